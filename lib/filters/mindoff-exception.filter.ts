@@ -1,0 +1,15 @@
+import { Catch, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import { EnvelopeSender } from '../rendering/envelope.sender';
+import { toEnvelopeError } from './to-envelope-error';
+
+/** Turns every failure on a mindoff route (pipeline refusals, handler errors) into its envelope. */
+@Catch()
+@Injectable()
+export class MindoffExceptionFilter implements ExceptionFilter {
+  constructor(private readonly sender: EnvelopeSender) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const { code, category, data, headers } = toEnvelopeError(exception);
+    this.sender.send(host.switchToHttp().getResponse(), code, category, data, headers);
+  }
+}

@@ -1,0 +1,67 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import { MindoffValidationError, type Category } from '../responses';
+import { MindoffHttpError } from '../pipeline/mindoff-http.error';
+
+/** What an exception becomes: a catalog code, its category, data and extra headers. */
+export interface EnvelopeError {
+  code: string;
+  category?: Category;
+  data: unknown;
+  headers: Record<string, string>;
+}
+
+const BY_STATUS: Record<number, string> = {
+  400: 'VALIDATION_ERR',
+  401: 'NOT_AUTHENTICATED',
+  403: 'PERMISSION_DENIED',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'INVALID_METHOD',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+};
+
+const FRAMEWORK_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_JSON: 'MALFORMED_PAYLOAD',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_PAYLOAD',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_PAYLOAD',
+  'entity.parse.failed': 'MALFORMED_PAYLOAD',
+  'entity.too.large': 'PAYLOAD_TOO_LARGE',
+};
+
+const logger = new Logger('Mindoff');
+
+/**
+ * Maps anything thrown on a mindoff route to an envelope error: mindoff's own errors keep their
+ * code; Nest HTTP exceptions, throttler and body-parser/fastify errors map by kind; anything else
+ * is `UNEXPECTED_ERR`, logged with its stack (which never reaches the client).
+ */
+export function toEnvelopeError(exception: unknown): EnvelopeError {
+  if (exception instanceof MindoffHttpError) {
+    return { code: exception.code, category: exception.category, data: exception.data, headers: exception.headers };
+  }
+  if (exception instanceof MindoffValidationError) {
+    return { code: exception.code, category: exception.category, data: exception.data ?? [], headers: {} };
+  }
+  if (exception instanceof ThrottlerException) return { code: 'RATE_LIMITED', category: 'warning', data: [], headers: {} };
+  const framework = frameworkCode(exception);
+  if (framework) return { code: framework, data: [], headers: {} };
+  if (exception instanceof HttpException) {
+    const status = exception.getStatus();
+    const code = BY_STATUS[status];
+    if (code) return { code, data: [], headers: {} };
+    if (status < 500) return { code: 'VALIDATION_ERR', data: [], headers: {} };
+  }
+  logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+  return { code: 'UNEXPECTED_ERR', data: [], headers: {} };
+}
+
+function frameworkCode(exception: unknown): string | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { code, type, cause } = exception as { code?: unknown; type?: unknown; cause?: unknown };
+  const own = FRAMEWORK_CODES[String(code)] ?? FRAMEWORK_CODES[String(type)];
+  return own ?? (cause && cause !== exception ? frameworkCode(cause) : undefined);
+}

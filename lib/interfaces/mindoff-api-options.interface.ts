@@ -1,0 +1,69 @@
+import type { CanActivate, Type } from '@nestjs/common';
+import type { ShorthandSchema, ValidationMode } from '../validation';
+import type { API_METHODS } from '../mindoff.constants';
+
+/** One of the methods an API can declare (case-insensitive). */
+export type ApiMethod = (typeof API_METHODS)[number] | Lowercase<(typeof API_METHODS)[number]>;
+
+/** `direct` runs `run()` in the request; `queue` runs it as a background task. */
+export type ProcessMode = 'direct' | 'queue';
+
+/** A rate such as `'30/m'`: N requests per second, minute, hour or day. */
+export type RateString = `${number}/${'s' | 'm' | 'h' | 'd'}`;
+
+/** Per-API limits; `null` switches one off. */
+export interface MindoffLimits {
+  /** Requests to the API per user (or client IP when anonymous). Default `'30/m'`. */
+  request?: RateString | null;
+  /** Queue mode: detail requests per task. Default `'30/m'`. */
+  queueDetail?: RateString | null;
+  /** Queue mode: concurrent status streams per owner. Default `3`. */
+  queueStatusStream?: number | null;
+  /** Queue mode: cancel requests per task. Default `'30/m'`. */
+  queueCancel?: RateString | null;
+  /** Queue mode: retry requests per task. Default `'30/m'`. */
+  queueRetry?: RateString | null;
+}
+
+/** A queue-mode progress checkpoint: a label and the percent reached (1..99). */
+export interface ProgressStep {
+  label: string;
+  percent: number;
+}
+
+/**
+ * Everything one managed API declares.
+ *
+ * @example
+ * @MindoffApi({ urlName: 'orders__create_order', name: 'Create Order', method: 'POST',
+ *   payloadSchema: { customer_id: String }, payloadValidation: 'strict' })
+ */
+export interface MindoffApiOptions<S extends ShorthandSchema | undefined = ShorthandSchema | undefined> {
+  /** Route name `<app>__<api>`; also the rate-limit group shared by all versions. */
+  urlName: string;
+  /** Human name, e.g. `Create Order`. */
+  name: string;
+  /** Free text shown in docs. */
+  description?: string;
+  /** The one HTTP method this API answers; any other gets `INVALID_METHOD` (405). */
+  method: ApiMethod;
+  /** Default `'direct'`. */
+  processMode?: ProcessMode;
+  /** Passport strategy names tried in order; the first that authenticates wins. */
+  auth?: string[];
+  /** Nest `CanActivate` classes that must all allow the request. */
+  permissions?: Type<CanActivate>[];
+  /** The accepted body, in the shorthand (`{ sku: String, qty: Int }`). */
+  payloadSchema?: S | null;
+  /** `'strict'` requires every declared key, `'basic'` only checks present keys, `null` skips validation. */
+  payloadValidation?: ValidationMode | null;
+  /** Largest body in MB (MiB), counted on bytes read. Default 10; `null` disables. */
+  maxPayloadSize?: number | null;
+  /** Deepest nesting of the whole body. Default none. */
+  maxPayloadDepth?: number | null;
+  limits?: MindoffLimits;
+  /** Queue mode: when false, an identical in-flight request returns the first task. */
+  allowDuplicateQueue?: boolean;
+  /** Queue mode: named progress checkpoints with strictly increasing percents. */
+  progressSteps?: Record<string, ProgressStep> | null;
+}

@@ -1,0 +1,38 @@
+/** Metadata key written by `@MindoffApi()` on an API class. */
+export const MINDOFF_API_METADATA = 'mindoff:api';
+/** Metadata key written by `MindoffVersions.register()`: the route of one API version. */
+export const MINDOFF_ROUTE_METADATA = 'mindoff:route';
+/** Where the pipeline leaves the per-request context on the request object. */
+export const MINDOFF_CONTEXT = Symbol('mindoff:context');
+/** Marks a request whose body mindoff reads itself (so the framework's parsers skip it). */
+export const MINDOFF_DEFERRED_BODY = Symbol('mindoff:deferred-body');
+
+/** The fields `@MindoffApi()` accepts; anything else is reported at startup as a typo. */
+export const API_OPTION_KEYS = [
+  'urlName',
+  'name',
+  'description',
+  'method',
+  'processMode',
+  'auth',
+  'permissions',
+  'payloadSchema',
+  'payloadValidation',
+  'maxPayloadSize',
+  'maxPayloadDepth',
+  'limits',
+  'allowDuplicateQueue',
+  'progressSteps',
+] as const;
+
+export const LIMIT_KEYS = [
+  'request',
+  'queueDetail',
+  'queueStatusStream',
+  'queueCancel',
+  'queueRetry',
+] as const;
+
+export const API_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+/** Methods whose body is never read or validated (as in the original). */
+export const BODYLESS_METHODS: ReadonlySet<string> = new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS']);

@@ -1,0 +1,25 @@
+/** Thrown at startup when declarations are wrong; lists every problem at once. */
+export class MindoffConfigurationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `mindoff found ${problems.length} configuration problem(s); the app will not start until they are fixed:\n` +
+        problems.map((p) => `  - ${p}`).join('\n'),
+    );
+    this.name = 'MindoffConfigurationError';
+  }
+}
+
+export const notInVersionMap = (className: string): string =>
+  `${className}: is declared with @MindoffApi but is not in a version map; register it with MindoffVersions.register({ 1: ${className} }) and import that module.`;
+
+export const mixedUrlNames = (className: string, urlName: string, other: string): string =>
+  `${className}: urlName '${urlName}' differs from '${other}' used by the other versions in its map; all versions of an API share one urlName.`;
+
+export const duplicateUrlName = (className: string, urlName: string, other: string): string =>
+  `${className}: urlName '${urlName}' is already used by ${other} in another version map; give each API its own urlName or add this class to that map as a new version.`;
+
+export const queueModeUnavailable = (className: string): string =>
+  `${className}: processMode 'queue' needs mindoff's queue module, which this version does not include; use processMode 'direct'.`;
+
+export const fastifyTrailingSlash = (): string =>
+  "MindoffModule: the Fastify adapter must ignore trailing slashes so /v1/app/api/ and /v1/app/api reach the same API; create it with new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }).";

@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
+import { join } from 'node:path';
+import { BodyDeferral } from './adapters/body-deferral';
+import { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
+import { MindoffGlobalFilter } from './filters/mindoff-global.filter';
+import { EnvelopeInterceptor } from './interceptors/envelope.interceptor';
+import type { MindoffModuleOptions } from './interfaces/mindoff-module-options.interface';
+import { ConfigurableMindoffModule, MINDOFF_MODULE_OPTIONS } from './mindoff.module-definition';
+import { MindoffGuard } from './pipeline/mindoff.guard';
+import { MINDOFF_THROTTLER_STORAGE, rateLimitStorageProvider } from './pipeline/rate-limit-storage.provider';
+import { MindoffRegistry } from './registry/mindoff.registry';
+import { EnvelopeSender, MINDOFF_CATALOG } from './rendering/envelope.sender';
+import { ResponseCatalog } from './responses';
+
+/**
+ * Managed APIs for a Nest app. Import it once, in the root module; it is global, so every
+ * `MindoffVersions.register()` module in the app is served by its pipeline.
+ *
+ * @example
+ * @Module({ imports: [MindoffModule.forRoot(), OrdersModule] })
+ * export class AppModule {}
+ */
+@Module({
+  imports: [DiscoveryModule],
+  providers: [
+    MindoffRegistry,
+    MindoffGuard,
+    EnvelopeInterceptor,
+    MindoffExceptionFilter,
+    EnvelopeSender,
+    BodyDeferral,
+    rateLimitStorageProvider,
+    {
+      provide: MINDOFF_CATALOG,
+      inject: [MINDOFF_MODULE_OPTIONS],
+      useFactory: (options: MindoffModuleOptions) =>
+        ResponseCatalog.fromFile(options.responsesPath ?? join(process.cwd(), 'config', 'responses.csv')),
+    },
+    { provide: APP_FILTER, useClass: MindoffGlobalFilter },
+  ],
+  exports: [
+    MindoffRegistry,
+    MindoffGuard,
+    EnvelopeInterceptor,
+    MindoffExceptionFilter,
+    EnvelopeSender,
+    MINDOFF_CATALOG,
+    MINDOFF_THROTTLER_STORAGE,
+    MINDOFF_MODULE_OPTIONS,
+  ],
+})
+export class MindoffModule extends ConfigurableMindoffModule {}

@@ -1,0 +1,36 @@
+import passport from 'passport';
+import { MindoffHttpError } from './mindoff-http.error';
+
+type Callback = (error: unknown, user: unknown, info: unknown) => void;
+
+/**
+ * Runs the API's passport strategies in order (passport tries the next one when a strategy
+ * fails) and resolves the user, or `null` when none authenticated and the request carried no
+ * credentials. Credentials that every strategy refused are `AUTHENTICATION_FAILED`.
+ */
+export function authenticate(
+  strategies: readonly string[],
+  request: unknown,
+  response: unknown,
+  hasCredentials: boolean,
+): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const done: Callback = (error, user) => {
+      if (error) reject(error instanceof MindoffHttpError ? error : new MindoffHttpError('AUTHENTICATION_FAILED'));
+      else if (user) resolve(user);
+      else if (hasCredentials) reject(new MindoffHttpError('AUTHENTICATION_FAILED'));
+      else resolve(null);
+    };
+    const middleware = passport.authenticate([...strategies], { session: false }, done) as (
+      req: unknown,
+      res: unknown,
+      next: (error?: unknown) => void,
+    ) => void;
+    middleware(request, response, (error) => done(error, false, undefined));
+  });
+}
+
+/** Default credential check: an `Authorization` header is present. */
+export function hasAuthorizationHeader(request: { headers: Record<string, unknown> }): boolean {
+  return request.headers.authorization !== undefined;
+}

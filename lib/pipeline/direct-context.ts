@@ -1,0 +1,30 @@
+import type { IncomingMessage } from 'node:http';
+import type { MindoffContext } from '../interfaces/mindoff-context.interface';
+
+/** The context `run()` gets in direct mode; the abort signal is made only if `run()` asks for it. */
+export class DirectContext<P = unknown, U = unknown> implements MindoffContext<P, U> {
+  private controller?: AbortController;
+
+  constructor(
+    readonly payload: P,
+    readonly query: Record<string, unknown>,
+    readonly params: Record<string, string>,
+    readonly user: U | null,
+    readonly version: number,
+    readonly urlName: string,
+    readonly request: unknown,
+    private readonly raw: IncomingMessage,
+  ) {}
+
+  /** Aborted when the client goes away before the response is sent. */
+  get signal(): AbortSignal {
+    if (!this.controller) {
+      const controller = (this.controller = new AbortController());
+      this.raw.socket?.once('close', () => controller.abort(new Error('client disconnected')));
+    }
+    return this.controller.signal;
+  }
+
+  /** Progress checkpoints only mean something for queued tasks. */
+  async checkpoint(_step: string, _message?: string): Promise<void> {}
+}

@@ -1,0 +1,59 @@
+import type { IncomingMessage } from 'node:http';
+import type { CompiledApi } from '../registry/compiled-api';
+import { payloadDepth } from '../validation';
+import { hasBody, readBody } from './body.reader';
+import { MindoffHttpError } from './mindoff-http.error';
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+/**
+ * The payload steps of the pipeline, in order: size (counted on bytes read), parsing, depth of
+ * the whole body, then the schema. Resolves the payload `run()` receives.
+ */
+export async function readPayload(api: CompiledApi, raw: IncomingMessage): Promise<unknown> {
+  if (!hasBody(raw)) return checkShape(api, undefined);
+  const type = raw.headers['content-type'];
+  if (type !== undefined && !JSON_TYPE.test(type)) {
+    throw new MindoffHttpError('UNSUPPORTED_MEDIA_TYPE', { accepted: ['application/json'], received: type });
+  }
+  const bytes = await readBody(raw, api.maxPayloadBytes);
+  let body: unknown;
+  if (bytes.length > 0) {
+    try {
+      body = JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      throw new MindoffHttpError('MALFORMED_PAYLOAD', { error: (error as Error).message });
+    }
+  }
+  return checkShape(api, body);
+}
+
+function checkShape(api: CompiledApi, body: unknown): unknown {
+  const max = api.maxPayloadDepth;
+  if (max !== null && body !== undefined && payloadDepth(body, max) > max) {
+    throw new MindoffHttpError('INVALID_PAYLOAD', [
+      {
+        path: '',
+        code: 'too_deep',
+        message: `payload is nested deeper than ${max} level(s)`,
+        expected: `depth <= ${max}`,
+        received: `depth > ${max}`,
+      },
+    ]);
+  }
+  const payload = body === undefined ? {} : body;
+  if (api.validation === null) return payload;
+  if (!api.validator) {
+    if (!isEmpty(payload)) throw new MindoffHttpError('PAYLOAD_NOT_ALLOWED');
+    return payload;
+  }
+  const issues = api.validator.validate(payload);
+  if (issues) throw new MindoffHttpError('INVALID_PAYLOAD', issues);
+  return payload;
+}
+
+function isEmpty(value: unknown): boolean {
+  if (value === null || value === '' || value === false || value === 0) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return typeof value === 'object' && Object.keys(value as object).length === 0;
+}

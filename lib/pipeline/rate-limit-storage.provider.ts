@@ -1,0 +1,26 @@
+import { Logger, type FactoryProvider, type OnApplicationShutdown } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
+import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
+import { MemoryThrottlerStorage, createRedisThrottlerStorage } from '../throttling';
+
+/** Injection token of the `ThrottlerStorage` that holds mindoff's rate-limit counters. */
+export const MINDOFF_THROTTLER_STORAGE = Symbol('mindoff:throttler-storage');
+
+/** Picks the counter store: the app's own, Redis when a URL is given, else the in-memory O(1) store. */
+export const rateLimitStorageProvider: FactoryProvider<ThrottlerStorage> = {
+  provide: MINDOFF_THROTTLER_STORAGE,
+  inject: [MINDOFF_MODULE_OPTIONS],
+  useFactory: (options: MindoffModuleOptions): ThrottlerStorage => {
+    const config = options.rateLimit ?? {};
+    if (config.storage) return config.storage;
+    if (config.redis) {
+      const { storage, close } = createRedisThrottlerStorage(config.redis, config.prefix);
+      new Logger('Mindoff').log('Rate-limit counters are kept in Redis.');
+      return Object.assign(storage, {
+        onApplicationShutdown: () => close(),
+      } satisfies OnApplicationShutdown);
+    }
+    return new MemoryThrottlerStorage();
+  },
+};

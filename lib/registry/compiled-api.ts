@@ -1,0 +1,70 @@
+import type { CanActivate, Type } from '@nestjs/common';
+import type { MindoffApiOptions, ProcessMode } from '../interfaces/mindoff-api-options.interface';
+import type { MindoffApiDefaults } from '../interfaces/mindoff-module-options.interface';
+import { parseRate, type Rate } from '../throttling';
+import { compileShorthand, type PayloadValidator, type ShorthandSchema, type ValidationMode } from '../validation';
+import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
+
+const MEGABYTE = 1024 * 1024;
+const DEFAULT_REQUEST_LIMIT = '30/m';
+const DEFAULT_MAX_PAYLOAD_MB = 10;
+
+/** One API version, resolved once at startup: everything the guard needs, with no reflection per request. */
+export interface CompiledApi {
+  readonly cls: Type<unknown>;
+  readonly className: string;
+  readonly urlName: string;
+  readonly name: string;
+  readonly description: string;
+  readonly method: string;
+  readonly processMode: ProcessMode;
+  readonly auth: readonly string[];
+  readonly permissions: readonly CanActivate[];
+  readonly rate: Rate | null;
+  readonly maxPayloadBytes: number | null;
+  readonly maxPayloadDepth: number | null;
+  readonly validation: ValidationMode | null;
+  readonly validator: PayloadValidator | null;
+  readonly hasSchema: boolean;
+  readonly route: ApiRouteMetadata;
+  readonly options: MindoffApiOptions;
+}
+
+/** Module defaults under the API's own fields (the API wins; limits merge key by key). */
+export function mergeDefaults(options: MindoffApiOptions, defaults: MindoffApiDefaults = {}): MindoffApiOptions {
+  const merged = { ...defaults, ...options } as MindoffApiOptions;
+  if (defaults.limits || options.limits) merged.limits = { ...defaults.limits, ...options.limits };
+  return merged;
+}
+
+/** Builds the compiled form of an API whose (merged) declaration passed the startup check. */
+export function compileApi(
+  cls: Type<unknown>,
+  options: MindoffApiOptions,
+  route: ApiRouteMetadata,
+  permissions: CanActivate[],
+): CompiledApi {
+  const request = options.limits?.request === undefined ? DEFAULT_REQUEST_LIMIT : options.limits.request;
+  const size = options.maxPayloadSize === undefined ? DEFAULT_MAX_PAYLOAD_MB : options.maxPayloadSize;
+  const validation = options.payloadValidation ?? null;
+  const schema = options.payloadSchema ?? null;
+  return {
+    cls,
+    className: cls.name,
+    urlName: options.urlName,
+    name: options.name,
+    description: options.description ?? '',
+    method: options.method.toUpperCase(),
+    processMode: options.processMode ?? 'direct',
+    auth: options.auth ?? [],
+    permissions,
+    rate: request === null ? null : parseRate(request),
+    maxPayloadBytes: size === null ? null : Math.floor(size * MEGABYTE),
+    maxPayloadDepth: options.maxPayloadDepth ?? null,
+    validation,
+    validator: validation && schema ? compileShorthand(schema as ShorthandSchema, { mode: validation }) : null,
+    hasSchema: schema !== null,
+    route,
+    options,
+  };
+}

@@ -1,0 +1,34 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { ResponseCatalog, type Category } from '../responses';
+
+/** Injection token of the app's `ResponseCatalog`. */
+export const MINDOFF_CATALOG = Symbol('mindoff:catalog');
+
+/** Writes envelopes to a response through the active HTTP adapter (express or fastify). */
+@Injectable()
+export class EnvelopeSender {
+  private readonly logger = new Logger('Mindoff');
+
+  constructor(
+    @Inject(MINDOFF_CATALOG) readonly catalog: ResponseCatalog,
+    private readonly adapterHost: HttpAdapterHost,
+  ) {}
+
+  /** The status and body for `code`; an unknown code is logged and becomes `UNEXPECTED_ERR`. */
+  build(code: string, category?: Category, data?: unknown): { httpStatus: number; body: unknown } {
+    if (!this.catalog.isKnown(code)) {
+      this.logger.error(`Unknown response code '${code}'; add it to config/responses.csv. Answering UNEXPECTED_ERR.`);
+      return this.catalog.envelope('UNEXPECTED_ERR');
+    }
+    return this.catalog.envelope(code, category, data);
+  }
+
+  /** Sends the envelope of `code` now (used by the exception filters). */
+  send(response: unknown, code: string, category: Category | undefined, data: unknown, headers: Record<string, string>): void {
+    const adapter = this.adapterHost.httpAdapter;
+    const { httpStatus, body } = this.build(code, category, data);
+    for (const [name, value] of Object.entries(headers)) adapter.setHeader(response, name, value);
+    adapter.reply(response, body, httpStatus);
+  }
+}

@@ -1,0 +1,59 @@
+import type { DynamicModule, Type } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants';
+import { MINDOFF_API_METADATA, MINDOFF_ROUTE_METADATA } from '../mindoff.constants';
+import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
+
+/** Where one API version is served; written on the class by `MindoffVersions.register()`. */
+export interface ApiRouteMetadata {
+  version: number;
+  /** The path after the version segment, e.g. `orders/create_order`. */
+  apiPath: string;
+  /** Every version registered in the same map, in order. */
+  versions: number[];
+}
+
+/** Options of `MindoffVersions.register()`. */
+export interface MindoffVersionsOptions {
+  /** Path after `/v<n>/`; default from urlName `orders__create_order` → `orders/create_order`. */
+  path?: string;
+}
+
+/** `orders__create_order` → `orders/create_order`; `ping` → `ping`. */
+export function apiPathFromUrlName(urlName: string): string {
+  return urlName.split('__').join('/');
+}
+
+/**
+ * The version map of one API: each version number served by its own class, at
+ * `/v<n>/<app>/<api>/`. Import the returned module where the app's APIs are registered.
+ *
+ * @example
+ * export const CreateOrderVersions = MindoffVersions.register({ 1: CreateOrderV1Api, 2: CreateOrderV2Api });
+ */
+export class MindoffVersions {
+  static register(
+    versions: Record<number, Type<unknown>>,
+    options: MindoffVersionsOptions = {},
+  ): DynamicModule {
+    const entries = Object.entries(versions).map(([key, cls]) => [Number(key), cls] as const);
+    const first = entries[0]?.[1];
+    const declared = first
+      ? (Reflect.getMetadata(MINDOFF_API_METADATA, first) as MindoffApiOptions | undefined)
+      : undefined;
+    const apiPath = trimSlashes(options.path ?? apiPathFromUrlName(String(declared?.urlName ?? '')));
+    const numbers = entries.map(([version]) => version);
+    for (const [version, cls] of entries) {
+      const route: ApiRouteMetadata = { version, apiPath, versions: numbers };
+      Reflect.defineMetadata(MINDOFF_ROUTE_METADATA, route, cls);
+      Reflect.defineMetadata(PATH_METADATA, `v${version}/${apiPath}`, cls);
+    }
+    // A class per map keeps Nest from merging two maps whose controllers share class names.
+    const module = class {};
+    Object.defineProperty(module, 'name', { value: `${first?.name ?? 'Mindoff'}VersionsModule` });
+    return { module, controllers: entries.map(([, cls]) => cls) };
+  }
+}
+
+function trimSlashes(path: string): string {
+  return path.replace(/^\/+|\/+$/g, '');
+}

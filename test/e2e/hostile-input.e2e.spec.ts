@@ -1,0 +1,116 @@
+import { LabModule } from '../fixtures/lab.module';
+import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
+import { rawRequest } from '../support/raw-http';
+
+const valid = { customer_id: 'c_1', items: [{ sku: 'tea', qty: 1 }] };
+const MB = 1024 * 1024;
+
+describe.each(ADAPTERS)('hostile input on %s', (adapter) => {
+  let server: RunningApp;
+  beforeAll(async () => {
+    server = await startApp(LabModule, adapter);
+  });
+  afterEach(async () => {
+    // Whatever came before, the server still answers a good request.
+    const res = await call(server.url, 'POST', '/v1/lab/hostile/', { json: valid });
+    expect(res.status).toBe(200);
+  });
+  afterAll(() => server.close());
+
+  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+    call(server.url, 'POST', '/v1/lab/hostile/', { body, headers });
+
+  it('answers malformed JSON with 400 MALFORMED_PAYLOAD', async () => {
+    const res = await post('{"customer_id":"c_1",');
+    expect(res.status).toBe(400);
+    expect(res.body.message.code).toBe('MALFORMED_PAYLOAD');
+  });
+
+  it('answers a wrong content type with 415 UNSUPPORTED_MEDIA_TYPE', async () => {
+    const res = await post('<xml/>', { 'content-type': 'application/xml' });
+    expect(res.status).toBe(415);
+    expect(res.body.message.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it('cuts a chunked body with no Content-Length at the limit with 413', async () => {
+    const chunk = 'x'.repeat(256 * 1024);
+    const chunks = Array.from({ length: 8 }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`);
+    const res = await rawRequest(
+      server.url,
+      'POST /v1/lab/hostile/ HTTP/1.1\nHost: localhost\nContent-Type: application/json\nTransfer-Encoding: chunked\n',
+      [...chunks, '0\r\n\r\n'],
+    );
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).message.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('refuses an honest Content-Length over the limit before reading the body', async () => {
+    const res = await rawRequest(
+      server.url,
+      `POST /v1/lab/hostile/ HTTP/1.1\nHost: localhost\nContent-Type: application/json\nContent-Length: ${3 * MB}\n`,
+      [],
+    );
+    expect(res.status).toBe(413);
+    expect(JSON.parse(res.body).message.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('reads no more than a lying Content-Length announces, and answers the truncated body with 400', async () => {
+    const body = JSON.stringify({ ...valid, pad: 'y'.repeat(2 * MB) });
+    const res = await rawRequest(
+      server.url,
+      'POST /v1/lab/hostile/ HTTP/1.1\nHost: localhost\nContent-Type: application/json\nContent-Length: 20\n',
+      [body],
+    );
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).message.code).toBe('MALFORMED_PAYLOAD');
+  });
+
+  it('answers a 100,000-deep array with 400 INVALID_PAYLOAD (depth), not a crash', async () => {
+    const res = await call(server.url, 'POST', '/v1/lab/deep/', {
+      body: `{"a":${'['.repeat(100000)}${']'.repeat(100000)}}`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.message.code).toBe('INVALID_PAYLOAD');
+    expect(res.body.data[0].code).toBe('too_deep');
+  });
+
+  it('answers a 100,000-deep array against a dict schema with 400 INVALID_PAYLOAD', async () => {
+    const res = await post(`{"customer_id":"c","items":${'['.repeat(100000)}${']'.repeat(100000)}}`);
+    expect(res.status).toBe(400);
+    expect(res.body.message.code).toBe('INVALID_PAYLOAD');
+  });
+
+  it('accepts __proto__ and constructor keys without polluting any prototype', async () => {
+    const res = await post('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"customer_id":"c_1","items":[]}');
+    expect([200, 400]).toContain(res.status);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    if (res.status === 200) expect(res.body.data.polluted).toBeNull();
+    else expect(res.body.message.code).toMatch(/^(INVALID_PAYLOAD|MALFORMED_PAYLOAD)$/);
+  });
+
+  it('answers a top-level array for a dict schema with 400 INVALID_PAYLOAD', async () => {
+    const res = await post('[{"customer_id":"c_1"}]');
+    expect(res.status).toBe(400);
+    expect(res.body.message.code).toBe('INVALID_PAYLOAD');
+    expect(res.body.data[0]).toMatchObject({ path: '', code: 'type', received: 'array' });
+  });
+
+  it('keeps NUL bytes inside strings as data', async () => {
+    const res = await post(JSON.stringify({ ...valid, customer_id: 'c\u0000_1' }));
+    expect(res.status).toBe(200);
+    expect(res.body.data.customer_id).toBe('c\u0000_1');
+  });
+
+  it('rejects a raw NUL byte outside a string as malformed', async () => {
+    const res = await post('{"customer_id":"c_1"\u0000}');
+    expect(res.status).toBe(400);
+    expect(res.body.message.code).toBe('MALFORMED_PAYLOAD');
+  });
+
+  it('rejects huge numbers for Int with 400 INVALID_PAYLOAD', async () => {
+    const res = await post('{"customer_id":"c_1","items":[{"sku":"a","qty":1e400},{"sku":"b","qty":-1e400}]}');
+    expect(res.status).toBe(400);
+    expect(res.body.data.map((issue: { path: string }) => issue.path)).toEqual(['items[0].qty', 'items[1].qty']);
+  });
+});

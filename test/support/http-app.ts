@@ -1,0 +1,58 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { AddressInfo } from 'node:net';
+
+export type AdapterName = 'express' | 'fastify';
+export const ADAPTERS: AdapterName[] = ['express', 'fastify'];
+
+/** A real Nest app listening on an ephemeral loopback port. */
+export interface RunningApp {
+  app: INestApplication;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Builds `module` on the named adapter and starts it on a socket. */
+export async function startApp(module: Type<unknown>, adapter: AdapterName): Promise<RunningApp> {
+  const ref = await Test.createTestingModule({ imports: [module] }).compile();
+  const app =
+    adapter === 'fastify'
+      ? ref.createNestApplication(new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }), { logger: false })
+      : ref.createNestApplication({ logger: false });
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+}
+
+/** An answer as a test reads it. */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON of any shape
+  text: string;
+}
+
+/** Sends one request with fetch; `json` bodies are serialised with the JSON content type. */
+export async function call(
+  base: string,
+  method: string,
+  path: string,
+  options: { json?: unknown; body?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<Answer> {
+  const headers: Record<string, string> = { ...options.headers };
+  let body: string | Buffer | undefined = options.body;
+  if (options.json !== undefined) {
+    body = JSON.stringify(options.json);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(base + path, { method, headers, body });
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: res.status, headers: res.headers, body: parsed, text };
+}
