@@ -1,7 +1,28 @@
 // Nest 12 packages are ESM-only; Jest on Node 20 cannot require(esm), so @swc/jest turns them
 // (and our TypeScript) into CommonJS.
-const esmOnly = ['@nestjs', '@fastify', 'fastify', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', 'load-esm'];
-const swc = ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, keepClassNames: true }, module: { type: 'commonjs' } }];
+const esmOnly = [
+  '@nestjs',
+  '@fastify',
+  'fastify',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'uint8array-extras',
+  '@tokenizer',
+  'load-esm',
+];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs' },
+  },
+];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -10,6 +31,9 @@ module.exports = {
   testRegex: '\\.spec\\.ts$',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
-  moduleNameMapper: { '^mindoff$': '<rootDir>/lib/index.ts', '^mindoff/testing$': '<rootDir>/lib/testing/index.ts' },
+  moduleNameMapper: {
+    '^mindoff$': '<rootDir>/lib/index.ts',
+    '^mindoff/testing$': '<rootDir>/lib/testing/index.ts',
+  },
   testTimeout: 30000,
 };

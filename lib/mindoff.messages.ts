@@ -22,4 +22,4 @@ export const queueModeUnavailable = (className: string): string =>
   `${className}: processMode 'queue' needs mindoff's queue module, which this version does not include; use processMode 'direct'.`;
 
 export const fastifyTrailingSlash = (): string =>
-  "MindoffModule: the Fastify adapter must ignore trailing slashes so /v1/app/api/ and /v1/app/api reach the same API; create it with new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }).";
+  'MindoffModule: the Fastify adapter must ignore trailing slashes so /v1/app/api/ and /v1/app/api reach the same API; create it with new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }).';

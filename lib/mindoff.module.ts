@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { join } from 'node:path';
 import { BodyDeferral } from './adapters/body-deferral';
@@ -6,9 +6,16 @@ import { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
 import { MindoffGlobalFilter } from './filters/mindoff-global.filter';
 import { EnvelopeInterceptor } from './interceptors/envelope.interceptor';
 import type { MindoffModuleOptions } from './interfaces/mindoff-module-options.interface';
-import { ConfigurableMindoffModule, MINDOFF_MODULE_OPTIONS } from './mindoff.module-definition';
+import {
+  ConfigurableMindoffModule,
+  MINDOFF_MODULE_OPTIONS,
+  type MINDOFF_OPTIONS_TYPE,
+} from './mindoff.module-definition';
 import { MindoffGuard } from './pipeline/mindoff.guard';
-import { MINDOFF_THROTTLER_STORAGE, rateLimitStorageProvider } from './pipeline/rate-limit-storage.provider';
+import {
+  MINDOFF_THROTTLER_STORAGE,
+  rateLimitStorageProvider,
+} from './pipeline/rate-limit-storage.provider';
 import { MindoffRegistry } from './registry/mindoff.registry';
 import { EnvelopeSender, MINDOFF_CATALOG } from './rendering/envelope.sender';
 import { ResponseCatalog } from './responses';
@@ -35,7 +42,9 @@ import { ResponseCatalog } from './responses';
       provide: MINDOFF_CATALOG,
       inject: [MINDOFF_MODULE_OPTIONS],
       useFactory: (options: MindoffModuleOptions) =>
-        ResponseCatalog.fromFile(options.responsesPath ?? join(process.cwd(), 'config', 'responses.csv')),
+        ResponseCatalog.fromFile(
+          options.responsesPath ?? join(process.cwd(), 'config', 'responses.csv'),
+        ),
     },
     { provide: APP_FILTER, useClass: MindoffGlobalFilter },
   ],
@@ -50,4 +59,9 @@ import { ResponseCatalog } from './responses';
     MINDOFF_MODULE_OPTIONS,
   ],
 })
-export class MindoffModule extends ConfigurableMindoffModule {}
+export class MindoffModule extends ConfigurableMindoffModule {
+  /** Registers mindoff with `options` (all optional). */
+  static override forRoot(options: typeof MINDOFF_OPTIONS_TYPE = {}): DynamicModule {
+    return super.forRoot(options);
+  }
+}

@@ -19,10 +19,16 @@ interface FastifyLike {
     onProtoPoisoning?: string;
     onConstructorPoisoning?: string;
   };
-  getDefaultJsonParser(proto: string, ctor: string): (req: unknown, body: string, done: Done) => void;
+  getDefaultJsonParser(
+    proto: string,
+    ctor: string,
+  ): (req: unknown, body: string, done: Done) => void;
   hasContentTypeParser(type: string): boolean;
   removeContentTypeParser(type: string): void;
-  addContentTypeParser(type: string, parser: (req: FastifyReq, payload: IncomingMessage, done: Done) => void): void;
+  addContentTypeParser(
+    type: string,
+    parser: (req: FastifyReq, payload: IncomingMessage, done: Done) => void,
+  ): void;
 }
 interface FastifyReq {
   url: string;
@@ -57,7 +63,8 @@ export class BodyDeferral implements OnModuleInit {
     for (const layer of app.router?.stack ?? []) {
       const original = layer.handle;
       if (!original || !EXPRESS_PARSERS.has(original.name)) continue;
-      const wrapped: Handler = (req, res, next) => (this.isMindoff(req.url ?? '') ? next() : original(req, res, next));
+      const wrapped: Handler = (req, res, next) =>
+        this.isMindoff(req.url ?? '') ? next() : original(req, res, next);
       Object.defineProperty(wrapped, 'name', { value: original.name });
       layer.handle = wrapped;
     }
@@ -68,21 +75,36 @@ export class BodyDeferral implements OnModuleInit {
     if (!(config.routerOptions?.ignoreTrailingSlash ?? config.ignoreTrailingSlash)) {
       throw new MindoffConfigurationError([fastifyTrailingSlash()]);
     }
-    const json = fastify.getDefaultJsonParser(config.onProtoPoisoning ?? 'error', config.onConstructorPoisoning ?? 'error');
+    const json = fastify.getDefaultJsonParser(
+      config.onProtoPoisoning ?? 'error',
+      config.onConstructorPoisoning ?? 'error',
+    );
     const globalLimit = config.bodyLimit ?? 1048576;
-    if (fastify.hasContentTypeParser('application/json')) fastify.removeContentTypeParser('application/json');
+    if (fastify.hasContentTypeParser('application/json'))
+      fastify.removeContentTypeParser('application/json');
     fastify.addContentTypeParser('application/json', (req, payload, done) => {
       if (this.isMindoff(req.url)) return done(null, undefined);
       readBody(payload, req.routeOptions?.bodyLimit ?? globalLimit).then(
         (bytes) => json(req, bytes.toString('utf8'), done),
-        () => done(Object.assign(new Error('Request body is too large'), { statusCode: 413, code: 'FST_ERR_CTP_BODY_TOO_LARGE' })),
+        () =>
+          done(
+            Object.assign(new Error('Request body is too large'), {
+              statusCode: 413,
+              code: 'FST_ERR_CTP_BODY_TOO_LARGE',
+            }),
+          ),
       );
     });
     if (!fastify.hasContentTypeParser('*')) {
       fastify.addContentTypeParser('*', (req, _payload, done) =>
         this.isMindoff(req.url)
           ? done(null, undefined)
-          : done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' })),
+          : done(
+              Object.assign(new Error('Unsupported Media Type'), {
+                statusCode: 415,
+                code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+              }),
+            ),
       );
     }
   }

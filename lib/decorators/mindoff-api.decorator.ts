@@ -1,5 +1,12 @@
 import { Controller, RequestMethod, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import {
+  EXCEPTION_FILTERS_METADATA,
+  GUARDS_METADATA,
+  INTERCEPTORS_METADATA,
+  METHOD_METADATA,
+  PATH_METADATA,
+  ROUTE_ARGS_METADATA,
+} from '@nestjs/common/constants';
 import { MINDOFF_API_METADATA } from '../mindoff.constants';
 import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
 import type { ShorthandSchema } from '../validation';
@@ -24,13 +31,22 @@ export function MindoffApi<const S extends ShorthandSchema | undefined = undefin
   return (target) => {
     Reflect.defineMetadata(MINDOFF_API_METADATA, options, target);
     Controller()(target);
-    UseGuards(MindoffGuard)(target);
-    UseInterceptors(EnvelopeInterceptor)(target);
-    UseFilters(MindoffExceptionFilter)(target);
+    // A later version that extends an earlier one inherits its enhancers; add each only once.
+    if (!inherits(target, GUARDS_METADATA, MindoffGuard)) UseGuards(MindoffGuard)(target);
+    if (!inherits(target, INTERCEPTORS_METADATA, EnvelopeInterceptor))
+      UseInterceptors(EnvelopeInterceptor)(target);
+    if (!inherits(target, EXCEPTION_FILTERS_METADATA, MindoffExceptionFilter)) {
+      UseFilters(MindoffExceptionFilter)(target);
+    }
     const run: unknown = (target.prototype as Record<string, unknown>).run;
     if (typeof run !== 'function') return; // reported at startup, naming the class
     Reflect.defineMetadata(PATH_METADATA, '/', run);
     Reflect.defineMetadata(METHOD_METADATA, RequestMethod.ALL, run);
     Reflect.defineMetadata(ROUTE_ARGS_METADATA, contextParamMetadata(), target, 'run');
   };
+}
+
+function inherits(target: object, key: string, enhancer: unknown): boolean {
+  const list = Reflect.getMetadata(key, target) as unknown[] | undefined;
+  return list?.includes(enhancer) ?? false;
 }

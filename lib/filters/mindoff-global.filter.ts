@@ -29,7 +29,13 @@ export class MindoffGlobalFilter extends BaseExceptionFilter {
     if (exception instanceof NotFoundException) {
       const miss = this.registry.routes.explainMiss(url);
       if (miss.availableVersions) {
-        return this.sender.send(response, 'INVALID_API_VERSION', 'danger', { available_versions: miss.availableVersions }, {});
+        return this.sender.send(
+          response,
+          'INVALID_API_VERSION',
+          'danger',
+          { available_versions: miss.availableVersions },
+          {},
+        );
       }
       if (miss.knownApp) return this.sender.send(response, 'ROUTE_NOT_FOUND', 'danger', [], {});
       return super.catch(exception, host);

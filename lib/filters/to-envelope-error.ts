@@ -41,12 +41,19 @@ const logger = new Logger('Mindoff');
  */
 export function toEnvelopeError(exception: unknown): EnvelopeError {
   if (exception instanceof MindoffHttpError) {
-    return { code: exception.code, category: exception.category, data: exception.data, headers: exception.headers };
+    return {
+      code: exception.code,
+      category: exception.category,
+      data: exception.data,
+      headers: exception.headers,
+    };
   }
   if (exception instanceof MindoffValidationError) {
-    return { code: exception.code, category: exception.category, data: exception.data ?? [], headers: {} };
+    const { code, category, data } = exception as MindoffValidationError;
+    return { code, category, data: data ?? [], headers: {} };
   }
-  if (exception instanceof ThrottlerException) return { code: 'RATE_LIMITED', category: 'warning', data: [], headers: {} };
+  if (exception instanceof ThrottlerException)
+    return { code: 'RATE_LIMITED', category: 'warning', data: [], headers: {} };
   const framework = frameworkCode(exception);
   if (framework) return { code: framework, data: [], headers: {} };
   if (exception instanceof HttpException) {
@@ -55,7 +62,9 @@ export function toEnvelopeError(exception: unknown): EnvelopeError {
     if (code) return { code, data: [], headers: {} };
     if (status < 500) return { code: 'VALIDATION_ERR', data: [], headers: {} };
   }
-  logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+  logger.error(
+    exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+  );
   return { code: 'UNEXPECTED_ERR', data: [], headers: {} };
 }
 

@@ -30,7 +30,11 @@ export class EnvelopeInterceptor implements NestInterceptor {
   private render(response: unknown, result: unknown): unknown {
     const adapter = this.adapterHost.httpAdapter;
     if (!(result instanceof MindoffResponse)) {
-      const { httpStatus, body } = this.sender.build('SUCCESS', 'success', result === undefined ? [] : result);
+      const { httpStatus, body } = this.sender.build(
+        'SUCCESS',
+        'success',
+        result === undefined ? [] : result,
+      );
       adapter.status(response, httpStatus);
       return body;
     }

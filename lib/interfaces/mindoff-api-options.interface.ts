@@ -38,7 +38,9 @@ export interface ProgressStep {
  * @MindoffApi({ urlName: 'orders__create_order', name: 'Create Order', method: 'POST',
  *   payloadSchema: { customer_id: String }, payloadValidation: 'strict' })
  */
-export interface MindoffApiOptions<S extends ShorthandSchema | undefined = ShorthandSchema | undefined> {
+export interface MindoffApiOptions<
+  S extends ShorthandSchema | undefined = ShorthandSchema | undefined,
+> {
   /** Route name `<app>__<api>`; also the rate-limit group shared by all versions. */
   urlName: string;
   /** Human name, e.g. `Create Order`. */

@@ -16,7 +16,10 @@ export function authenticate(
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const done: Callback = (error, user) => {
-      if (error) reject(error instanceof MindoffHttpError ? error : new MindoffHttpError('AUTHENTICATION_FAILED'));
+      if (error)
+        reject(
+          error instanceof MindoffHttpError ? error : new MindoffHttpError('AUTHENTICATION_FAILED'),
+        );
       else if (user) resolve(user);
       else if (hasCredentials) reject(new MindoffHttpError('AUTHENTICATION_FAILED'));
       else resolve(null);

@@ -20,11 +20,15 @@ describe('readBody', () => {
   });
 
   it('refuses an honest Content-Length over the limit without reading', async () => {
-    await expect(readBody(stream({ 'content-length': '11' }, []), 10)).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+    await expect(readBody(stream({ 'content-length': '11' }, []), 10)).rejects.toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+    });
   });
 
   it('cuts a body whose bytes pass the limit whatever Content-Length claimed', async () => {
-    const error = await readBody(stream({ 'content-length': '2' }, ['abcdef', 'ghijkl']), 10).catch((e: unknown) => e);
+    const error = await readBody(stream({ 'content-length': '2' }, ['abcdef', 'ghijkl']), 10).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(MindoffHttpError);
     expect((error as MindoffHttpError).headers).toEqual({ Connection: 'close' });
   });
@@ -34,7 +38,10 @@ describe('readBody', () => {
   });
 
   it('reads any size when the limit is null', async () => {
-    const body = await readBody(stream({ 'transfer-encoding': 'chunked' }, ['x'.repeat(5000)]), null);
+    const body = await readBody(
+      stream({ 'transfer-encoding': 'chunked' }, ['x'.repeat(5000)]),
+      null,
+    );
     expect(body.length).toBe(5000);
   });
 });

@@ -2,7 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import { clientIp } from './client-ip';
 
 const request = (remoteAddress: string, forwardedFor?: string) =>
-  ({ socket: { remoteAddress }, headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {} }) as unknown as IncomingMessage;
+  ({
+    socket: { remoteAddress },
+    headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+  }) as unknown as IncomingMessage;
 
 describe('clientIp', () => {
   it('uses the socket address and ignores X-Forwarded-For by default', () => {

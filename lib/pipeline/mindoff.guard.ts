@@ -60,11 +60,17 @@ export class MindoffGuard implements CanActivate {
       const verdict = permission.canActivate(context);
       const allowed = isObservable(verdict) ? await lastValueFrom(verdict) : await verdict;
       if (!allowed) {
-        throw new MindoffHttpError(user === null && api.auth.length > 0 ? 'NOT_AUTHENTICATED' : 'PERMISSION_DENIED');
+        throw new MindoffHttpError(
+          user === null && api.auth.length > 0 ? 'NOT_AUTHENTICATED' : 'PERMISSION_DENIED',
+        );
       }
     }
     if (raw.method !== api.method) {
-      throw new MindoffHttpError('INVALID_METHOD', { allowed: [api.method], received: raw.method }, { Allow: api.method });
+      throw new MindoffHttpError(
+        'INVALID_METHOD',
+        { allowed: [api.method], received: raw.method },
+        { Allow: api.method },
+      );
     }
     if (api.rate) await this.rateLimit(api, user, raw, response);
     const payload = BODYLESS_METHODS.has(api.method) ? {} : await readPayload(api, raw);
@@ -82,11 +88,23 @@ export class MindoffGuard implements CanActivate {
     return true;
   }
 
-  private async rateLimit(api: CompiledApi, user: unknown, raw: IncomingMessage, response: unknown): Promise<void> {
+  private async rateLimit(
+    api: CompiledApi,
+    user: unknown,
+    raw: IncomingMessage,
+    response: unknown,
+  ): Promise<void> {
     const rate = api.rate!;
     const id = user === null ? undefined : this.userId(user);
-    const tracker = id === undefined ? `ip:${clientIp(raw, this.options.trustProxy)}` : `user:${id}`;
-    const record = await this.storage.increment(`${api.urlName}:${tracker}`, rate.ttlMs, rate.limit, 0, api.urlName);
+    const tracker =
+      id === undefined ? `ip:${clientIp(raw, this.options.trustProxy)}` : `user:${id}`;
+    const record = await this.storage.increment(
+      `${api.urlName}:${tracker}`,
+      rate.ttlMs,
+      rate.limit,
+      0,
+      api.urlName,
+    );
     const reset = String(Math.max(0, record.timeToExpire));
     if (record.totalHits > rate.limit) {
       const retryAfter = String(Math.max(1, record.timeToBlockExpire || record.timeToExpire));

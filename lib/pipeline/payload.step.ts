@@ -14,7 +14,10 @@ export async function readPayload(api: CompiledApi, raw: IncomingMessage): Promi
   if (!hasBody(raw)) return checkShape(api, undefined);
   const type = raw.headers['content-type'];
   if (type !== undefined && !JSON_TYPE.test(type)) {
-    throw new MindoffHttpError('UNSUPPORTED_MEDIA_TYPE', { accepted: ['application/json'], received: type });
+    throw new MindoffHttpError('UNSUPPORTED_MEDIA_TYPE', {
+      accepted: ['application/json'],
+      received: type,
+    });
   }
   const bytes = await readBody(raw, api.maxPayloadBytes);
   let body: unknown;

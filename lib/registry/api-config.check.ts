@@ -28,10 +28,20 @@ export function checkApiConfig(className: string, raw: Raw, env: ApiCheckEnviron
   if (!env.hasRun) fail('run()', 'is missing; add `async run(ctx: MindoffContext) { ... }`.');
 
   checkIdentity(raw, fail);
-  if (!(API_METHODS as readonly string[]).includes(String(raw.method).toUpperCase()) || typeof raw.method !== 'string') {
-    fail('method', `${show(raw.method)} is not allowed; use one of ${API_METHODS.map((m) => `'${m.toLowerCase()}'`).join(', ')}.`);
+  if (
+    !(API_METHODS as readonly string[]).includes(String(raw.method).toUpperCase()) ||
+    typeof raw.method !== 'string'
+  ) {
+    fail(
+      'method',
+      `${show(raw.method)} is not allowed; use one of ${API_METHODS.map((m) => `'${m.toLowerCase()}'`).join(', ')}.`,
+    );
   }
-  if (raw.processMode !== undefined && raw.processMode !== 'direct' && raw.processMode !== 'queue') {
+  if (
+    raw.processMode !== undefined &&
+    raw.processMode !== 'direct' &&
+    raw.processMode !== 'queue'
+  ) {
     fail('processMode', `${show(raw.processMode)} must be 'direct' or 'queue'.`);
   }
   checkAccess(raw, env, fail);
@@ -52,7 +62,10 @@ function checkIdentity(raw: Raw, fail: Fail): void {
   if (typeof raw.urlName !== 'string' || raw.urlName.trim() === '') {
     fail('urlName', "must be a non-empty string such as 'orders__create_order' (<app>__<api>).");
   } else if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(raw.urlName) || /^_|_$|___/.test(raw.urlName)) {
-    fail('urlName', `'${raw.urlName}' must be <app>__<api> in letters, digits and underscores, e.g. 'orders__create_order'.`);
+    fail(
+      'urlName',
+      `'${raw.urlName}' must be <app>__<api> in letters, digits and underscores, e.g. 'orders__create_order'.`,
+    );
   }
   if (typeof raw.name !== 'string' || raw.name.trim() === '') {
     fail('name', "must be a non-empty string such as 'Create Order'.");
@@ -69,21 +82,33 @@ function checkAccess(raw: Raw, env: ApiCheckEnvironment, fail: Fail): void {
     } else {
       for (const name of raw.auth as unknown[]) {
         if (typeof name !== 'string' || name === '') {
-          fail('auth', `entry ${show(name)} must be a passport strategy name (a string), e.g. 'jwt'.`);
+          fail(
+            'auth',
+            `entry ${show(name)} must be a passport strategy name (a string), e.g. 'jwt'.`,
+          );
         } else if (!env.isStrategy(name)) {
-          fail('auth', `'${name}' is not a registered passport strategy; provide a PassportStrategy(Strategy, '${name}') class in a module.`);
+          fail(
+            'auth',
+            `'${name}' is not a registered passport strategy; provide a PassportStrategy(Strategy, '${name}') class in a module.`,
+          );
         }
       }
     }
   }
   if (raw.permissions !== undefined) {
     if (!Array.isArray(raw.permissions)) {
-      fail('permissions', `${show(raw.permissions)} must be a list of CanActivate classes, e.g. [IsAuthenticated].`);
+      fail(
+        'permissions',
+        `${show(raw.permissions)} must be a list of CanActivate classes, e.g. [IsAuthenticated].`,
+      );
     } else {
       for (const entry of raw.permissions as unknown[]) {
         const proto = typeof entry === 'function' ? (entry.prototype as Raw) : undefined;
         if (!proto || typeof proto.canActivate !== 'function') {
-          fail('permissions', `entry ${show(entry)} must be a class with canActivate(context), e.g. IsAuthenticated.`);
+          fail(
+            'permissions',
+            `entry ${show(entry)} must be a class with canActivate(context), e.g. IsAuthenticated.`,
+          );
         }
       }
     }
@@ -104,7 +129,8 @@ function checkPayload(raw: Raw, fail: Fail): void {
     const ok = typeof value === 'number' && Number.isFinite(value) && value > 0;
     const whole = field === 'maxPayloadDepth' ? Number.isInteger(value) : true;
     if (!ok || !whole) {
-      const unit = field === 'maxPayloadSize' ? 'megabytes, e.g. 2' : 'levels, a whole number, e.g. 5';
+      const unit =
+        field === 'maxPayloadSize' ? 'megabytes, e.g. 2' : 'levels, a whole number, e.g. 5';
       fail(field, `${show(value)} must be a positive number of ${unit}, or null to disable.`);
     }
   }
@@ -126,10 +152,16 @@ function checkLimits(limits: unknown, fail: Fail): void {
       fail(`limits.${key}`, `is not a limit; the limits are ${LIMIT_KEYS.join(', ')}.`);
     } else if (key === 'queueStatusStream') {
       if (value !== null && !(Number.isInteger(value) && (value as number) >= 0)) {
-        fail('limits.queueStatusStream', `${show(value)} must be a whole number >= 0 (concurrent streams), or null.`);
+        fail(
+          'limits.queueStatusStream',
+          `${show(value)} must be a whole number >= 0 (concurrent streams), or null.`,
+        );
       }
     } else if (value !== null && !isValidRate(value)) {
-      fail(`limits.${key}`, `${show(value)} must look like '<n>/<s|m|h|d>', e.g. '30/m', or be null.`);
+      fail(
+        `limits.${key}`,
+        `${show(value)} must look like '<n>/<s|m|h|d>', e.g. '30/m', or be null.`,
+      );
     }
   }
 }

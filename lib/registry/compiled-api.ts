@@ -2,7 +2,12 @@ import type { CanActivate, Type } from '@nestjs/common';
 import type { MindoffApiOptions, ProcessMode } from '../interfaces/mindoff-api-options.interface';
 import type { MindoffApiDefaults } from '../interfaces/mindoff-module-options.interface';
 import { parseRate, type Rate } from '../throttling';
-import { compileShorthand, type PayloadValidator, type ShorthandSchema, type ValidationMode } from '../validation';
+import {
+  compileShorthand,
+  type PayloadValidator,
+  type ShorthandSchema,
+  type ValidationMode,
+} from '../validation';
 import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
 
 const MEGABYTE = 1024 * 1024;
@@ -31,7 +36,10 @@ export interface CompiledApi {
 }
 
 /** Module defaults under the API's own fields (the API wins; limits merge key by key). */
-export function mergeDefaults(options: MindoffApiOptions, defaults: MindoffApiDefaults = {}): MindoffApiOptions {
+export function mergeDefaults(
+  options: MindoffApiOptions,
+  defaults: MindoffApiDefaults = {},
+): MindoffApiOptions {
   const merged = { ...defaults, ...options } as MindoffApiOptions;
   if (defaults.limits || options.limits) merged.limits = { ...defaults.limits, ...options.limits };
   return merged;
@@ -44,8 +52,10 @@ export function compileApi(
   route: ApiRouteMetadata,
   permissions: CanActivate[],
 ): CompiledApi {
-  const request = options.limits?.request === undefined ? DEFAULT_REQUEST_LIMIT : options.limits.request;
-  const size = options.maxPayloadSize === undefined ? DEFAULT_MAX_PAYLOAD_MB : options.maxPayloadSize;
+  const request =
+    options.limits?.request === undefined ? DEFAULT_REQUEST_LIMIT : options.limits.request;
+  const size =
+    options.maxPayloadSize === undefined ? DEFAULT_MAX_PAYLOAD_MB : options.maxPayloadSize;
   const validation = options.payloadValidation ?? null;
   const schema = options.payloadSchema ?? null;
   return {
@@ -62,7 +72,10 @@ export function compileApi(
     maxPayloadBytes: size === null ? null : Math.floor(size * MEGABYTE),
     maxPayloadDepth: options.maxPayloadDepth ?? null,
     validation,
-    validator: validation && schema ? compileShorthand(schema as ShorthandSchema, { mode: validation }) : null,
+    validator:
+      validation && schema
+        ? compileShorthand(schema as ShorthandSchema, { mode: validation })
+        : null,
     hasSchema: schema !== null,
     route,
     options,

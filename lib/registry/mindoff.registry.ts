@@ -43,7 +43,9 @@ export class MindoffRegistry implements OnModuleInit {
     const problems = this.check(found);
     if (problems.length > 0) throw new MindoffConfigurationError(problems);
     for (const { cls, options, route } of found) {
-      const permissions = await Promise.all((options.permissions ?? []).map((p) => this.instance(p)));
+      const permissions = await Promise.all(
+        (options.permissions ?? []).map((p) => this.instance(p)),
+      );
       const api = compileApi(cls, options, route as ApiRouteMetadata, permissions);
       this.byClass.set(cls, api);
       this.routes.add(api);
@@ -66,10 +68,12 @@ export class MindoffRegistry implements OnModuleInit {
     for (const wrapper of this.discovery.getControllers()) {
       const cls = wrapper.metatype as Type<unknown> | undefined;
       if (!cls || seen.has(cls)) continue;
-      const declared = Reflect.getOwnMetadata(MINDOFF_API_METADATA, cls) as MindoffApiOptions | undefined;
+      const declared = Reflect.getOwnMetadata(MINDOFF_API_METADATA, cls) as
+        MindoffApiOptions | undefined;
       if (!declared) continue;
       seen.add(cls);
-      const route = Reflect.getOwnMetadata(MINDOFF_ROUTE_METADATA, cls) as ApiRouteMetadata | undefined;
+      const route = Reflect.getOwnMetadata(MINDOFF_ROUTE_METADATA, cls) as
+        ApiRouteMetadata | undefined;
       found.push({ cls, options: mergeDefaults(declared, this.options.defaults), route });
     }
     return found;
@@ -82,7 +86,12 @@ export class MindoffRegistry implements OnModuleInit {
       Boolean((passport as unknown as { _strategy(n: string): unknown })._strategy(name));
     for (const { cls, options, route } of found) {
       const hasRun = typeof (cls.prototype as Record<string, unknown>).run === 'function';
-      problems.push(...checkApiConfig(cls.name, options as unknown as Record<string, unknown>, { hasRun, isStrategy }));
+      problems.push(
+        ...checkApiConfig(cls.name, options as unknown as Record<string, unknown>, {
+          hasRun,
+          isStrategy,
+        }),
+      );
       if (options.processMode === 'queue') problems.push(queueModeUnavailable(cls.name));
       if (!route) {
         problems.push(notInVersionMap(cls.name));
@@ -95,7 +104,13 @@ export class MindoffRegistry implements OnModuleInit {
       }
     }
     for (const { cls, options, route } of found) {
-      const sibling = found.find((f) => f.route && route && f.route.versions === route.versions && f.options.urlName !== options.urlName);
+      const sibling = found.find(
+        (f) =>
+          f.route &&
+          route &&
+          f.route.versions === route.versions &&
+          f.options.urlName !== options.urlName,
+      );
       if (sibling) problems.push(mixedUrlNames(cls.name, options.urlName, sibling.options.urlName));
     }
     return problems;

@@ -4,12 +4,16 @@ import { show } from './show';
 export function checkProgressSteps(steps: unknown, processMode: unknown): string[] {
   if (steps === undefined || steps === null) return [];
   if (typeof steps !== 'object' || Array.isArray(steps)) {
-    return [`${show(steps)} must be an object such as { collect: { label: 'Collect rows', percent: 20 } }.`];
+    return [
+      `${show(steps)} must be an object such as { collect: { label: 'Collect rows', percent: 20 } }.`,
+    ];
   }
   const entries = Object.entries(steps as Record<string, unknown>);
   if (entries.length === 0) return [];
   if (processMode !== 'queue') {
-    return [`are only valid for queue-mode APIs; set processMode: 'queue' or remove progressSteps.`];
+    return [
+      `are only valid for queue-mode APIs; set processMode: 'queue' or remove progressSteps.`,
+    ];
   }
   const problems: string[] = [];
   let previous: { key: string; percent: number } | undefined;
@@ -24,7 +28,9 @@ export function checkProgressSteps(steps: unknown, processMode: unknown): string
       problems.push(`['${key}'].label must be a non-blank string.`);
     }
     if (!Number.isInteger(percent) || (percent as number) < 1 || (percent as number) > 99) {
-      problems.push(`['${key}'].percent ${show(percent)} must be a whole number between 1 and 99 (0 = queued, 100 = completed).`);
+      problems.push(
+        `['${key}'].percent ${show(percent)} must be a whole number between 1 and 99 (0 = queued, 100 = completed).`,
+      );
       continue;
     }
     if (previous && (percent as number) <= previous.percent) {

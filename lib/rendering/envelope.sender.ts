@@ -18,14 +18,22 @@ export class EnvelopeSender {
   /** The status and body for `code`; an unknown code is logged and becomes `UNEXPECTED_ERR`. */
   build(code: string, category?: Category, data?: unknown): { httpStatus: number; body: unknown } {
     if (!this.catalog.isKnown(code)) {
-      this.logger.error(`Unknown response code '${code}'; add it to config/responses.csv. Answering UNEXPECTED_ERR.`);
+      this.logger.error(
+        `Unknown response code '${code}'; add it to config/responses.csv. Answering UNEXPECTED_ERR.`,
+      );
       return this.catalog.envelope('UNEXPECTED_ERR');
     }
     return this.catalog.envelope(code, category, data);
   }
 
   /** Sends the envelope of `code` now (used by the exception filters). */
-  send(response: unknown, code: string, category: Category | undefined, data: unknown, headers: Record<string, string>): void {
+  send(
+    response: unknown,
+    code: string,
+    category: Category | undefined,
+    data: unknown,
+    headers: Record<string, string>,
+  ): void {
     const adapter = this.adapterHost.httpAdapter;
     const { httpStatus, body } = this.build(code, category, data);
     for (const [name, value] of Object.entries(headers)) adapter.setHeader(response, name, value);

@@ -40,7 +40,9 @@ export class MindoffVersions {
     const declared = first
       ? (Reflect.getMetadata(MINDOFF_API_METADATA, first) as MindoffApiOptions | undefined)
       : undefined;
-    const apiPath = trimSlashes(options.path ?? apiPathFromUrlName(String(declared?.urlName ?? '')));
+    const apiPath = trimSlashes(
+      options.path ?? apiPathFromUrlName(String(declared?.urlName ?? '')),
+    );
     const numbers = entries.map(([version]) => version);
     for (const [version, cls] of entries) {
       const route: ApiRouteMetadata = { version, apiPath, versions: numbers };

@@ -2,7 +2,10 @@ import type { CompiledApi } from '../registry/compiled-api';
 import { RouteTable } from './route-table';
 
 const api = (apiPath: string, version: number) =>
-  ({ className: `${apiPath}@${version}`, route: { apiPath, version, versions: [] } }) as unknown as CompiledApi;
+  ({
+    className: `${apiPath}@${version}`,
+    route: { apiPath, version, versions: [] },
+  }) as unknown as CompiledApi;
 
 describe('RouteTable', () => {
   const table = new RouteTable();
@@ -26,7 +29,10 @@ describe('RouteTable', () => {
   });
 
   it('explains a miss: the available versions of a known API', () => {
-    expect(table.explainMiss('/v9/orders/create_order/')).toEqual({ availableVersions: [1, 2], knownApp: true });
+    expect(table.explainMiss('/v9/orders/create_order/')).toEqual({
+      availableVersions: [1, 2],
+      knownApp: true,
+    });
   });
 
   it('explains a miss: a known app without that API, and a foreign path', () => {

@@ -27,7 +27,11 @@ export class ShopCreateOrderV1Api {
     if (Object.keys(errors).length > 0) {
       return MindoffResponse.json({ code: 'VALIDATION_ERR', category: 'danger', data: { errors } });
     }
-    return MindoffResponse.json({ code: 'ORDER_CREATED', category: 'success', data: this.order(payload) });
+    return MindoffResponse.json({
+      code: 'ORDER_CREATED',
+      category: 'success',
+      data: this.order(payload),
+    });
   }
 
   protected order(payload: ShopOrder) {

@@ -27,7 +27,10 @@ describe.each(ADAPTERS)('pipeline outcomes on %s', (adapter) => {
     });
 
     it('counts each authenticated user separately', async () => {
-      const asUser = (id: string) => call(server.url, 'GET', '/v1/lab/per_user/', { headers: { authorization: `Bearer user-${id}` } });
+      const asUser = (id: string) =>
+        call(server.url, 'GET', '/v1/lab/per_user/', {
+          headers: { authorization: `Bearer user-${id}` },
+        });
       expect((await asUser('a')).status).toBe(200);
       expect((await asUser('a')).status).toBe(200);
       expect((await asUser('a')).status).toBe(429);
@@ -45,20 +48,28 @@ describe.each(ADAPTERS)('pipeline outcomes on %s', (adapter) => {
     });
 
     it('accepts an empty object or no body on a schema-less validated API', async () => {
-      expect((await call(server.url, 'POST', '/v1/lab/no_payload/', { json: {} })).status).toBe(200);
+      expect((await call(server.url, 'POST', '/v1/lab/no_payload/', { json: {} })).status).toBe(
+        200,
+      );
       expect((await call(server.url, 'POST', '/v1/lab/no_payload/')).status).toBe(200);
     });
 
     it('does not validate when payloadValidation is null, even with a schema', async () => {
-      const res = await call(server.url, 'POST', '/v1/lab/unvalidated/', { json: { age: 'not an int' } });
+      const res = await call(server.url, 'POST', '/v1/lab/unvalidated/', {
+        json: { age: 'not an int' },
+      });
       expect(res.status).toBe(200);
       expect(res.body.data.payload).toEqual({ age: 'not an int' });
     });
 
     it('checks only present keys in basic mode', async () => {
-      const partial = await call(server.url, 'PUT', '/v1/lab/basic/', { json: { items: [{ qty: 2 }] } });
+      const partial = await call(server.url, 'PUT', '/v1/lab/basic/', {
+        json: { items: [{ qty: 2 }] },
+      });
       expect(partial.status).toBe(200);
-      const wrong = await call(server.url, 'PUT', '/v1/lab/basic/', { json: { items: [{ qty: 'two' }] } });
+      const wrong = await call(server.url, 'PUT', '/v1/lab/basic/', {
+        json: { items: [{ qty: 'two' }] },
+      });
       expect(wrong.status).toBe(400);
       expect(wrong.body.data[0].path).toBe('items[0].qty');
     });

@@ -17,8 +17,10 @@ describe.each(ADAPTERS)('hostile input on %s', (adapter) => {
   });
   afterAll(() => server.close());
 
-  const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-    call(server.url, 'POST', '/v1/lab/hostile/', { body, headers });
+  const post = (
+    body: string,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ) => call(server.url, 'POST', '/v1/lab/hostile/', { body, headers });
 
   it('answers malformed JSON with 400 MALFORMED_PAYLOAD', async () => {
     const res = await post('{"customer_id":"c_1",');
@@ -54,15 +56,31 @@ describe.each(ADAPTERS)('hostile input on %s', (adapter) => {
     expect(JSON.parse(res.body).message.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  it('reads no more than a lying Content-Length announces, and answers the truncated body with 400', async () => {
+  it('reads no more than a too-small Content-Length announces: the rest is refused as HTTP, never buffered as a body', async () => {
     const body = JSON.stringify({ ...valid, pad: 'y'.repeat(2 * MB) });
     const res = await rawRequest(
       server.url,
       'POST /v1/lab/hostile/ HTTP/1.1\nHost: localhost\nContent-Type: application/json\nContent-Length: 20\n',
       [body],
     );
+    // The HTTP layer (Node, or fastify's client-error handler) answers the bytes after the announced
+    // 20 as a malformed second request; when mindoff answers first, the 20 bytes are a truncated
+    // body: MALFORMED_PAYLOAD. Either way a 400, and the 2 MB are never read as a body.
     expect(res.status).toBe(400);
-    expect(JSON.parse(res.body).message.code).toBe('MALFORMED_PAYLOAD');
+    const envelope = res.body.startsWith('{') ? JSON.parse(res.body).message?.code : undefined;
+    expect([undefined, 'MALFORMED_PAYLOAD']).toContain(envelope);
+  });
+
+  it('survives a too-large Content-Length whose body never arrives (client hangs up)', async () => {
+    const res = await rawRequest(
+      server.url,
+      'POST /v1/lab/hostile/ HTTP/1.1\nHost: localhost\nContent-Type: application/json\nContent-Length: 5000\nConnection: close\n',
+      ['{"customer_id":'],
+      { endAfterWrite: true },
+    );
+    // Node's parser answers the early end with a client error (400) or just closes; either way no
+    // handler ran on a partial body, and afterEach proves the server still serves.
+    expect([0, 400]).toContain(res.status);
   });
 
   it('answers a 100,000-deep array with 400 INVALID_PAYLOAD (depth), not a crash', async () => {
@@ -76,13 +94,17 @@ describe.each(ADAPTERS)('hostile input on %s', (adapter) => {
   });
 
   it('answers a 100,000-deep array against a dict schema with 400 INVALID_PAYLOAD', async () => {
-    const res = await post(`{"customer_id":"c","items":${'['.repeat(100000)}${']'.repeat(100000)}}`);
+    const res = await post(
+      `{"customer_id":"c","items":${'['.repeat(100000)}${']'.repeat(100000)}}`,
+    );
     expect(res.status).toBe(400);
     expect(res.body.message.code).toBe('INVALID_PAYLOAD');
   });
 
   it('accepts __proto__ and constructor keys without polluting any prototype', async () => {
-    const res = await post('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"customer_id":"c_1","items":[]}');
+    const res = await post(
+      '{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}},"customer_id":"c_1","items":[]}',
+    );
     expect([200, 400]).toContain(res.status);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     if (res.status === 200) expect(res.body.data.polluted).toBeNull();
@@ -109,8 +131,13 @@ describe.each(ADAPTERS)('hostile input on %s', (adapter) => {
   });
 
   it('rejects huge numbers for Int with 400 INVALID_PAYLOAD', async () => {
-    const res = await post('{"customer_id":"c_1","items":[{"sku":"a","qty":1e400},{"sku":"b","qty":-1e400}]}');
+    const res = await post(
+      '{"customer_id":"c_1","items":[{"sku":"a","qty":1e400},{"sku":"b","qty":-1e400}]}',
+    );
     expect(res.status).toBe(400);
-    expect(res.body.data.map((issue: { path: string }) => issue.path)).toEqual(['items[0].qty', 'items[1].qty']);
+    expect(res.body.data.map((issue: { path: string }) => issue.path)).toEqual([
+      'items[0].qty',
+      'items[1].qty',
+    ]);
   });
 });

@@ -9,7 +9,12 @@ const seedOrder = {
     { sku: 'tea', qty: 3 },
   ],
 };
-const shopOrder = { customer_name: 'Asha', customer_email: 'asha@example.com', product_name: 'Tea', quantity: 2 };
+const shopOrder = {
+  customer_name: 'Asha',
+  customer_email: 'asha@example.com',
+  product_name: 'Tea',
+  quantity: 2,
+};
 
 describe.each(ADAPTERS)('the sample app on %s', (adapter) => {
   let server: RunningApp;
@@ -29,7 +34,11 @@ describe.each(ADAPTERS)('the sample app on %s', (adapter) => {
         description: 'Operation completed successfully.',
         category: 'success',
       });
-      expect(res.body.data).toEqual({ order_id: expect.stringMatching(/^ord_/), total_qty: 6, unique_skus: ['cup', 'tea'] });
+      expect(res.body.data).toEqual({
+        order_id: expect.stringMatching(/^ord_/),
+        total_qty: 6,
+        unique_skus: ['cup', 'tea'],
+      });
     });
 
     it('serves the path without the trailing slash too', async () => {
@@ -38,19 +47,32 @@ describe.each(ADAPTERS)('the sample app on %s', (adapter) => {
     });
 
     it('rejects an item with a fractional qty with 400 INVALID_PAYLOAD and a structured error', async () => {
-      const body = { customer_id: 'c_42', items: [{ sku: 'tea', qty: 1 }, { sku: 'cup', qty: 1.5 }] };
+      const body = {
+        customer_id: 'c_42',
+        items: [
+          { sku: 'tea', qty: 1 },
+          { sku: 'cup', qty: 1.5 },
+        ],
+      };
       const res = await call(server.url, 'POST', '/v1/orders/create_order/', { json: body });
       expect(res.status).toBe(400);
       expect(res.body.status).toBe('fail');
       expect(res.body.message.code).toBe('INVALID_PAYLOAD');
-      expect(res.body.data).toEqual([expect.objectContaining({ path: 'items[1].qty', code: 'type', received: 'number' })]);
+      expect(res.body.data).toEqual([
+        expect.objectContaining({ path: 'items[1].qty', code: 'type', received: 'number' }),
+      ]);
     });
 
     it('reports every missing key in strict mode', async () => {
       const res = await call(server.url, 'POST', '/v1/orders/create_order/', { json: {} });
       expect(res.status).toBe(400);
-      expect(res.body.data.map((issue: { path: string }) => issue.path)).toEqual(['customer_id', 'items']);
-      expect(res.body.data.every((issue: { code: string }) => issue.code === 'required')).toBe(true);
+      expect(res.body.data.map((issue: { path: string }) => issue.path)).toEqual([
+        'customer_id',
+        'items',
+      ]);
+      expect(res.body.data.every((issue: { code: string }) => issue.code === 'required')).toBe(
+        true,
+      );
     });
 
     it('answers another method with 405 INVALID_METHOD and an Allow header', async () => {
@@ -90,11 +112,17 @@ describe.each(ADAPTERS)('the sample app on %s', (adapter) => {
     it('answers GET with the profile', async () => {
       const res = await call(server.url, 'GET', '/v1/shop/get_profile/');
       expect(res.status).toBe(200);
-      expect(res.body.data).toEqual({ name: 'Asha', email: 'asha@example.com', membership: 'gold' });
+      expect(res.body.data).toEqual({
+        name: 'Asha',
+        email: 'asha@example.com',
+        membership: 'gold',
+      });
     });
 
     it('ignores a body sent with GET', async () => {
-      const res = await call(server.url, 'GET', '/v1/shop/get_profile/', { headers: { 'x-test': '1' } });
+      const res = await call(server.url, 'GET', '/v1/shop/get_profile/', {
+        headers: { 'x-test': '1' },
+      });
       expect(res.body.message.code).toBe('SUCCESS');
     });
   });
@@ -121,12 +149,21 @@ describe.each(ADAPTERS)('the sample app on %s', (adapter) => {
     it('adds the delivery estimate and summary in v2', async () => {
       const res = await call(server.url, 'POST', '/v2/shop/create_order/', { json: shopOrder });
       expect(res.status).toBe(201);
-      expect(res.body.data).toMatchObject({ estimated_delivery_days: 3, order_summary: '2 x Tea for Asha', status: 'created' });
+      expect(res.body.data).toMatchObject({
+        estimated_delivery_days: 3,
+        order_summary: '2 x Tea for Asha',
+        status: 'created',
+      });
     });
 
     it('answers business-rule failures with VALIDATION_ERR and field messages', async () => {
       const res = await call(server.url, 'POST', '/v1/shop/create_order/', {
-        json: { customer_name: ' ', customer_email: 'not-an-email', product_name: 'Tea', quantity: 0 },
+        json: {
+          customer_name: ' ',
+          customer_email: 'not-an-email',
+          product_name: 'Tea',
+          quantity: 0,
+        },
       });
       expect(res.status).toBe(400);
       expect(res.body.message.code).toBe('VALIDATION_ERR');
@@ -193,7 +230,9 @@ describe.each(ADAPTERS)('the sample app on %s', (adapter) => {
     });
 
     it('answers a bad token with 401 AUTHENTICATION_FAILED', async () => {
-      const res = await call(server.url, 'GET', '/v1/shop/get_my_orders/', { headers: { authorization: 'Bearer nope' } });
+      const res = await call(server.url, 'GET', '/v1/shop/get_my_orders/', {
+        headers: { authorization: 'Bearer nope' },
+      });
       expect(res.status).toBe(401);
       expect(res.body.message.code).toBe('AUTHENTICATION_FAILED');
     });

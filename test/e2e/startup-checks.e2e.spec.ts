@@ -1,11 +1,20 @@
 import { Module } from '@nestjs/common';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { Int, MindoffApi, MindoffConfigurationError, MindoffModule, MindoffVersions, type MindoffApiOptions } from 'mindoff';
+import {
+  Int,
+  MindoffApi,
+  MindoffConfigurationError,
+  MindoffModule,
+  MindoffVersions,
+  type MindoffApiOptions,
+} from 'mindoff';
 
 async function initError(module: unknown, adapter?: FastifyAdapter): Promise<Error> {
   const ref = await Test.createTestingModule({ imports: [module as never] }).compile();
-  const app = adapter ? ref.createNestApplication(adapter, { logger: false }) : ref.createNestApplication({ logger: false });
+  const app = adapter
+    ? ref.createNestApplication(adapter, { logger: false })
+    : ref.createNestApplication({ logger: false });
   try {
     await app.init();
   } catch (error) {
@@ -60,7 +69,12 @@ class UnmappedApi {
   }
 }
 
-@MindoffApi({ urlName: 'shop__ghost_auth', name: 'Ghost Auth', method: 'GET', auth: ['nobody-registered-this'] })
+@MindoffApi({
+  urlName: 'shop__ghost_auth',
+  name: 'Ghost Auth',
+  method: 'GET',
+  auth: ['nobody-registered-this'],
+})
 class GhostAuthV1Api {
   async run() {
     return {};
@@ -100,20 +114,41 @@ describe('startup checks', () => {
   });
 
   it.each([
-    ['an empty name', "BrokenV1Api: name must be a non-empty string"],
-    ['a bad method', "BrokenV1Api: method 'FETCH' is not allowed; use one of 'get', 'post', 'put', 'patch', 'delete'."],
-    ['a bad rate string', "BrokenV1Api: limits.request '30/min' must look like '<n>/<s|m|h|d>', e.g. '30/m'"],
-    ['a negative stream limit', 'BrokenV1Api: limits.queueStatusStream -1 must be a whole number >= 0'],
+    ['an empty name', 'BrokenV1Api: name must be a non-empty string'],
+    [
+      'a bad method',
+      "BrokenV1Api: method 'FETCH' is not allowed; use one of 'get', 'post', 'put', 'patch', 'delete'.",
+    ],
+    [
+      'a bad rate string',
+      "BrokenV1Api: limits.request '30/min' must look like '<n>/<s|m|h|d>', e.g. '30/m'",
+    ],
+    [
+      'a negative stream limit',
+      'BrokenV1Api: limits.queueStatusStream -1 must be a whole number >= 0',
+    ],
     ['an unknown limit', 'BrokenV1Api: limits.burst is not a limit'],
     ['a zero size', 'BrokenV1Api: maxPayloadSize 0 must be a positive number of megabytes'],
-    ['a bad validation mode', "BrokenV1Api: payloadValidation 'loose' must be 'strict', 'basic' or null."],
+    [
+      'a bad validation mode',
+      "BrokenV1Api: payloadValidation 'loose' must be 'strict', 'basic' or null.",
+    ],
     ['an unsupported schema form', 'BrokenV1Api: payloadSchema.qty'],
-    ['progress steps on a direct API', 'BrokenV1Api: progressSteps are only valid for queue-mode APIs'],
+    [
+      'progress steps on a direct API',
+      'BrokenV1Api: progressSteps are only valid for queue-mode APIs',
+    ],
     ['a typo in a field name', 'BrokenV1Api: maxPayloadSze is not a @MindoffApi field'],
     ['a missing run()', 'NoRunV1Api: run() is missing'],
     ['a duplicate urlName', "DupeBV1Api: urlName 'shop__dupe' is already used by DupeAV1Api"],
-    ['an API outside any version map', 'UnmappedApi: is declared with @MindoffApi but is not in a version map'],
-    ['an unregistered passport strategy', "GhostAuthV1Api: auth 'nobody-registered-this' is not a registered passport strategy"],
+    [
+      'an API outside any version map',
+      'UnmappedApi: is declared with @MindoffApi but is not in a version map',
+    ],
+    [
+      'an unregistered passport strategy',
+      "GhostAuthV1Api: auth 'nobody-registered-this' is not a registered passport strategy",
+    ],
   ])('reports %s, naming the class, the field and the fix', (_what, text) => {
     expect(error.message).toContain(text);
   });
@@ -131,6 +166,8 @@ describe('startup checks', () => {
 
   it('refuses a Fastify adapter that does not ignore trailing slashes, saying how to create it', async () => {
     const failure = await initError(SoundModule, new FastifyAdapter());
-    expect(failure.message).toContain('new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } })');
+    expect(failure.message).toContain(
+      'new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } })',
+    );
   });
 });

@@ -18,7 +18,10 @@ export async function startApp(module: Type<unknown>, adapter: AdapterName): Pro
   const ref = await Test.createTestingModule({ imports: [module] }).compile();
   const app =
     adapter === 'fastify'
-      ? ref.createNestApplication(new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }), { logger: false })
+      ? ref.createNestApplication(
+          new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }),
+          { logger: false },
+        )
       : ref.createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

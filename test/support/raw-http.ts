@@ -9,9 +9,15 @@ export interface RawAnswer {
 
 /**
  * Writes bytes straight to the server (for lying Content-Length and chunked bodies) and reads
- * the first response. `chunks` are written one after another; the socket is ended after them.
+ * the first response. `chunks` are written one after another; with `endAfterWrite` the client
+ * then half-closes its side (hangs up without sending the rest).
  */
-export function rawRequest(url: string, head: string, chunks: (string | Buffer)[]): Promise<RawAnswer> {
+export function rawRequest(
+  url: string,
+  head: string,
+  chunks: (string | Buffer)[],
+  options: { endAfterWrite?: boolean } = {},
+): Promise<RawAnswer> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname);
@@ -32,7 +38,11 @@ export function rawRequest(url: string, head: string, chunks: (string | Buffer)[
     socket.on('close', finish);
     socket.write(head.replace(/\n/g, '\r\n') + '\r\n');
     const writeNext = (i: number): void => {
-      if (i >= chunks.length || socket.destroyed) return;
+      if (socket.destroyed) return;
+      if (i >= chunks.length) {
+        if (options.endAfterWrite) socket.end();
+        return;
+      }
       socket.write(chunks[i], () => writeNext(i + 1));
     };
     writeNext(0);

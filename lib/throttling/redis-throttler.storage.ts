@@ -1,0 +1,129 @@
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { Redis } from 'ioredis';
+import { toThrottlerRecord, type ThrottlerStorageRecord } from './throttler-record';
+
+/** Options of {@link RedisThrottlerStorage}. */
+export interface RedisThrottlerStorageOptions {
+  /** Prefix of every key this storage writes (default `'mindoff:rl:'`). */
+  prefix?: string;
+}
+
+/** Default key prefix of {@link RedisThrottlerStorage}. */
+export const DEFAULT_REDIS_THROTTLER_PREFIX = 'mindoff:rl:';
+
+/** Name under which the increment script is registered on the client (`defineCommand`). */
+const COMMAND = 'mindoffThrottleIncrement';
+
+/**
+ * KEYS[1] counter, KEYS[2] block; ARGV[1] ttl ms, ARGV[2] limit, ARGV[3] blockDuration ms.
+ * Returns { hits, counter pttl ms, block pttl ms (0 when none) }.
+ */
+const INCREMENT_LUA = `
+local ttl = tonumber(ARGV[1])
+local limit = tonumber(ARGV[2])
+local block = tonumber(ARGV[3])
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then
+  redis.call('PEXPIRE', KEYS[1], ttl)
+end
+local pttl = redis.call('PTTL', KEYS[1])
+if pttl < 0 then
+  redis.call('PEXPIRE', KEYS[1], ttl)
+  pttl = ttl
+end
+local blockPttl = 0
+if block > 0 then
+  if hits == limit + 1 then
+    redis.call('SET', KEYS[2], '1', 'PX', block, 'NX')
+  end
+  blockPttl = redis.call('PTTL', KEYS[2])
+  if blockPttl == -1 then
+    redis.call('PEXPIRE', KEYS[2], block)
+    blockPttl = block
+  elseif blockPttl < 0 then
+    blockPttl = 0
+  end
+end
+return { hits, pttl, blockPttl }
+`;
+
+type IncrementCommand = (
+  counterKey: string,
+  blockKey: string,
+  ttlMs: number,
+  limit: number,
+  blockDurationMs: number,
+) => Promise<[number, number, number]>;
+
+/**
+ * Fixed-window `ThrottlerStorage` in Redis, shared by every instance of the app: one atomic
+ * round trip (EVALSHA of a small Lua script) per request doing INCR, PEXPIRE on the first hit,
+ * PTTL and, with a positive `blockDuration`, a separate block key set with PX at the first
+ * rejected request of a window. Semantics match {@link MemoryThrottlerStorage}.
+ *
+ * The client is borrowed: this class never connects or quits it.
+ */
+export class RedisThrottlerStorage implements ThrottlerStorage {
+  private readonly prefix: string;
+  private readonly run: IncrementCommand;
+
+  constructor(
+    private readonly redis: Redis,
+    options: RedisThrottlerStorageOptions = {},
+  ) {
+    this.prefix = options.prefix ?? DEFAULT_REDIS_THROTTLER_PREFIX;
+    redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: INCREMENT_LUA });
+    const command = (redis as unknown as Record<string, IncrementCommand>)[COMMAND];
+    this.run = command.bind(redis);
+  }
+
+  /** Counts one request against `key` for `throttlerName`; `ttl` and `blockDuration` are in ms. */
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    const counterKey = this.counterKey(key, throttlerName);
+    const [hits, pttl, blockPttl] = await this.run(
+      counterKey,
+      `${counterKey}:block`,
+      Math.max(1, Math.ceil(ttl)),
+      limit,
+      Math.max(0, Math.ceil(blockDuration)),
+    );
+    return toThrottlerRecord(Number(hits), limit, Number(pttl), Number(blockPttl));
+  }
+
+  /**
+   * The Redis key of a counter; its block key appends `:block`. The key sits in a `{hash tag}`
+   * so counter and block key land in the same Redis Cluster slot.
+   */
+  counterKey(key: string, throttlerName: string): string {
+    return `${this.prefix}${throttlerName}:{${key}}`;
+  }
+}
+
+/**
+ * Opens a dedicated ioredis client at `url` and wraps it in a {@link RedisThrottlerStorage};
+ * `close()` quits that client. ioredis is loaded only when this is called, so it stays optional.
+ */
+export function createRedisThrottlerStorage(
+  url: string,
+  prefix?: string,
+): { storage: RedisThrottlerStorage; close(): Promise<void> } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Redis: RedisClient } = require('ioredis') as typeof import('ioredis');
+  const redis = new RedisClient(url);
+  return {
+    storage: new RedisThrottlerStorage(redis, { prefix }),
+    close: async () => {
+      try {
+        await redis.quit();
+      } catch {
+        redis.disconnect();
+      }
+    },
+  };
+}

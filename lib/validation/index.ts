@@ -1,0 +1,27 @@
+export {
+  Any,
+  Int,
+  SCHEMA_KIND,
+  type AnySchema,
+  type DictOfSchema,
+  type DictShorthand,
+  type Infer,
+  type IntSchema,
+  type ListOfSchema,
+  type ListShorthand,
+  type LiteralSchema,
+  type LiteralValue,
+  type OptionalSchema,
+  type ShorthandSchema,
+  type UnionSchema,
+} from './schema.types';
+export { DictOf, ListOf, Literal, Optional, Union } from './schema.builders';
+export type { IssueCode, ValidationIssue } from './validation-issue';
+export type {
+  CompileOptions,
+  PayloadValidator,
+  ValidationMode,
+} from './payload-validator.interface';
+export { compileShorthand } from './shorthand.compiler';
+export { payloadDepth } from './payload-depth';
+export { checkSchemaDefinition } from './schema-definition.check';
