@@ -45,7 +45,7 @@ export function checkApiConfig(className: string, raw: Raw, env: ApiCheckEnviron
     fail('processMode', `${show(raw.processMode)} must be 'direct' or 'queue'.`);
   }
   checkAccess(raw, env, fail);
-  checkPayload(raw, fail);
+  checkPayload(raw, fail, (text) => problems.push(`${className}: ${text}`));
   checkLimits(raw.limits, fail);
   if (raw.allowDuplicateQueue !== undefined && typeof raw.allowDuplicateQueue !== 'boolean') {
     fail('allowDuplicateQueue', `${show(raw.allowDuplicateQueue)} must be true or false.`);
@@ -115,13 +115,13 @@ function checkAccess(raw: Raw, env: ApiCheckEnvironment, fail: Fail): void {
   }
 }
 
-function checkPayload(raw: Raw, fail: Fail): void {
+function checkPayload(raw: Raw, fail: Fail, report: (text: string) => void): void {
   const mode = raw.payloadValidation;
   if (mode !== undefined && mode !== null && mode !== 'strict' && mode !== 'basic') {
     fail('payloadValidation', `${show(mode)} must be 'strict', 'basic' or null.`);
   }
   if (raw.payloadSchema !== undefined && raw.payloadSchema !== null) {
-    for (const text of checkSchemaDefinition(raw.payloadSchema)) problems(fail, text);
+    for (const text of checkSchemaDefinition(raw.payloadSchema)) report(text);
   }
   for (const field of ['maxPayloadSize', 'maxPayloadDepth'] as const) {
     const value = raw[field];
@@ -134,11 +134,6 @@ function checkPayload(raw: Raw, fail: Fail): void {
       fail(field, `${show(value)} must be a positive number of ${unit}, or null to disable.`);
     }
   }
-}
-
-function problems(fail: Fail, text: string): void {
-  const dot = text.indexOf(':');
-  fail(text.slice(0, dot), text.slice(dot + 2));
 }
 
 function checkLimits(limits: unknown, fail: Fail): void {
