@@ -1,4 +1,4 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { AddressInfo } from 'node:net';
@@ -14,7 +14,10 @@ export interface RunningApp {
 }
 
 /** Builds `module` on the named adapter and starts it on a socket. */
-export async function startApp(module: Type<unknown>, adapter: AdapterName): Promise<RunningApp> {
+export async function startApp(
+  module: Type<unknown> | DynamicModule,
+  adapter: AdapterName,
+): Promise<RunningApp> {
   const ref = await Test.createTestingModule({ imports: [module] }).compile();
   const app =
     adapter === 'fastify'
