@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { MindoffContext } from '../interfaces/mindoff-context.interface';
 
 /** The context `run()` gets in direct mode; the abort signal is made only if `run()` asks for it. */
@@ -13,14 +13,17 @@ export class DirectContext<P = unknown, U = unknown> implements MindoffContext<P
     readonly version: number,
     readonly urlName: string,
     readonly request: unknown,
-    private readonly raw: IncomingMessage,
+    private readonly rawResponse: ServerResponse,
   ) {}
 
   /** Aborted when the client goes away before the response is sent. */
   get signal(): AbortSignal {
     if (!this.controller) {
       const controller = (this.controller = new AbortController());
-      this.raw.socket?.once('close', () => controller.abort(new Error('client disconnected')));
+      const response = this.rawResponse;
+      response.once('close', () => {
+        if (!response.writableFinished) controller.abort(new Error('client disconnected'));
+      });
     }
     return this.controller.signal;
   }

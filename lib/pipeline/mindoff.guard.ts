@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { BODYLESS_METHODS, MINDOFF_CONTEXT } from '../mindoff.constants';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
@@ -83,7 +83,7 @@ export class MindoffGuard implements CanActivate {
       api.route.version,
       api.urlName,
       request,
-      raw,
+      ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse,
     );
     return true;
   }

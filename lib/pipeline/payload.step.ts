@@ -23,12 +23,25 @@ export async function readPayload(api: CompiledApi, raw: IncomingMessage): Promi
   let body: unknown;
   if (bytes.length > 0) {
     try {
-      body = JSON.parse(bytes.toString('utf8'));
+      body = parseJson(bytes);
     } catch (error) {
       throw new MindoffHttpError('MALFORMED_PAYLOAD', { error: (error as Error).message });
     }
   }
   return checkShape(api, body);
+}
+
+const PROTO_KEY = Buffer.from('"__proto__"');
+
+/**
+ * JSON.parse, minus any `__proto__` keys: JSON.parse keeps them as own properties, which a
+ * handler's `Object.assign(target, payload)` would turn into a prototype swap. The reviver (slow)
+ * only runs when the bytes contain the key at all.
+ */
+function parseJson(bytes: Buffer): unknown {
+  const text = bytes.toString('utf8');
+  if (bytes.indexOf(PROTO_KEY) === -1) return JSON.parse(text);
+  return JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
 }
 
 function checkShape(api: CompiledApi, body: unknown): unknown {
