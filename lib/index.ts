@@ -7,7 +7,6 @@ export { IsAuthenticated } from './permissions/is-authenticated.permission';
 export { MindoffGuard } from './pipeline/mindoff.guard';
 export { MindoffHttpError } from './pipeline/mindoff-http.error';
 export { MINDOFF_THROTTLER_STORAGE } from './pipeline/rate-limit-storage.provider';
-export { EnvelopeInterceptor } from './interceptors/envelope.interceptor';
 export { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
 export { MindoffRegistry } from './registry/mindoff.registry';
 export type { CompiledApi } from './registry/compiled-api';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { BodyDeferral } from './adapters/body-deferral';
 import { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
 import { MindoffGlobalFilter } from './filters/mindoff-global.filter';
-import { EnvelopeInterceptor } from './interceptors/envelope.interceptor';
+import { ResultRenderer } from './rendering/result.renderer';
 import type { MindoffModuleOptions } from './interfaces/mindoff-module-options.interface';
 import {
   ConfigurableMindoffModule,
@@ -33,7 +33,7 @@ import { ResponseCatalog } from './responses';
   providers: [
     MindoffRegistry,
     MindoffGuard,
-    EnvelopeInterceptor,
+    ResultRenderer,
     MindoffExceptionFilter,
     EnvelopeSender,
     BodyDeferral,
@@ -51,7 +51,7 @@ import { ResponseCatalog } from './responses';
   exports: [
     MindoffRegistry,
     MindoffGuard,
-    EnvelopeInterceptor,
+    ResultRenderer,
     MindoffExceptionFilter,
     EnvelopeSender,
     MINDOFF_CATALOG,

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
+import { MINDOFF_DEFERRED_BODY } from '../mindoff.constants';
 import { fastifyTrailingSlash, MindoffConfigurationError } from '../mindoff.messages';
 import { readBody } from '../pipeline/body.reader';
 import { MindoffRegistry } from '../registry/mindoff.registry';
@@ -57,6 +58,11 @@ export class BodyDeferral implements OnModuleInit {
 
   private isMindoff(url: string): boolean {
     return this.registry.routes.match(url) !== undefined;
+  }
+
+  /** Whether express parsers skip this request; decided once per request (several parsers ask). */
+  private deferExpress(req: IncomingMessage & { [MINDOFF_DEFERRED_BODY]?: boolean }): boolean {
+    return (req[MINDOFF_DEFERRED_BODY] ??= this.isMindoff(req.url ?? ''));
   }
 
   private express(app: { router?: { stack?: { handle?: Handler }[] } }): void {

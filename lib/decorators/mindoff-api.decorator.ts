@@ -1,25 +1,25 @@
-import { Controller, RequestMethod, UseFilters, UseGuards, UseInterceptors } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards } from '@nestjs/common';
 import {
   EXCEPTION_FILTERS_METADATA,
   GUARDS_METADATA,
-  INTERCEPTORS_METADATA,
-  METHOD_METADATA,
-  PATH_METADATA,
   ROUTE_ARGS_METADATA,
 } from '@nestjs/common/constants';
 import { MINDOFF_API_METADATA } from '../mindoff.constants';
 import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
 import type { ShorthandSchema } from '../validation';
 import { MindoffGuard } from '../pipeline/mindoff.guard';
-import { EnvelopeInterceptor } from '../interceptors/envelope.interceptor';
 import { MindoffExceptionFilter } from '../filters/mindoff-exception.filter';
-import { contextParamMetadata } from './mindoff-context.param';
+import {
+  HANDLER_ARGS,
+  MINDOFF_HANDLER,
+  handleMindoffRequest,
+} from '../routing/mindoff-route.handler';
 
 /**
- * Declares a managed API on a controller class whose handler is `run(ctx)`. It only writes
- * metadata: the route (every method, so a wrong one gets `INVALID_METHOD`), the one mindoff guard,
- * interceptor and filter, and the declaration they read. The path comes from the version map
- * (`MindoffVersions.register`).
+ * Declares a managed API on a controller class whose handler is `run(ctx)`. It writes the
+ * declaration, the one mindoff guard and filter, and the route: mindoff's own handler (which
+ * calls `run()`), answering every method so that a wrong one gets `INVALID_METHOD`. The path
+ * comes from the version map (`MindoffVersions.register`).
  *
  * @example
  * @MindoffApi({ urlName: 'orders__create_order', name: 'Create Order', method: 'POST' })
@@ -33,16 +33,15 @@ export function MindoffApi<const S extends ShorthandSchema | undefined = undefin
     Controller()(target);
     // A later version that extends an earlier one inherits its enhancers; add each only once.
     if (!inherits(target, GUARDS_METADATA, MindoffGuard)) UseGuards(MindoffGuard)(target);
-    if (!inherits(target, INTERCEPTORS_METADATA, EnvelopeInterceptor))
-      UseInterceptors(EnvelopeInterceptor)(target);
     if (!inherits(target, EXCEPTION_FILTERS_METADATA, MindoffExceptionFilter)) {
       UseFilters(MindoffExceptionFilter)(target);
     }
-    const run: unknown = (target.prototype as Record<string, unknown>).run;
-    if (typeof run !== 'function') return; // reported at startup, naming the class
-    Reflect.defineMetadata(PATH_METADATA, '/', run);
-    Reflect.defineMetadata(METHOD_METADATA, RequestMethod.ALL, run);
-    Reflect.defineMetadata(ROUTE_ARGS_METADATA, contextParamMetadata(), target, 'run');
+    // A missing run() is reported at startup, naming the class.
+    Object.defineProperty(target.prototype, MINDOFF_HANDLER, {
+      value: handleMindoffRequest,
+      configurable: true,
+    });
+    Reflect.defineMetadata(ROUTE_ARGS_METADATA, HANDLER_ARGS, target, MINDOFF_HANDLER);
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { MindoffContext } from '../interfaces/mindoff-context.interface';
+import type { ResultRenderer } from '../rendering/result.renderer';
 
 /** The context `run()` gets in direct mode; the abort signal is made only if `run()` asks for it. */
 export class DirectContext<P = unknown, U = unknown> implements MindoffContext<P, U> {
@@ -13,8 +14,15 @@ export class DirectContext<P = unknown, U = unknown> implements MindoffContext<P
     readonly version: number,
     readonly urlName: string,
     readonly request: unknown,
+    private readonly response: unknown,
     private readonly rawResponse: ServerResponse,
+    private readonly renderer: ResultRenderer,
   ) {}
+
+  /** The answer for what `run()` returned (status and headers set; the body returned). */
+  respond(result: unknown): unknown {
+    return this.renderer.render(this.response, result);
+  }
 
   /** Aborted when the client goes away before the response is sent. */
   get signal(): AbortSignal {

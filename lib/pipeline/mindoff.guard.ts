@@ -15,6 +15,7 @@ import { MINDOFF_THROTTLER_STORAGE } from './rate-limit-storage.provider';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
 import type { CompiledApi } from '../registry/compiled-api';
 import { MindoffRegistry } from '../registry/mindoff.registry';
+import { ResultRenderer } from '../rendering/result.renderer';
 import { authenticate, hasAuthorizationHeader } from './authenticate';
 import { clientIp } from './client-ip';
 import { DirectContext } from './direct-context';
@@ -38,6 +39,7 @@ export class MindoffGuard implements CanActivate {
     private readonly adapterHost: HttpAdapterHost,
     @Inject(MINDOFF_THROTTLER_STORAGE) private readonly storage: ThrottlerStorage,
     @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
+    private readonly renderer: ResultRenderer,
   ) {
     this.hasCredentials = options.hasCredentials ?? hasAuthorizationHeader;
     this.userId = options.userId ?? defaultUserId;
@@ -83,7 +85,9 @@ export class MindoffGuard implements CanActivate {
       api.route.version,
       api.urlName,
       request,
+      response,
       ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse,
+      this.renderer,
     );
     return true;
   }

@@ -1,33 +1,22 @@
-import {
-  Injectable,
-  StreamableFile,
-  type CallHandler,
-  type ExecutionContext,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { Injectable, StreamableFile } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { map, type Observable } from 'rxjs';
 import { MindoffResponse } from '../responses';
-import { EnvelopeSender } from '../rendering/envelope.sender';
-import { fileBody } from '../rendering/file-body';
+import { EnvelopeSender } from './envelope.sender';
+import { fileBody } from './file-body';
 
 /**
- * Turns what `run()` returns into the answer: a `MindoffResponse` as declared (envelope, text,
- * html or file), anything else as the `SUCCESS` envelope with the value as `data`.
+ * Turns what `run()` returned into the answer: a `MindoffResponse` as declared (envelope, text,
+ * html or file), anything else as the `SUCCESS` envelope with the value as `data`. Sets the status
+ * and headers; returns the body for the framework to send.
  */
 @Injectable()
-export class EnvelopeInterceptor implements NestInterceptor {
+export class ResultRenderer {
   constructor(
     private readonly sender: EnvelopeSender,
     private readonly adapterHost: HttpAdapterHost,
   ) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const response = context.switchToHttp().getResponse<unknown>();
-    return next.handle().pipe(map((result) => this.render(response, result)));
-  }
-
-  private render(response: unknown, result: unknown): unknown {
+  render(response: unknown, result: unknown): unknown {
     const adapter = this.adapterHost.httpAdapter;
     if (!(result instanceof MindoffResponse)) {
       const { httpStatus, body } = this.sender.build(
