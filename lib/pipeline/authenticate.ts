@@ -1,3 +1,4 @@
+import { HttpException } from '@nestjs/common';
 import passport from 'passport';
 import { MindoffHttpError } from './mindoff-http.error';
 
@@ -16,10 +17,7 @@ export function authenticate(
 ): Promise<unknown> {
   return new Promise((resolve, reject) => {
     const done: Callback = (error, user) => {
-      if (error)
-        reject(
-          error instanceof MindoffHttpError ? error : new MindoffHttpError('AUTHENTICATION_FAILED'),
-        );
+      if (error) reject(refusal(error));
       else if (user) resolve(user);
       else if (hasCredentials) reject(new MindoffHttpError('AUTHENTICATION_FAILED'));
       else resolve(null);
@@ -31,6 +29,17 @@ export function authenticate(
     ) => void;
     middleware(request, response, (error) => done(error, false, undefined));
   });
+}
+
+/**
+ * A strategy that throws a 401 (e.g. Nest's `UnauthorizedException`) refused the credentials;
+ * anything else (a database that is down...) is an unexpected error, logged and answered 500.
+ */
+function refusal(error: unknown): unknown {
+  if (error instanceof MindoffHttpError) return error;
+  return error instanceof HttpException && error.getStatus() === 401
+    ? new MindoffHttpError('AUTHENTICATION_FAILED')
+    : error;
 }
 
 /** Default credential check: an `Authorization` header is present. */

@@ -75,6 +75,33 @@ describe.each(ADAPTERS)('pipeline outcomes on %s', (adapter) => {
     });
   });
 
+  describe('auth errors', () => {
+    it('answers a strategy that refuses with a 401 exception with AUTHENTICATION_FAILED', async () => {
+      const res = await call(server.url, 'GET', '/v1/lab/broken_auth/', {
+        headers: { authorization: 'Bearer refused' },
+      });
+      expect(res.status).toBe(401);
+      expect(res.body.message.code).toBe('AUTHENTICATION_FAILED');
+    });
+
+    it('answers a strategy that crashes with 500 UNEXPECTED_ERR, not as bad credentials', async () => {
+      const res = await call(server.url, 'GET', '/v1/lab/broken_auth/', {
+        headers: { authorization: 'Bearer x' },
+      });
+      expect(res.status).toBe(500);
+      expect(res.body.message.code).toBe('UNEXPECTED_ERR');
+      expect(res.text).not.toContain('token store');
+    });
+  });
+
+  describe('DELETE', () => {
+    it('never validates a DELETE body: run() gets {} even with a strict schema', async () => {
+      const res = await call(server.url, 'DELETE', '/v1/lab/remove/', { json: { customer_id: 5 } });
+      expect(res.status).toBe(200);
+      expect(res.body.data).toEqual({ payload: {} });
+    });
+  });
+
   describe('responses', () => {
     it('renders a MindoffValidationError thrown from run() with its code, category and data', async () => {
       const res = await call(server.url, 'POST', '/v1/lab/throws/');

@@ -1,5 +1,6 @@
 import { AppModule } from '../../sample/app.module';
 import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
+import { rawRequest } from '../support/raw-http';
 
 const seedOrder = {
   customer_id: 'c_42',
@@ -119,11 +120,15 @@ describe.each(ADAPTERS)('the sample app on %s', (adapter) => {
       });
     });
 
-    it('ignores a body sent with GET', async () => {
-      const res = await call(server.url, 'GET', '/v1/shop/get_profile/', {
-        headers: { 'x-test': '1' },
-      });
-      expect(res.body.message.code).toBe('SUCCESS');
+    it('never reads or validates a body sent with GET, even a malformed one', async () => {
+      const body = '{"not json';
+      const res = await rawRequest(
+        server.url,
+        `GET /v1/shop/get_profile/ HTTP/1.1\nHost: localhost\nContent-Type: application/json\nContent-Length: ${body.length}\nConnection: close\n`,
+        [body],
+      );
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).message.code).toBe('SUCCESS');
     });
   });
 
