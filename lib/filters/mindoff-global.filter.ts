@@ -21,10 +21,10 @@ export class MindoffGlobalFilter extends BaseExceptionFilter {
   }
 
   override catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') return super.catch(exception, host);
     const http = host.switchToHttp();
     const request = http.getRequest<{ raw?: IncomingMessage } & IncomingMessage>();
     const url = (request.raw ?? request).url ?? '';
-    if (host.getType() !== 'http') return super.catch(exception, host);
     const response = http.getResponse();
     if (exception instanceof NotFoundException) {
       const miss = this.registry.routes.explainMiss(url);
