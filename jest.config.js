@@ -33,7 +33,6 @@ module.exports = {
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
     '^mindoff$': '<rootDir>/lib/index.ts',
-    '^mindoff/testing$': '<rootDir>/lib/testing/index.ts',
   },
   testTimeout: 30000,
 };
