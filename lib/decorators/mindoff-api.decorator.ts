@@ -6,7 +6,7 @@ import {
 } from '@nestjs/common/constants';
 import { MINDOFF_API_METADATA } from '../mindoff.constants';
 import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
-import type { ShorthandSchema } from '../validation';
+import type { PayloadSchema } from '../validation';
 import { MindoffGuard } from '../pipeline/mindoff.guard';
 import { MindoffExceptionFilter } from '../filters/mindoff-exception.filter';
 import {
@@ -25,7 +25,7 @@ import {
  * @MindoffApi({ urlName: 'orders__create_order', name: 'Create Order', method: 'POST' })
  * export class CreateOrderV1Api { async run(ctx: MindoffContext) { return { ok: true }; } }
  */
-export function MindoffApi<const S extends ShorthandSchema | undefined = undefined>(
+export function MindoffApi<const S extends PayloadSchema | undefined = undefined>(
   options: MindoffApiOptions<S>,
 ): ClassDecorator {
   return (target) => {

@@ -1,5 +1,5 @@
 import type { CanActivate, Type } from '@nestjs/common';
-import type { ShorthandSchema, ValidationMode } from '../validation';
+import type { PayloadSchema, ValidationMode } from '../validation';
 import type { API_METHODS } from '../mindoff.constants';
 
 /** One of the methods an API can declare (case-insensitive). */
@@ -39,7 +39,7 @@ export interface ProgressStep {
  *   payloadSchema: { customer_id: String }, payloadValidation: 'strict' })
  */
 export interface MindoffApiOptions<
-  S extends ShorthandSchema | undefined = ShorthandSchema | undefined,
+  S extends PayloadSchema | undefined = PayloadSchema | undefined,
 > {
   /** Route name `<app>__<api>`; also the rate-limit group shared by all versions. */
   urlName: string;
@@ -55,7 +55,7 @@ export interface MindoffApiOptions<
   auth?: string[];
   /** Nest `CanActivate` classes that must all allow the request. */
   permissions?: Type<CanActivate>[];
-  /** The accepted body, in the shorthand (`{ sku: String, qty: Int }`). */
+  /** The accepted body: the shorthand (`{ sku: String, qty: Int }`) or any Standard Schema (zod 4...). */
   payloadSchema?: S | null;
   /** `'strict'` requires every declared key, `'basic'` only checks present keys, `null` skips validation. */
   payloadValidation?: ValidationMode | null;

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { CompiledApi } from '../registry/compiled-api';
-import { payloadDepth } from '../validation';
+import { payloadDepth, type PayloadOutcome } from '../validation';
 import { hasBody, readBody } from './body.reader';
 import { MindoffHttpError } from './mindoff-http.error';
 
@@ -44,7 +44,7 @@ function parseJson(bytes: Buffer): unknown {
   return JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
 }
 
-function checkShape(api: CompiledApi, body: unknown): unknown {
+function checkShape(api: CompiledApi, body: unknown): unknown | Promise<unknown> {
   const max = api.maxPayloadDepth;
   if (max !== null && body !== undefined && payloadDepth(body, max) > max) {
     throw new MindoffHttpError('INVALID_PAYLOAD', [
@@ -59,13 +59,18 @@ function checkShape(api: CompiledApi, body: unknown): unknown {
   }
   const payload = body === undefined ? {} : body;
   if (api.validation === null) return payload;
-  if (!api.validator) {
+  if (!api.check) {
     if (!isEmpty(payload)) throw new MindoffHttpError('PAYLOAD_NOT_ALLOWED');
     return payload;
   }
-  const issues = api.validator.validate(payload);
-  if (issues) throw new MindoffHttpError('INVALID_PAYLOAD', issues);
-  return payload;
+  const outcome = api.check(payload);
+  return outcome instanceof Promise ? outcome.then(accepted) : accepted(outcome);
+}
+
+/** The value `run()` gets, or the `INVALID_PAYLOAD` refusal. */
+function accepted(outcome: PayloadOutcome): unknown {
+  if (outcome.issues) throw new MindoffHttpError('INVALID_PAYLOAD', outcome.issues);
+  return outcome.value;
 }
 
 function isEmpty(value: unknown): boolean {

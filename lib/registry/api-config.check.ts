@@ -1,6 +1,6 @@
 import { API_METHODS, API_OPTION_KEYS, LIMIT_KEYS } from '../mindoff.constants';
 import { isValidRate } from '../throttling';
-import { checkSchemaDefinition } from '../validation';
+import { checkSchemaDefinition, isStandardSchema } from '../validation';
 import { checkProgressSteps } from './progress-steps.check';
 import { show } from './show';
 
@@ -120,7 +120,11 @@ function checkPayload(raw: Raw, fail: Fail, report: (text: string) => void): voi
   if (mode !== undefined && mode !== null && mode !== 'strict' && mode !== 'basic') {
     fail('payloadValidation', `${show(mode)} must be 'strict', 'basic' or null.`);
   }
-  if (raw.payloadSchema !== undefined && raw.payloadSchema !== null) {
+  if (
+    raw.payloadSchema !== undefined &&
+    raw.payloadSchema !== null &&
+    !isStandardSchema(raw.payloadSchema)
+  ) {
     for (const text of checkSchemaDefinition(raw.payloadSchema)) report(text);
   }
   for (const field of ['maxPayloadSize', 'maxPayloadDepth'] as const) {

@@ -3,9 +3,9 @@ import type { MindoffApiOptions, ProcessMode } from '../interfaces/mindoff-api-o
 import type { MindoffApiDefaults } from '../interfaces/mindoff-module-options.interface';
 import { parseRate, type Rate } from '../throttling';
 import {
-  compileShorthand,
-  type PayloadValidator,
-  type ShorthandSchema,
+  compilePayloadSchema,
+  type PayloadCheck,
+  type PayloadSchema,
   type ValidationMode,
 } from '../validation';
 import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
@@ -29,7 +29,7 @@ export interface CompiledApi {
   readonly maxPayloadBytes: number | null;
   readonly maxPayloadDepth: number | null;
   readonly validation: ValidationMode | null;
-  readonly validator: PayloadValidator | null;
+  readonly check: PayloadCheck | null;
   readonly hasSchema: boolean;
   readonly route: ApiRouteMetadata;
   readonly options: MindoffApiOptions;
@@ -72,10 +72,7 @@ export function compileApi(
     maxPayloadBytes: size === null ? null : Math.floor(size * MEGABYTE),
     maxPayloadDepth: options.maxPayloadDepth ?? null,
     validation,
-    validator:
-      validation && schema
-        ? compileShorthand(schema as ShorthandSchema, { mode: validation })
-        : null,
+    check: validation && schema ? compilePayloadSchema(schema as PayloadSchema, validation) : null,
     hasSchema: schema !== null,
     route,
     options,

@@ -25,3 +25,11 @@ export type {
 export { compileShorthand } from './shorthand.compiler';
 export { payloadDepth } from './payload-depth';
 export { checkSchemaDefinition } from './schema-definition.check';
+export {
+  compileStandardSchema,
+  isStandardSchema,
+  type PayloadCheck,
+  type PayloadOutcome,
+  type StandardSchemaV1,
+} from './standard-schema';
+export { compilePayloadSchema, type PayloadSchema } from './payload-schema';

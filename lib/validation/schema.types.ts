@@ -1,3 +1,4 @@
+import type { StandardSchemaV1 } from './standard-schema';
 /**
  * The brand every non-constructor schema carries (`Int`, `Any` and the builders). A symbol key,
  * so it never collides with a dict shorthand's keys and `Object.keys` never sees it.
@@ -92,7 +93,12 @@ type InferDict<D> = Flatten<
  * The TypeScript type of a payload that passes schema `S`, e.g.
  * `Infer<typeof schema>` for `{ id: String, tags: [String], note: Optional(String) }`.
  */
-export type Infer<S> = [ShorthandSchema] extends [S] ? unknown : InferForm<S>;
+export type Infer<S> =
+  S extends StandardSchemaV1<unknown, infer O>
+    ? O
+    : [ShorthandSchema] extends [S]
+      ? unknown
+      : InferForm<S>;
 
 /** `Infer` for a known schema; the wide `ShorthandSchema` itself is `unknown` (see `Infer`). */
 type InferForm<S> = S extends StringConstructor

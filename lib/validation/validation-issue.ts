@@ -1,5 +1,5 @@
 /** Why a value failed: wrong type, missing key, not a listed literal, no union member, too deep. */
-export type IssueCode = 'type' | 'required' | 'literal' | 'union' | 'too_deep';
+export type IssueCode = 'type' | 'required' | 'literal' | 'union' | 'too_deep' | 'schema';
 
 /**
  * One problem with a payload. `path` looks like `items[1].qty` (`''` is the payload itself);
