@@ -1,6 +1,6 @@
 import { API_METHODS, API_OPTION_KEYS, LIMIT_KEYS } from '../mindoff.constants';
 import { isValidRate } from '../throttling';
-import { checkSchemaDefinition, isStandardSchema } from '../validation';
+import { checkSchemaDefinition, isDtoClass, isStandardSchema } from '../validation';
 import { checkProgressSteps } from './progress-steps.check';
 import { show } from './show';
 
@@ -123,7 +123,8 @@ function checkPayload(raw: Raw, fail: Fail, report: (text: string) => void): voi
   if (
     raw.payloadSchema !== undefined &&
     raw.payloadSchema !== null &&
-    !isStandardSchema(raw.payloadSchema)
+    !isStandardSchema(raw.payloadSchema) &&
+    !isDtoClass(raw.payloadSchema)
   ) {
     for (const text of checkSchemaDefinition(raw.payloadSchema)) report(text);
   }

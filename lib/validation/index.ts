@@ -33,3 +33,4 @@ export {
   type StandardSchemaV1,
 } from './standard-schema';
 export { compilePayloadSchema, type PayloadSchema } from './payload-schema';
+export { compileDtoClass, isDtoClass, type DtoClass } from './dto-class';

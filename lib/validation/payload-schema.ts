@@ -1,3 +1,4 @@
+import { compileDtoClass, isDtoClass, type DtoClass } from './dto-class';
 import type { ValidationMode } from './payload-validator.interface';
 import type { ShorthandSchema } from './schema.types';
 import { compileShorthand } from './shorthand.compiler';
@@ -8,8 +9,8 @@ import {
   type StandardSchemaV1,
 } from './standard-schema';
 
-/** What `payloadSchema` accepts: mindoff's shorthand, or any Standard Schema (zod 4, valibot...). */
-export type PayloadSchema = ShorthandSchema | StandardSchemaV1;
+/** What `payloadSchema` accepts: mindoff's shorthand, any Standard Schema (zod 4...), or a class-validator DTO class. */
+export type PayloadSchema = ShorthandSchema | StandardSchemaV1 | DtoClass;
 
 /**
  * Compiles a payload schema once, at startup, into the check the pipeline runs per request.
@@ -19,7 +20,8 @@ export type PayloadSchema = ShorthandSchema | StandardSchemaV1;
  */
 export function compilePayloadSchema(schema: PayloadSchema, mode: ValidationMode): PayloadCheck {
   if (isStandardSchema(schema)) return compileStandardSchema(schema);
-  const validator = compileShorthand(schema, { mode });
+  if (isDtoClass(schema)) return compileDtoClass(schema, mode);
+  const validator = compileShorthand(schema as ShorthandSchema, { mode });
   return (value) => {
     const issues = validator.validate(value);
     return issues === null ? { value } : { issues };

@@ -98,7 +98,11 @@ export type Infer<S> =
     ? O
     : [ShorthandSchema] extends [S]
       ? unknown
-      : InferForm<S>;
+      : S extends StringConstructor | NumberConstructor | BooleanConstructor
+        ? InferForm<S>
+        : S extends abstract new (...args: never[]) => infer T
+          ? T
+          : InferForm<S>;
 
 /** `Infer` for a known schema; the wide `ShorthandSchema` itself is `unknown` (see `Infer`). */
 type InferForm<S> = S extends StringConstructor
