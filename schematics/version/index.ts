@@ -1,0 +1,101 @@
+import { SchematicsException, type Rule, type Tree } from '@angular-devkit/schematics';
+import { posix } from 'node:path';
+import { apiSpecFile } from '../api/api.templates';
+import { findApp, findFiles } from '../utils/apps';
+import {
+  apiNotFound,
+  invalidApiPath,
+  invalidName,
+  missingVersionClass,
+  unreadableVersionMap,
+} from '../utils/messages';
+import { addNamedImport, appendToList } from '../utils/module-editor';
+import { display } from '../utils/module-registration';
+import { toSnakeName } from '../utils/name-input';
+import { apiClassName, apiNames, type ApiNames } from '../utils/names';
+import { importPath, readHostProject, type HostProject } from '../utils/project';
+import type { VersionOptions } from './schema';
+import { readVersionMap } from './version-map';
+
+/**
+ * `nest g -c mindoff version orders/create_order`: the next version of an API, a copy of its
+ * latest version's class, registered in its version map, with its spec.
+ */
+export function main(options: VersionOptions): Rule {
+  return (tree, context) => {
+    const host = readHostProject(tree, options);
+    const names = parseApi(options.name ?? '');
+    const mapFile = findVersionMap(tree, host, names);
+    const source = tree.readText(mapFile);
+    const map = readVersionMap(source);
+    if (!map) throw new SchematicsException(unreadableVersionMap(display(mapFile)));
+    const latest = map.versions.reduce((a, b) => (b.version > a.version ? b : a));
+    const version = latest.version + 1;
+    const latestFile = classFile(tree, mapFile, source, latest.className);
+    const className = apiClassName(names.className, version);
+    const newFile = posix.join(posix.dirname(latestFile), `${names.file}.v${version}.api.ts`);
+    tree.create(newFile, copyClass(tree.readText(latestFile), latest, { version, className }));
+    const withEntry = appendToList(source, map.object, map.items, `${version}: ${className}`);
+    tree.overwrite(
+      mapFile,
+      addNamedImport(withEntry, className, importPath(mapFile, newFile, host.esm)),
+    );
+    if (options.spec !== false) {
+      const spec = newFile.replace(/\.ts$/, `.${options.specFileSuffix || 'spec'}.ts`);
+      const sibling = (name: string) =>
+        importPath(newFile, posix.join(posix.dirname(mapFile), `${name}.ts`), host.esm);
+      tree.create(spec, apiSpecFile({ names, host, sibling }, version));
+    }
+    context.logger.info(
+      `${names.urlName} version ${version} is ${className} in ${display(newFile)}.`,
+    );
+    return tree;
+  };
+}
+
+function parseApi(input: string): ApiNames {
+  const parts = input.trim().split('/');
+  if (parts.length !== 2) throw new SchematicsException(invalidApiPath(input));
+  const [app, api] = parts.map((part, i) => {
+    const name = toSnakeName(part);
+    if (!name) throw new SchematicsException(invalidName(i === 0 ? 'app' : 'API', part));
+    return name;
+  });
+  return apiNames(app, api);
+}
+
+function findVersionMap(tree: Tree, host: HostProject, names: ApiNames): string {
+  const app = findApp(tree, host.sourceRoot, names.app);
+  const where = app ? posix.dirname(app.moduleFile) : host.sourceRoot;
+  const found = findFiles(tree, where, `/${names.file}.versions.ts`);
+  if (found.length === 0) {
+    throw new SchematicsException(apiNotFound(names.app, names.api, display(where)));
+  }
+  return found[0];
+}
+
+/** The file `className` is imported from in the versions file. */
+function classFile(tree: Tree, mapFile: string, source: string, className: string): string {
+  const imported = new RegExp(
+    `import\\s*\\{[^}]*\\b${className}\\b[^}]*\\}\\s*from\\s*['"](\\.{1,2}/[^'"]+)['"]`,
+  ).exec(source);
+  const file = imported
+    ? posix.join(posix.dirname(mapFile), imported[1].replace(/\.js$/, '') + '.ts')
+    : undefined;
+  if (!file || !tree.exists(file)) {
+    throw new SchematicsException(missingVersionClass(display(mapFile), className));
+  }
+  return file;
+}
+
+/** The latest class's file with its class, version number and path renamed to the new version. */
+function copyClass(
+  text: string,
+  latest: { version: number; className: string },
+  next: { version: number; className: string },
+): string {
+  return text
+    .replace(new RegExp(`\\b${latest.className}\\b`, 'g'), next.className)
+    .replace(new RegExp(`version ${latest.version}\\b`, 'g'), `version ${next.version}`)
+    .replace(new RegExp(`/v${latest.version}/`, 'g'), `/v${next.version}/`);
+}
