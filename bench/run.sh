@@ -1,13 +1,31 @@
 #!/usr/bin/env bash
-# `npm run bench`: builds mindoff (dist/) and the bench servers (bench/results/dist/), writes the
-# request bodies, then runs the interleaved wrk benchmark (bench/harness/run.mjs) and prints the
-# table and the ratios. Knobs (env): see bench/README.md, e.g.
-#   DURATION=3 WARMUP=1 RUNS=1 LONG=0 npm run bench
+# `npm run bench [-- all|validators|http]`: builds mindoff (dist/) and the bench code
+# (bench/results/dist/), writes the request bodies, then runs the validator micro-benchmark
+# (bench/validators/, one process) and the interleaved wrk benchmark (bench/harness/run.mjs).
+# Default: both, validators first. Knobs (env): see bench/README.md, e.g.
+#   npm run bench -- validators
+#   DURATION=3 WARMUP=1 RUNS=1 LONG=0 npm run bench -- http
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v "${WRK:-wrk}" >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
-echo "== build: lib -> dist/, bench servers -> bench/results/dist/" >&2
+what="${1:-all}"
+case "$what" in
+  all | validators | http) ;;
+  *) echo "usage: npm run bench [-- all|validators|http]" >&2; exit 2 ;;
+esac
+if [ "$what" != validators ]; then
+  command -v "${WRK:-wrk}" >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
+fi
+echo "== build: lib -> dist/, bench code -> bench/results/dist/" >&2
 npx tsc -p tsconfig.build.json
 npx tsc -p bench/tsconfig.json
 node bench/harness/make-bodies.mjs bench/results/bodies
-node bench/harness/run.mjs
+status=0
+if [ "$what" != http ]; then
+  echo "== validators (one process)" >&2
+  node bench/results/dist/bench/validators/run.js || status=$?
+fi
+if [ "$what" != validators ]; then
+  echo "== HTTP (wrk)" >&2
+  node bench/harness/run.mjs || status=$?
+fi
+exit "$status"

@@ -130,3 +130,16 @@ describe('compileShorthand: invalid schemas', () => {
     );
   });
 });
+
+describe('compileShorthand: where code generation is forbidden', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('refuses at compile time and names the Node.js flag to remove', () => {
+    jest.spyOn(globalThis, 'Function').mockImplementation(() => {
+      throw new EvalError('Code generation from strings disallowed for this context');
+    });
+    expect(() => compileShorthand(order, { mode: 'strict' })).toThrow(
+      /forbids code generation from strings \(--disallow-code-generation-from-strings\)/,
+    );
+  });
+});

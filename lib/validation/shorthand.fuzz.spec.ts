@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  ownObject,
   referenceIssues,
   renderPath,
   type ReferenceIssue,
@@ -26,6 +27,8 @@ import {
  * in RUNS to replay it.
  */
 const RUNS = { numRuns: 400 };
+/** Would set `globalThis.pwned` if a key or literal were ever run as code. */
+const HOSTILE_KEY = '"]; globalThis.pwned = 1; //';
 const MODES: readonly ValidationMode[] = ['strict', 'basic'];
 
 // ---------------------------------------------------------------------------------------------
@@ -40,7 +43,10 @@ type Desc =
   | { kind: 'union'; members: Desc[] }
   | { kind: 'optional'; inner: Desc };
 
-/** Schema keys: identifiers, odd keys and Object.prototype names; never `__proto__`. */
+/**
+ * Schema keys: identifiers, odd keys, Object.prototype names, `__proto__`, and keys that would
+ * break or run as code if the generated validator spliced them in raw.
+ */
 const SCHEMA_KEYS = [
   'a',
   'b',
@@ -56,10 +62,35 @@ const SCHEMA_KEYS = [
   'constructor',
   'toString',
   'hasOwnProperty',
+  '__proto__',
+  HOSTILE_KEY,
+  "'); globalThis.pwned = 1; ('",
+  '\\',
+  '\u2028\u2029',
+  '*/ x /*',
+  '${x}`',
+  'v0',
 ];
-/** Value keys: the schema keys plus a few that no schema declares, `__proto__` included. */
-const VALUE_KEYS = [...SCHEMA_KEYS, 'c', 'prototype', '__proto__'];
-const LITERAL_POOL: LiteralValue[] = ['a', 'b', '', 'A', 0, -0, 1, -1, 1.5, true, false];
+/** Value keys: the schema keys plus a few that no schema declares. */
+const VALUE_KEYS = [...SCHEMA_KEYS, 'c', 'prototype'];
+const LITERAL_POOL: LiteralValue[] = [
+  'a',
+  'b',
+  '',
+  'A',
+  0,
+  -0,
+  1,
+  -1,
+  1.5,
+  true,
+  false,
+  '"',
+  '\\"',
+  '\u2028',
+  '`${x}`',
+  HOSTILE_KEY,
+];
 
 const leafDesc: fc.Arbitrary<Desc> = fc.oneof(
   {
@@ -126,11 +157,8 @@ function build(desc: Desc): ShorthandSchema {
       return Any;
     case 'literal':
       return Literal(...desc.values);
-    case 'dict': {
-      const dict: Record<string, ShorthandSchema> = {};
-      for (const [key, child] of desc.entries) dict[key] = build(child);
-      return dict;
-    }
+    case 'dict':
+      return ownObject(desc.entries.map(([key, child]) => [key, build(child)])) as ShorthandSchema;
     case 'list':
       return [build(desc.item)];
     case 'listOf':
@@ -177,22 +205,6 @@ function showDesc(desc: Desc): string {
 // (so a `__proto__` key is an own data property, as JSON.parse makes it).
 
 type Obj = Record<string, unknown>;
-
-function ownObject(
-  entries: readonly (readonly [string, unknown])[],
-  proto: object | null = Object.prototype,
-): Obj {
-  const obj = Object.create(proto) as Obj;
-  for (const [key, value] of entries) {
-    Object.defineProperty(obj, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  }
-  return obj;
-}
 
 const isObj = (value: unknown): value is Obj =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -545,6 +557,11 @@ function watched(value: unknown, log: string[], at = ''): unknown {
 // ---------------------------------------------------------------------------------------------
 
 describe('compileShorthand, property-based against a reference interpreter', () => {
+  afterAll(() => {
+    // The hostile keys and literals above were compiled and run hundreds of times.
+    expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+  });
+
   it('the reference renders paths like items[1].qty, meta["a b"] and "" for the root', () => {
     expect(renderPath([])).toBe('');
     expect(renderPath(['items', 1, 'qty'])).toBe('items[1].qty');

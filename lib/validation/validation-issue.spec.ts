@@ -1,4 +1,4 @@
-import { appendSegment, formatPath, pathLabel, receivedType } from './validation-issue';
+import { appendSegment, formatPath, pathLabel, receivedType, renderKey } from './validation-issue';
 
 describe('validation issue paths', () => {
   it('renders identifier keys with dots and indexes with brackets', () => {
@@ -16,6 +16,13 @@ describe('validation issue paths', () => {
     expect(formatPath(['0'])).toBe('["0"]');
     expect(formatPath(['say "hi"'])).toBe('["say \\"hi\\""]');
     expect(appendSegment('payloadSchema', 'qty')).toBe('payloadSchema.qty');
+  });
+
+  it('renders one key for the root (no dot) or after a parent, brackets for the rest', () => {
+    expect(renderKey('qty', true)).toBe('qty');
+    expect(renderKey('qty', false)).toBe('.qty');
+    expect(renderKey('a b', true)).toBe('["a b"]');
+    expect(renderKey('', false)).toBe('[""]');
   });
 
   it.each([

@@ -32,8 +32,13 @@ export function formatPath(segments: readonly PathSegment[]): string {
 /** `path` extended by one key or index, rendered as in {@link formatPath}. */
 export function appendSegment(path: string, segment: PathSegment): string {
   if (typeof segment === 'number') return `${path}[${segment}]`;
-  if (!IDENTIFIER.test(segment)) return `${path}[${JSON.stringify(segment)}]`;
-  return path === '' ? segment : `${path}.${segment}`;
+  return path + renderKey(segment, path === '');
+}
+
+/** A key as it is appended to a path: `.qty`, `qty` when `first` (at the root), or `["a b"]`. */
+export function renderKey(key: string, first: boolean): string {
+  if (!IDENTIFIER.test(key)) return `[${JSON.stringify(key)}]`;
+  return first ? key : `.${key}`;
 }
 
 /** A path as messages name it: the root `''` is `payload`. */

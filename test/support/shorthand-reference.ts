@@ -166,3 +166,23 @@ function isAsciiIdentifier(key: string): boolean {
   }
   return true;
 }
+
+/**
+ * An object with exactly these own, enumerable data properties (`__proto__` included, as
+ * JSON.parse makes it) on the given prototype; for building schemas and values in tests.
+ */
+export function ownObject(
+  entries: readonly (readonly [string, unknown])[],
+  proto: object | null = Object.prototype,
+): Record<string, unknown> {
+  const obj = Object.create(proto) as Record<string, unknown>;
+  for (const [key, value] of entries) {
+    Object.defineProperty(obj, key, {
+      value,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return obj;
+}

@@ -1,0 +1,105 @@
+import {
+  pathLabel,
+  receivedType,
+  renderKey,
+  type IssueCode,
+  type ValidationIssue,
+} from './validation-issue';
+
+/**
+ * A place in a compiled schema where a value can fail its check, with the fixed parts of the
+ * issue worked out at compile time: only the path and the received value are filled in when
+ * a request fails there.
+ */
+export interface FailureSite {
+  readonly code: Exclude<IssueCode, 'required' | 'too_deep' | 'schema'>;
+  readonly expected: string;
+  /** The message between the path and the received value, e.g. ` must be an integer, got `. */
+  readonly says: string;
+  /** Whether the message shows a received string (literals do). */
+  readonly showString: boolean;
+}
+
+/** A declared key that can be missing: its issue path is the parent's path plus `segment`. */
+export interface MissingKeySite {
+  readonly expected: string;
+  readonly segment: string;
+  /** `Missing key 'qty' in `, followed by the parent's label. */
+  readonly says: string;
+}
+
+const PHRASES: Readonly<Record<string, string>> = {
+  string: 'a string',
+  number: 'a number',
+  integer: 'an integer',
+  boolean: 'a boolean',
+  object: 'an object',
+  array: 'an array',
+};
+
+/** The site of a `type`, `literal` or `union` check expecting `expected`. */
+export function failureSite(code: FailureSite['code'], expected: string): FailureSite {
+  if (code === 'literal') {
+    return { code, expected, says: ` must be one of ${expected}, got `, showString: true };
+  }
+  if (code === 'union') {
+    return { code, expected, says: ` must match one of ${expected}, got `, showString: false };
+  }
+  const says = ` must be ${PHRASES[expected] ?? expected}, got `;
+  return { code, expected, says, showString: false };
+}
+
+/** The site of declared `key`, under the root when `atRoot`. */
+export function missingKeySite(key: string, expected: string, atRoot: boolean): MissingKeySite {
+  return { expected, segment: renderKey(key, atRoot), says: `Missing key '${key}' in ` };
+}
+
+/** Adds the issue of `value` failing at `site`, at `path`; returns the (possibly new) list. */
+export function addIssue(
+  issues: ValidationIssue[] | null,
+  site: FailureSite,
+  value: unknown,
+  path: string,
+): ValidationIssue[] {
+  const message = pathLabel(path) + site.says + got(value, site.showString);
+  const issue: ValidationIssue = {
+    path,
+    code: site.code,
+    message,
+    expected: site.expected,
+    received: receivedType(value),
+  };
+  if (issues === null) return [issue];
+  issues.push(issue);
+  return issues;
+}
+
+/** Adds the `required` issue of the key at `site`, missing from the object at `parentPath`. */
+export function addMissingKey(
+  issues: ValidationIssue[] | null,
+  site: MissingKeySite,
+  parentPath: string,
+): ValidationIssue[] {
+  const issue: ValidationIssue = {
+    path: parentPath + site.segment,
+    code: 'required',
+    message: site.says + pathLabel(parentPath),
+    expected: site.expected,
+    received: 'undefined',
+  };
+  if (issues === null) return [issue];
+  issues.push(issue);
+  return issues;
+}
+
+const SHOWN_STRING = 40;
+
+/** The received type, with the value itself when it is a number or boolean (or a short string for literals). */
+function got(value: unknown, showString: boolean): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`;
+  if (typeof value === 'string' && showString) {
+    const shown = value.length > SHOWN_STRING ? `${value.slice(0, SHOWN_STRING)}...` : value;
+    return `string ${JSON.stringify(shown)}`;
+  }
+  return receivedType(value);
+}
