@@ -17,3 +17,16 @@ export type * from './interfaces/mindoff-module-options.interface';
 export * from './responses';
 export * from './validation';
 export { MemoryThrottlerStorage, RedisThrottlerStorage, parseRate, type Rate } from './throttling';
+export { MindoffQueue, type TaskOwner } from './queue/mindoff-queue.service';
+export {
+  MINDOFF_QUEUE_DRIVER,
+  type QueueDriver,
+  type TaskRun,
+  type TaskRunner,
+} from './queue/queue-driver';
+export { EmbeddedQueueDriver } from './queue/drivers/embedded.driver';
+export { BullmqQueueDriver, type BullmqDriverOptions } from './queue/drivers/bullmq.driver';
+export { BrokerUnavailableError } from './queue/broker-unavailable.error';
+export { TaskCancelledError } from './queue/task-cancelled.error';
+export type * from './queue/task.types';
+export type * from './queue/queue-options';

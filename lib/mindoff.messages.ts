@@ -18,8 +18,5 @@ export const mixedUrlNames = (className: string, urlName: string, other: string)
 export const duplicateUrlName = (className: string, urlName: string, other: string): string =>
   `${className}: urlName '${urlName}' is already used by ${other} in another version map; give each API its own urlName or add this class to that map as a new version.`;
 
-export const queueModeUnavailable = (className: string): string =>
-  `${className}: processMode 'queue' needs mindoff's queue module, which this version does not include; use processMode 'direct'.`;
-
 export const fastifyTrailingSlash = (): string =>
   'MindoffModule: the Fastify adapter must ignore trailing slashes so /v1/app/api/ and /v1/app/api reach the same API; create it with new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }).';

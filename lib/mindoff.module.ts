@@ -16,6 +16,12 @@ import {
   MINDOFF_THROTTLER_STORAGE,
   rateLimitStorageProvider,
 } from './pipeline/rate-limit-storage.provider';
+import { MindoffQueue } from './queue/mindoff-queue.service';
+import { MindoffQueueController } from './queue/mindoff-queue.controller';
+import { QueueAccess } from './queue/queue-access';
+import { queueDriverProvider } from './queue/queue-driver.provider';
+import { TaskExecutor } from './queue/task.executor';
+import { RateLimiter } from './pipeline/rate-limiter';
 import { MindoffRegistry } from './registry/mindoff.registry';
 import { EnvelopeSender, MINDOFF_CATALOG } from './rendering/envelope.sender';
 import { ResponseCatalog } from './responses';
@@ -30,9 +36,15 @@ import { ResponseCatalog } from './responses';
  */
 @Module({
   imports: [DiscoveryModule],
+  controllers: [MindoffQueueController],
   providers: [
     MindoffRegistry,
     MindoffGuard,
+    RateLimiter,
+    MindoffQueue,
+    TaskExecutor,
+    QueueAccess,
+    queueDriverProvider,
     ResultRenderer,
     MindoffExceptionFilter,
     EnvelopeSender,
@@ -50,6 +62,8 @@ import { ResponseCatalog } from './responses';
   ],
   exports: [
     MindoffRegistry,
+    MindoffQueue,
+    RateLimiter,
     MindoffGuard,
     ResultRenderer,
     MindoffExceptionFilter,

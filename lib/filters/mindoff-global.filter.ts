@@ -3,6 +3,7 @@ import { BaseExceptionFilter } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { EnvelopeSender } from '../rendering/envelope.sender';
+import { QUEUE_ENDPOINTS, queueEndpointAt } from '../queue/queue-endpoints';
 import { toEnvelopeError } from './to-envelope-error';
 
 /**
@@ -26,6 +27,23 @@ export class MindoffGlobalFilter extends BaseExceptionFilter {
     const request = http.getRequest<{ raw?: IncomingMessage } & IncomingMessage>();
     const url = (request.raw ?? request).url ?? '';
     const response = http.getResponse();
+    const queueEndpoint = url.startsWith('/mindoff/queue/')
+      ? queueEndpointAt(url.split('?')[0]!)
+      : undefined;
+    if (queueEndpoint) {
+      if (exception instanceof NotFoundException) {
+        const allowed = QUEUE_ENDPOINTS[queueEndpoint].method;
+        return this.sender.send(
+          response,
+          'INVALID_METHOD',
+          'danger',
+          { allowed: [allowed], received: (request.raw ?? request).method },
+          { Allow: allowed },
+        );
+      }
+      const { code, category, data, headers } = toEnvelopeError(exception);
+      return this.sender.send(response, code, category, data, headers);
+    }
     if (exception instanceof NotFoundException) {
       const miss = this.registry.routes.explainMiss(url);
       if (miss.availableVersions) {

@@ -1,6 +1,7 @@
 import type { CanActivate, Type } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ValidationMode } from '../validation';
+import type { MindoffQueueOptions } from '../queue/queue-options';
 import type { MindoffLimits } from './mindoff-api-options.interface';
 
 /** Defaults applied to every API that does not set the field itself. */
@@ -42,4 +43,6 @@ export interface MindoffModuleOptions {
   hasCredentials?: (request: { headers: Record<string, unknown> }) => boolean;
   /** The id used to rate-limit a user. Default `user.id ?? user.sub ?? user.userId ?? user.username`. */
   userId?: (user: unknown) => string | number | undefined;
+  /** Queue mode: BullMQ on Redis when `connection` is set, an embedded in-process queue otherwise. */
+  queue?: MindoffQueueOptions;
 }

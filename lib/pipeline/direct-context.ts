@@ -19,6 +19,11 @@ export class DirectContext<P = unknown, U = unknown> implements MindoffContext<P
     private readonly renderer: ResultRenderer,
   ) {}
 
+  /** Runs the API's `run()` in the request and answers with what it returned. */
+  async execute(api: { run(ctx: unknown): unknown }): Promise<unknown> {
+    return this.respond(await api.run(this));
+  }
+
   /** The answer for what `run()` returned (status and headers set; the body returned). */
   respond(result: unknown): unknown {
     return this.renderer.render(this.response, result);

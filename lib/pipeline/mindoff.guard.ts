@@ -5,22 +5,21 @@ import {
   type ExecutionContext,
   type Type,
 } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { BODYLESS_METHODS, MINDOFF_CONTEXT } from '../mindoff.constants';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
-import { MINDOFF_THROTTLER_STORAGE } from './rate-limit-storage.provider';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
-import type { CompiledApi } from '../registry/compiled-api';
+import { baseUrl } from '../queue/base-url';
+import { EnqueueAction } from '../queue/enqueue.action';
+import { MindoffQueue } from '../queue/mindoff-queue.service';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { ResultRenderer } from '../rendering/result.renderer';
 import { authenticate, hasAuthorizationHeader } from './authenticate';
-import { clientIp } from './client-ip';
 import { DirectContext } from './direct-context';
 import { MindoffHttpError } from './mindoff-http.error';
 import { readPayload } from './payload.step';
+import { RateLimiter } from './rate-limiter';
 
 type AnyRequest = Record<string | symbol, unknown> & { raw?: IncomingMessage };
 
@@ -32,17 +31,17 @@ type AnyRequest = Record<string | symbol, unknown> & { raw?: IncomingMessage };
 @Injectable()
 export class MindoffGuard implements CanActivate {
   private readonly hasCredentials: (request: { headers: Record<string, unknown> }) => boolean;
-  private readonly userId: (user: unknown) => string | number | undefined;
+  private readonly runInline: boolean;
 
   constructor(
     private readonly registry: MindoffRegistry,
-    private readonly adapterHost: HttpAdapterHost,
-    @Inject(MINDOFF_THROTTLER_STORAGE) private readonly storage: ThrottlerStorage,
+    private readonly limiter: RateLimiter,
     @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
     private readonly renderer: ResultRenderer,
+    private readonly queue: MindoffQueue,
   ) {
     this.hasCredentials = options.hasCredentials ?? hasAuthorizationHeader;
-    this.userId = options.userId ?? defaultUserId;
+    this.runInline = options.queue?.runInline === true;
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -74,13 +73,35 @@ export class MindoffGuard implements CanActivate {
         { Allow: api.method },
       );
     }
-    if (api.rate) await this.rateLimit(api, user, raw, response);
+    const tracker = this.limiter.tracker(user, raw);
+    if (api.rate) await this.limiter.consume(api.urlName, api.rate, tracker, response);
+    const queued = api.processMode === 'queue' && !this.runInline;
+    if (queued && isMultipart(raw)) {
+      throw new MindoffHttpError('VALIDATION_ERR', {
+        reason: 'Queue-mode APIs take JSON bodies; files and multipart forms cannot be queued.',
+      });
+    }
     const payload = BODYLESS_METHODS.has(api.method) ? {} : await readPayload(api, raw);
+    const query = (request.query ?? {}) as Record<string, unknown>;
+    const params = (request.params ?? {}) as Record<string, string>;
 
+    if (queued) {
+      const owner = this.limiter.ownerOf(user) ?? null;
+      request[MINDOFF_CONTEXT] = new EnqueueAction(
+        this.queue,
+        api,
+        { payload, query, params, user },
+        { ownerId: owner, anonymousTracker: owner === null ? tracker : undefined },
+        baseUrl(raw, this.options.trustProxy),
+        this.renderer,
+        response,
+      );
+      return true;
+    }
     request[MINDOFF_CONTEXT] = new DirectContext(
       payload,
-      (request.query ?? {}) as Record<string, unknown>,
-      (request.params ?? {}) as Record<string, string>,
+      query,
+      params,
       user,
       api.route.version,
       api.urlName,
@@ -91,48 +112,8 @@ export class MindoffGuard implements CanActivate {
     );
     return true;
   }
-
-  private async rateLimit(
-    api: CompiledApi,
-    user: unknown,
-    raw: IncomingMessage,
-    response: unknown,
-  ): Promise<void> {
-    const rate = api.rate!;
-    const id = user === null ? undefined : this.userId(user);
-    const tracker =
-      id === undefined ? `ip:${clientIp(raw, this.options.trustProxy)}` : `user:${id}`;
-    const record = await this.storage.increment(
-      `${api.urlName}:${tracker}`,
-      rate.ttlMs,
-      rate.limit,
-      0,
-      api.urlName,
-    );
-    const reset = String(Math.max(0, record.timeToExpire));
-    if (record.totalHits > rate.limit) {
-      const retryAfter = String(Math.max(1, record.timeToBlockExpire || record.timeToExpire));
-      throw new MindoffHttpError(
-        'API_RATE_LIMITED',
-        { limit: rate.source, retry_after_seconds: Number(retryAfter) },
-        {
-          'Retry-After': retryAfter,
-          'RateLimit-Limit': String(rate.limit),
-          'RateLimit-Remaining': '0',
-          'RateLimit-Reset': reset,
-        },
-      );
-    }
-    const adapter = this.adapterHost.httpAdapter;
-    adapter.setHeader(response, 'RateLimit-Limit', String(rate.limit));
-    adapter.setHeader(response, 'RateLimit-Remaining', String(rate.limit - record.totalHits));
-    adapter.setHeader(response, 'RateLimit-Reset', reset);
-  }
 }
 
-function defaultUserId(user: unknown): string | number | undefined {
-  if (typeof user !== 'object' || user === null) return typeof user === 'string' ? user : undefined;
-  const u = user as Record<string, unknown>;
-  const id = u.id ?? u.sub ?? u.userId ?? u.username;
-  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+function isMultipart(raw: IncomingMessage): boolean {
+  return (raw.headers['content-type'] ?? '').toLowerCase().startsWith('multipart/');
 }

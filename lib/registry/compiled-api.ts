@@ -13,6 +13,11 @@ import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
 const MEGABYTE = 1024 * 1024;
 const DEFAULT_REQUEST_LIMIT = '30/m';
 const DEFAULT_MAX_PAYLOAD_MB = 10;
+const DEFAULT_STREAM_LIMIT = 3;
+
+function rateOrDefault(rate: string | null | undefined): Rate | null {
+  return rate === null ? null : parseRate(rate ?? DEFAULT_REQUEST_LIMIT);
+}
 
 /** One API version, resolved once at startup: everything the guard needs, with no reflection per request. */
 export interface CompiledApi {
@@ -26,6 +31,9 @@ export interface CompiledApi {
   readonly auth: readonly string[];
   readonly permissions: readonly CanActivate[];
   readonly rate: Rate | null;
+  /** Queue mode: per-task limits of the task endpoints, and concurrent status streams per owner. */
+  readonly queueRates: { detail: Rate | null; cancel: Rate | null; retry: Rate | null };
+  readonly streamLimit: number | null;
   readonly maxPayloadBytes: number | null;
   readonly maxPayloadDepth: number | null;
   readonly validation: ValidationMode | null;
@@ -69,6 +77,15 @@ export function compileApi(
     auth: options.auth ?? [],
     permissions,
     rate: request === null ? null : parseRate(request),
+    queueRates: {
+      detail: rateOrDefault(options.limits?.queueDetail),
+      cancel: rateOrDefault(options.limits?.queueCancel),
+      retry: rateOrDefault(options.limits?.queueRetry),
+    },
+    streamLimit:
+      options.limits?.queueStatusStream === undefined
+        ? DEFAULT_STREAM_LIMIT
+        : options.limits.queueStatusStream,
     maxPayloadBytes: size === null ? null : Math.floor(size * MEGABYTE),
     maxPayloadDepth: options.maxPayloadDepth ?? null,
     validation,

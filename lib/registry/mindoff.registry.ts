@@ -10,7 +10,6 @@ import {
   duplicateUrlName,
   mixedUrlNames,
   notInVersionMap,
-  queueModeUnavailable,
 } from '../mindoff.messages';
 import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
 import { RouteTable } from '../versioning/route-table';
@@ -31,6 +30,7 @@ interface Found {
 export class MindoffRegistry implements OnModuleInit {
   readonly routes = new RouteTable();
   private readonly byClass = new Map<Type<unknown>, CompiledApi>();
+  private readonly byName = new Map<string, CompiledApi>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -48,6 +48,7 @@ export class MindoffRegistry implements OnModuleInit {
       );
       const api = compileApi(cls, options, route as ApiRouteMetadata, permissions);
       this.byClass.set(cls, api);
+      this.byName.set(`${api.urlName}@${api.route.version}`, api);
       this.routes.add(api);
     }
   }
@@ -55,6 +56,11 @@ export class MindoffRegistry implements OnModuleInit {
   /** The compiled API behind a controller class (O(1), no reflection). */
   get(cls: Type<unknown>): CompiledApi | undefined {
     return this.byClass.get(cls);
+  }
+
+  /** The API serving `urlName` at `version` (what a queued task runs). */
+  find(urlName: string, version: number): CompiledApi | undefined {
+    return this.byName.get(`${urlName}@${version}`);
   }
 
   /** Every compiled API, in discovery order. */
@@ -92,7 +98,6 @@ export class MindoffRegistry implements OnModuleInit {
           isStrategy,
         }),
       );
-      if (options.processMode === 'queue') problems.push(queueModeUnavailable(cls.name));
       if (!route) {
         problems.push(notInVersionMap(cls.name));
         continue;

@@ -168,7 +168,7 @@ export const DEFAULT_RESPONSES = [
   {
     code: 'QUEUE_TASK_NOT_RETRIABLE',
     title: 'Queue Task Not Retriable',
-    description: 'Only failed queue tasks can be retried.',
+    description: 'Only failed or cancelled queue tasks can be retried.',
     httpStatus: 400,
   },
 ] as const satisfies readonly CatalogRow[];

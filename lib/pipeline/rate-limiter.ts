@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { IncomingMessage } from 'node:http';
+import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
+import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
+import type { Rate } from '../throttling';
+import { clientIp } from './client-ip';
+import { MindoffHttpError } from './mindoff-http.error';
+import { MINDOFF_THROTTLER_STORAGE } from './rate-limit-storage.provider';
+
+/**
+ * Fixed-window request limits per user (or client IP when anonymous) on the configured
+ * `ThrottlerStorage`: sets `RateLimit-*` headers, refuses with `API_RATE_LIMITED` (429 +
+ * `Retry-After`) once the window's count is over the limit.
+ */
+@Injectable()
+export class RateLimiter {
+  private readonly userId: (user: unknown) => string | number | undefined;
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    @Inject(MINDOFF_THROTTLER_STORAGE) private readonly storage: ThrottlerStorage,
+    @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
+  ) {
+    this.userId = options.userId ?? defaultUserId;
+  }
+
+  /** `user:<id>` for an identified user, otherwise undefined. */
+  ownerOf(user: unknown): string | undefined {
+    const id = user === null || user === undefined ? undefined : this.userId(user);
+    return id === undefined ? undefined : `user:${id}`;
+  }
+
+  /** Who a request counts against: the user, or the client IP. */
+  tracker(user: unknown, raw: IncomingMessage): string {
+    return this.ownerOf(user) ?? `ip:${clientIp(raw, this.options.trustProxy)}`;
+  }
+
+  /** Counts one hit of `group` for `tracker`; throws the 429 when over `rate`. */
+  async consume(group: string, rate: Rate, tracker: string, response: unknown): Promise<void> {
+    const record = await this.storage.increment(
+      `${group}:${tracker}`,
+      rate.ttlMs,
+      rate.limit,
+      0,
+      group,
+    );
+    const reset = String(Math.max(0, record.timeToExpire));
+    if (record.totalHits > rate.limit) {
+      const retryAfter = String(Math.max(1, record.timeToBlockExpire || record.timeToExpire));
+      throw new MindoffHttpError(
+        'API_RATE_LIMITED',
+        { limit: rate.source, retry_after_seconds: Number(retryAfter) },
+        {
+          'Retry-After': retryAfter,
+          'RateLimit-Limit': String(rate.limit),
+          'RateLimit-Remaining': '0',
+          'RateLimit-Reset': reset,
+        },
+      );
+    }
+    const adapter = this.adapterHost.httpAdapter;
+    adapter.setHeader(response, 'RateLimit-Limit', String(rate.limit));
+    adapter.setHeader(response, 'RateLimit-Remaining', String(rate.limit - record.totalHits));
+    adapter.setHeader(response, 'RateLimit-Reset', reset);
+  }
+}
+
+function defaultUserId(user: unknown): string | number | undefined {
+  if (typeof user !== 'object' || user === null) return typeof user === 'string' ? user : undefined;
+  const u = user as Record<string, unknown>;
+  const id = u.id ?? u.sub ?? u.userId ?? u.username;
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+}

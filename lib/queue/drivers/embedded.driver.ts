@@ -1,0 +1,239 @@
+import { EventEmitter } from 'node:events';
+import type {
+  CancelResult,
+  QueueDriver,
+  TaskListQuery,
+  TaskRun,
+  TaskRunner,
+} from '../queue-driver';
+import { DEFAULT_RETENTION, type QueueRetention } from '../queue-retention';
+import { INITIAL_PROGRESS, type NewTask, type TaskOutcome, type TaskRecord } from '../task.types';
+
+interface Entry {
+  record: TaskRecord;
+  dedupKey?: string;
+  controller?: AbortController;
+  expiry?: NodeJS.Timeout;
+}
+
+/**
+ * Tasks in this process's memory: no infrastructure, nothing survives a restart. Single-threaded
+ * JavaScript makes deduplication and every state change atomic.
+ */
+export class EmbeddedQueueDriver implements QueueDriver {
+  readonly durable = false;
+  private readonly tasks = new Map<string, Entry>();
+  private readonly inFlight = new Map<string, string>();
+  private readonly waiting: string[] = [];
+  private readonly events = new EventEmitter().setMaxListeners(0);
+  private readonly once = new Map<string, { value: string; expires: number }>();
+  private readonly slots = new Map<string, number>();
+  private runner?: TaskRunner;
+  private concurrency = 0;
+  private active = 0;
+  private closed = false;
+
+  constructor(private readonly retention: QueueRetention = DEFAULT_RETENTION) {}
+
+  async enqueue(task: NewTask): Promise<{ id: string; duplicate: boolean }> {
+    if (task.dedupKey !== undefined) {
+      const twin = this.inFlight.get(task.dedupKey);
+      if (twin !== undefined) return { id: twin, duplicate: true };
+      this.inFlight.set(task.dedupKey, task.id);
+    }
+    const now = Date.now();
+    this.tasks.set(task.id, {
+      dedupKey: task.dedupKey,
+      record: {
+        id: task.id,
+        ownerId: task.ownerId,
+        request: task.request,
+        status: 'queued',
+        progress: { ...INITIAL_PROGRESS },
+        cancelRequested: false,
+        createdAt: now,
+        updatedAt: now,
+      },
+    });
+    this.waiting.push(task.id);
+    this.pump();
+    return { id: task.id, duplicate: false };
+  }
+
+  async get(id: string): Promise<TaskRecord | null> {
+    const entry = this.tasks.get(id);
+    return entry ? structuredClone(entry.record) : null;
+  }
+
+  async list(query: TaskListQuery): Promise<{ tasks: TaskRecord[]; count: number }> {
+    const matching = [...this.tasks.values()]
+      .map((e) => e.record)
+      .filter(
+        (r) =>
+          r.ownerId === query.ownerId &&
+          (query.id === undefined || r.id === query.id) &&
+          (query.status === undefined || r.status === query.status) &&
+          (query.urlName === undefined || r.request.urlName === query.urlName),
+      )
+      .sort((a, b) => b.createdAt - a.createdAt);
+    const start = (query.page - 1) * query.pageSize;
+    return {
+      tasks: matching.slice(start, start + query.pageSize).map((r) => structuredClone(r)),
+      count: matching.length,
+    };
+  }
+
+  async cancel(id: string): Promise<CancelResult> {
+    const entry = this.tasks.get(id);
+    if (!entry) return 'not_cancellable';
+    const { record } = entry;
+    if (record.status === 'queued') {
+      this.waiting.splice(this.waiting.indexOf(id), 1);
+      this.finish(entry, { kind: 'cancelled' });
+      return 'cancelled';
+    }
+    if (record.status === 'running') {
+      record.cancelRequested = true;
+      this.touch(entry);
+      entry.controller?.abort(new Error('cancelled'));
+      return 'cancel_requested';
+    }
+    return 'not_cancellable';
+  }
+
+  async retry(id: string): Promise<boolean> {
+    const entry = this.tasks.get(id);
+    if (!entry || (entry.record.status !== 'failed' && entry.record.status !== 'cancelled')) {
+      return false;
+    }
+    clearTimeout(entry.expiry);
+    const { record } = entry;
+    record.status = 'queued';
+    record.progress = { ...INITIAL_PROGRESS };
+    record.cancelRequested = false;
+    delete record.response;
+    delete record.error;
+    if (entry.dedupKey !== undefined && !this.inFlight.has(entry.dedupKey)) {
+      this.inFlight.set(entry.dedupKey, id);
+    }
+    this.touch(entry);
+    this.waiting.push(id);
+    this.pump();
+    return true;
+  }
+
+  subscribe(id: string, listener: () => void): () => void {
+    this.events.on(id, listener);
+    return () => this.events.off(id, listener);
+  }
+
+  async startWorker(runner: TaskRunner, concurrency: number): Promise<void> {
+    this.runner = runner;
+    this.concurrency = concurrency;
+    this.pump();
+  }
+
+  async putOnce(key: string, value: string, ttlMs: number): Promise<void> {
+    this.once.set(key, { value, expires: Date.now() + ttlMs });
+  }
+
+  async takeOnce(key: string): Promise<string | null> {
+    const item = this.once.get(key);
+    this.once.delete(key);
+    return item && item.expires > Date.now() ? item.value : null;
+  }
+
+  async acquireSlot(key: string, limit: number): Promise<boolean> {
+    const used = this.slots.get(key) ?? 0;
+    if (used >= limit) return false;
+    this.slots.set(key, used + 1);
+    return true;
+  }
+
+  async releaseSlot(key: string): Promise<void> {
+    const used = (this.slots.get(key) ?? 0) - 1;
+    if (used > 0) this.slots.set(key, used);
+    else this.slots.delete(key);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const entry of this.tasks.values()) {
+      clearTimeout(entry.expiry);
+      entry.controller?.abort(new Error('shutting down'));
+    }
+    this.events.removeAllListeners();
+  }
+
+  private pump(): void {
+    while (
+      this.runner &&
+      !this.closed &&
+      this.active < this.concurrency &&
+      this.waiting.length > 0
+    ) {
+      const entry = this.tasks.get(this.waiting.shift()!);
+      if (entry) void this.execute(entry, this.runner);
+    }
+  }
+
+  private async execute(entry: Entry, runner: TaskRunner): Promise<void> {
+    this.active++;
+    const controller = (entry.controller = new AbortController());
+    entry.record.status = 'running';
+    this.touch(entry);
+    const run: TaskRun = {
+      signal: controller.signal,
+      progress: async (progress) => {
+        if (entry.record.status !== 'running') return;
+        entry.record.progress = progress;
+        this.touch(entry);
+      },
+    };
+    let outcome: TaskOutcome;
+    try {
+      outcome = await runner(structuredClone(entry.record), run);
+    } catch {
+      outcome = {
+        kind: 'failed',
+        httpStatus: 500,
+        error: { code: 'UNEXPECTED_ERR', message: 'The task failed unexpectedly.' },
+      };
+    }
+    entry.controller = undefined;
+    this.active--;
+    if (!this.closed) {
+      this.finish(entry, controller.signal.aborted ? { kind: 'cancelled' } : outcome);
+      setImmediate(() => this.pump());
+    }
+  }
+
+  private finish(entry: Entry, outcome: TaskOutcome): void {
+    const { record } = entry;
+    if (entry.dedupKey !== undefined && this.inFlight.get(entry.dedupKey) === record.id) {
+      this.inFlight.delete(entry.dedupKey);
+    }
+    record.cancelRequested = false;
+    if (outcome.kind === 'completed') {
+      record.status = 'completed';
+      record.progress = { percent: 100, current_step: '', current_message: 'completed' };
+      record.response = { httpStatus: outcome.httpStatus, body: outcome.body };
+    } else if (outcome.kind === 'failed') {
+      record.status = 'failed';
+      record.progress = { ...record.progress, current_message: outcome.error.message };
+      record.error = { ...outcome.error, httpStatus: outcome.httpStatus };
+    } else {
+      record.status = 'cancelled';
+      record.progress = { ...record.progress, current_message: 'cancelled' };
+    }
+    this.touch(entry);
+    const keep =
+      record.status === 'completed' ? this.retention.completedMs : this.retention.failedMs;
+    entry.expiry = setTimeout(() => this.tasks.delete(record.id), keep).unref();
+  }
+
+  private touch(entry: Entry): void {
+    entry.record.updatedAt = Math.max(Date.now(), entry.record.updatedAt + 1);
+    this.events.emit(entry.record.id);
+  }
+}

@@ -1,0 +1,36 @@
+import type { CompiledApi } from '../registry/compiled-api';
+import type { ResultRenderer } from '../rendering/result.renderer';
+import { MindoffResponse } from '../responses';
+import { BrokerUnavailableError } from './broker-unavailable.error';
+import type { MindoffQueue, TaskOwner } from './mindoff-queue.service';
+import type { TaskRequest } from './task.types';
+import { MindoffHttpError } from '../pipeline/mindoff-http.error';
+
+/** What the route handler does for a queue-mode API: enqueue the call and answer `QUEUED` at once. */
+export class EnqueueAction {
+  constructor(
+    private readonly queue: MindoffQueue,
+    private readonly api: CompiledApi,
+    private readonly request: Omit<TaskRequest, 'urlName' | 'version'>,
+    private readonly owner: TaskOwner,
+    private readonly base: string,
+    private readonly renderer: ResultRenderer,
+    private readonly response: unknown,
+  ) {}
+
+  async execute(): Promise<unknown> {
+    let ack: Record<string, unknown>;
+    try {
+      ack = await this.queue.enqueue(this.api, this.request, this.owner, this.base);
+    } catch (error) {
+      if (error instanceof BrokerUnavailableError) {
+        throw new MindoffHttpError('QUEUE_SERVICE_UNAVAILABLE');
+      }
+      throw error;
+    }
+    return this.renderer.render(
+      this.response,
+      MindoffResponse.json({ code: 'QUEUED', category: 'success', data: ack }),
+    );
+  }
+}

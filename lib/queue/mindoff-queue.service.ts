@@ -1,0 +1,112 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { createHash, randomUUID } from 'node:crypto';
+import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
+import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
+import type { CompiledApi } from '../registry/compiled-api';
+import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
+import { stableJson } from './stable-json';
+import { TaskExecutor } from './task.executor';
+import { TERMINAL_STATUSES, type TaskRecord, type TaskRequest } from './task.types';
+import { taskUrls } from './task-urls';
+
+/** Who enqueues: the owner id (`user:<id>`, or null when anonymous) and, when anonymous, the client. */
+export interface TaskOwner {
+  ownerId: string | null;
+  anonymousTracker?: string;
+}
+
+/**
+ * The queue as the rest of mindoff (and tests) use it: enqueue with deduplication, wait for a
+ * task, and the worker's lifecycle in this process.
+ */
+@Injectable()
+export class MindoffQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('MindoffQueue');
+
+  constructor(
+    @Inject(MINDOFF_QUEUE_DRIVER) readonly driver: QueueDriver,
+    @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
+    private readonly executor: TaskExecutor,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.driver.durable) {
+      this.logger.log(
+        'Queue-mode tasks run in this process and do not survive a restart; set MindoffModule.forRoot({ queue: { connection } }) to use BullMQ on Redis.',
+      );
+    }
+    if (this.options.queue?.worker !== false) {
+      await this.driver.startWorker(this.executor.execute, this.options.queue?.concurrency ?? 4);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.driver.close();
+  }
+
+  /** Enqueues a call of `api` and returns the acknowledgment's data. */
+  async enqueue(
+    api: CompiledApi,
+    request: Omit<TaskRequest, 'urlName' | 'version'>,
+    owner: TaskOwner,
+    base: string,
+  ): Promise<Record<string, unknown>> {
+    const task: TaskRequest = { urlName: api.urlName, version: api.route.version, ...request };
+    const dedupKey = api.options.allowDuplicateQueue
+      ? undefined
+      : createHash('sha256')
+          .update(
+            stableJson({
+              owner: owner.ownerId ?? owner.anonymousTracker ?? null,
+              urlName: task.urlName,
+              version: task.version,
+              payload: task.payload,
+              query: task.query,
+              params: task.params,
+            }),
+          )
+          .digest('hex');
+    const { id } = await this.driver.enqueue({
+      id: randomUUID(),
+      ownerId: owner.ownerId,
+      request: JSON.parse(JSON.stringify(task)) as TaskRequest,
+      dedupKey,
+    });
+    return {
+      queue_id: id,
+      ...taskUrls(base, id),
+      progress_steps: api.options.progressSteps ?? {},
+    };
+  }
+
+  /** Resolves with the task once it is completed, failed or cancelled (or null if it does not exist). */
+  async waitForTask(id: string, timeoutMs = 30_000): Promise<TaskRecord | null> {
+    return new Promise<TaskRecord | null>((resolve, reject) => {
+      let settled = false;
+      const check = async () => {
+        if (settled) return;
+        const task = await this.driver.get(id);
+        if (settled) return;
+        if (!task || TERMINAL_STATUSES.has(task.status)) {
+          settled = true;
+          clearTimeout(timer);
+          unsubscribe();
+          resolve(task);
+        }
+      };
+      const unsubscribe = this.driver.subscribe(id, () => void check().catch(reject));
+      const timer = setTimeout(() => {
+        settled = true;
+        unsubscribe();
+        reject(new Error(`Task ${id} did not finish within ${timeoutMs} ms.`));
+      }, timeoutMs);
+      void check().catch(reject);
+    });
+  }
+}

@@ -1,0 +1,55 @@
+import type { NewTask, TaskOutcome, TaskProgress, TaskRecord } from './task.types';
+
+/** Injection token of the active queue driver. */
+export const MINDOFF_QUEUE_DRIVER = Symbol('mindoff:queue-driver');
+
+/** What a worker gets for one run: the cancellation signal and the progress reporter. */
+export interface TaskRun {
+  readonly signal: AbortSignal;
+  progress(progress: TaskProgress): Promise<void>;
+}
+
+/** Runs one task and says how it ended; never throws. */
+export type TaskRunner = (task: TaskRecord, run: TaskRun) => Promise<TaskOutcome>;
+
+/** The answer to a cancel. */
+export type CancelResult = 'cancelled' | 'cancel_requested' | 'not_cancellable';
+
+/** Filters and paging of the owner-scoped list. */
+export interface TaskListQuery {
+  ownerId: string;
+  id?: string;
+  status?: string;
+  urlName?: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The contract both drivers (embedded and BullMQ) implement and one shared suite tests.
+ * Every method may reject when the broker cannot be reached.
+ */
+export interface QueueDriver {
+  /** True when tasks survive a restart and workers may run in other processes. */
+  readonly durable: boolean;
+  /** Stores and dispatches a task; with a dedup key, an in-flight twin's id comes back instead. */
+  enqueue(task: NewTask): Promise<{ id: string; duplicate: boolean }>;
+  get(id: string): Promise<TaskRecord | null>;
+  /** Newest first, within one owner. */
+  list(query: TaskListQuery): Promise<{ tasks: TaskRecord[]; count: number }>;
+  /** Queued → cancelled now; running → its signal fires wherever it runs. */
+  cancel(id: string): Promise<CancelResult>;
+  /** Failed or cancelled → queued again under the same id; false otherwise. */
+  retry(id: string): Promise<boolean>;
+  /** Calls `listener` each time the task changes (pushed, never polled); returns the unsubscribe. */
+  subscribe(id: string, listener: () => void): () => void;
+  /** Starts running tasks in this process with `runner`. */
+  startWorker(runner: TaskRunner, concurrency: number): Promise<void>;
+  /** Single-use values with a lifetime (stream tickets). */
+  putOnce(key: string, value: string, ttlMs: number): Promise<void>;
+  takeOnce(key: string): Promise<string | null>;
+  /** Concurrent-slot counters (status streams per owner): check-then-increment, never leaking on denial. */
+  acquireSlot(key: string, limit: number): Promise<boolean>;
+  releaseSlot(key: string): Promise<void>;
+  close(): Promise<void>;
+}

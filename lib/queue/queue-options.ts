@@ -1,0 +1,28 @@
+/** A Redis URL (`redis://host:6379/0`) or ioredis connection options. */
+export type QueueConnection = string | { host?: string; port?: number; [option: string]: unknown };
+
+/** `MindoffModule.forRoot({ queue })`: where queue-mode tasks live and how they run. */
+export interface MindoffQueueOptions {
+  /** Redis for BullMQ. Without it, tasks run in an embedded in-process queue (lost on restart). */
+  connection?: QueueConnection;
+  /** Prefix of every Redis key. Default `mindoff`. */
+  prefix?: string;
+  /** BullMQ queue name. Default `mindoff`. */
+  queueName?: string;
+  /** Run workers in this process. Default true; false for an API-only process. */
+  worker?: boolean;
+  /** Tasks run at once per process. Default 4. */
+  concurrency?: number;
+  /** How long finished tasks stay readable. Default completed 24 h, failed and cancelled 7 days. */
+  retention?: { completedSeconds?: number; failedSeconds?: number };
+  /** Lifetime of a stream ticket. Default 30 s. */
+  streamTicketTtlSeconds?: number;
+  /** Interval of the status stream's heartbeat comment. Default 15 s. */
+  heartbeatSeconds?: number;
+  /** Strategies that authenticate `GET /mindoff/queue/list/`. Default: those of the queue-mode APIs. */
+  listAuth?: string[];
+  /** Run queue-mode APIs in the request like direct ones (tests). Default false. */
+  runInline?: boolean;
+  /** How long a broker call may take before the request is answered 503. Default 5000 ms. */
+  commandTimeoutMs?: number;
+}

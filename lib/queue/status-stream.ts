@@ -1,0 +1,68 @@
+import type { MessageEvent } from '@nestjs/common';
+import { Observable } from 'rxjs';
+import type { QueueDriver } from './queue-driver';
+import { streamState } from './task-view';
+import { TERMINAL_STATUSES, type TaskRecord } from './task.types';
+
+export interface StatusStreamOptions {
+  heartbeatMs: number;
+  /** The `Last-Event-ID` the client resumes from: states not newer than it are not sent again. */
+  lastEventId?: number;
+  /** Runs once when the stream ends, however it ends (slot release). */
+  release: () => void;
+}
+
+/**
+ * A task's states as Server-Sent Events, pushed by the driver as they change: each event's
+ * `id` is the state's update time (so `Last-Event-ID` resumes), a heartbeat comment keeps
+ * proxies from closing an idle stream, and the stream completes after a terminal state.
+ */
+export function statusStream(
+  driver: QueueDriver,
+  first: TaskRecord,
+  options: StatusStreamOptions,
+): Observable<MessageEvent> {
+  return new Observable<MessageEvent>((subscriber) => {
+    let lastSent = options.lastEventId ?? 0;
+    let chain = Promise.resolve();
+    let done = false;
+    const send = (task: TaskRecord | null) => {
+      if (done) return;
+      if (task === null) {
+        done = true;
+        subscriber.complete();
+        return;
+      }
+      if (task.updatedAt > lastSent) {
+        lastSent = task.updatedAt;
+        subscriber.next({ id: String(task.updatedAt), data: streamState(task) });
+      }
+      if (TERMINAL_STATUSES.has(task.status)) {
+        done = true;
+        subscriber.complete();
+      }
+    };
+    const refresh = () => {
+      chain = chain
+        .then(() => (done ? null : driver.get(first.id)))
+        .then(send, (error: unknown) => {
+          done = true;
+          subscriber.error(error);
+        });
+    };
+    const unsubscribe = driver.subscribe(first.id, refresh);
+    const heartbeat = setInterval(
+      () => subscriber.next({ comment: 'heartbeat' }),
+      options.heartbeatMs,
+    );
+    send(first);
+    // A change between the first read and the subscription is not missed.
+    refresh();
+    return () => {
+      done = true;
+      clearInterval(heartbeat);
+      unsubscribe();
+      options.release();
+    };
+  });
+}

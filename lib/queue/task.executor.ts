@@ -1,0 +1,93 @@
+import { Injectable, Logger, type Type } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { toEnvelopeError } from '../filters/to-envelope-error';
+import { MindoffRegistry } from '../registry/mindoff.registry';
+import { EnvelopeSender } from '../rendering/envelope.sender';
+import { MindoffResponse } from '../responses';
+import { QueueContext } from './queue-context';
+import type { TaskRun } from './queue-driver';
+import { TaskCancelledError } from './task-cancelled.error';
+import type { TaskOutcome, TaskRecord } from './task.types';
+import { UnknownStepError } from './unknown-step.error';
+
+type Runnable = { run(ctx: unknown): unknown };
+
+/**
+ * Runs one task in a worker: the class of the version that was called, with the request as it
+ * was enqueued (auth is not re-run). What `run()` returns becomes the stored envelope; what it
+ * throws becomes `{ code, message }` (the stack is logged, never stored).
+ */
+@Injectable()
+export class TaskExecutor {
+  private readonly logger = new Logger('MindoffQueue');
+  private readonly instances = new Map<Type<unknown>, Runnable>();
+
+  constructor(
+    private readonly registry: MindoffRegistry,
+    private readonly moduleRef: ModuleRef,
+    private readonly sender: EnvelopeSender,
+  ) {}
+
+  readonly execute = async (task: TaskRecord, run: TaskRun): Promise<TaskOutcome> => {
+    const { urlName, version } = task.request;
+    const api = this.registry.find(urlName, version);
+    if (!api) {
+      return this.failure('API_CONFIG_ERR', `No API ${urlName} v${version} in this process.`);
+    }
+    try {
+      const ctx = new QueueContext(task.id, task, run, api.options.progressSteps ?? {});
+      const result = await this.instance(api.cls).run(ctx);
+      if (run.signal.aborted) return { kind: 'cancelled' };
+      return this.completed(result);
+    } catch (error) {
+      if (error instanceof TaskCancelledError || run.signal.aborted) return { kind: 'cancelled' };
+      if (error instanceof UnknownStepError) return this.failure(error.code, error.message);
+      const { code } = toEnvelopeError(error);
+      return this.failure(code);
+    }
+  };
+
+  private completed(result: unknown): TaskOutcome {
+    let envelope: { httpStatus: number; body: unknown };
+    if (result instanceof MindoffResponse) {
+      if (result.kind !== 'json') {
+        return this.failure(
+          'API_CONFIG_ERR',
+          `A queue-mode API answers JSON; MindoffResponse.${result.kind}() cannot be stored.`,
+        );
+      }
+      envelope = this.sender.build(result.code, result.category, result.data);
+    } else {
+      envelope = this.sender.build('SUCCESS', 'success', result === undefined ? [] : result);
+    }
+    try {
+      return {
+        kind: 'completed',
+        httpStatus: envelope.httpStatus,
+        body: JSON.parse(JSON.stringify(envelope.body)),
+      };
+    } catch (error) {
+      this.logger.error(`A task's result is not JSON: ${(error as Error).message}`);
+      return this.failure('UNEXPECTED_ERR');
+    }
+  }
+
+  private failure(code: string, message?: string): TaskOutcome {
+    const { httpStatus, body } = this.sender.build(code);
+    const known = (body as { message: { code: string; description: string } }).message;
+    return {
+      kind: 'failed',
+      httpStatus,
+      error: { code: known.code, message: message ?? known.description },
+    };
+  }
+
+  private instance(cls: Type<unknown>): Runnable {
+    let instance = this.instances.get(cls);
+    if (!instance) {
+      instance = this.moduleRef.get(cls, { strict: false }) as Runnable;
+      this.instances.set(cls, instance);
+    }
+    return instance;
+  }
+}
