@@ -33,7 +33,7 @@ export class QueueContext<P = unknown, U = unknown> implements MindoffContext<P,
   }
 
   /** Reports the step's percent and label (or `message`); throws once the task was cancelled. */
-  async checkpoint(step: string, message?: string): Promise<void> {
+  readonly checkpoint = async (step: string, message?: string): Promise<void> => {
     if (this.signal.aborted) throw new TaskCancelledError(this.taskId);
     const declared = this.steps[step];
     if (!declared) {
@@ -45,5 +45,5 @@ export class QueueContext<P = unknown, U = unknown> implements MindoffContext<P,
       current_message: message ?? declared.label,
     });
     if (this.signal.aborted) throw new TaskCancelledError(this.taskId);
-  }
+  };
 }

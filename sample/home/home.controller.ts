@@ -1,0 +1,12 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { PROGRESS_PAGE } from './progress-page.html';
+
+/** `GET /`: a page that starts a background report and shows its progress live. */
+@Controller()
+export class HomeController {
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  page(): string {
+    return PROGRESS_PAGE;
+  }
+}
