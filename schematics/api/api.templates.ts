@@ -61,7 +61,7 @@ export const ${names.versionsName} = ${register};
 /** The spec of one API version: calls it by urlName and version and checks the envelope. */
 export function apiSpecFile(context: TemplateContext, version: number): string {
   const { names, host } = context;
-  return `${runnerImport(host, ['afterAll', 'beforeAll', 'describe', 'it'])}import { createTestApp, expectEnvelope, type MindoffTestApp } from 'mindoff/testing';
+  return `${runnerImport(host, ['afterAll', 'beforeAll', 'describe', 'it'])}${renderImport(['createTestApp', 'expectEnvelope', 'type MindoffTestApp'], 'mindoff/testing', "'")}
 ${specOpening(context, apiClassName(names.className, version))}
 
   it('answers SUCCESS', async () => {
@@ -80,13 +80,7 @@ ${callLine(names.urlName, version)}
 /** The spec of the version map: every version dispatches to its class; others are refused. */
 export function versionsSpecFile(context: TemplateContext): string {
   const { names, host } = context;
-  return `${runnerImport(host, ['afterAll', 'beforeAll', 'describe', 'it'])}import {
-  createTestApp,
-  expectEnvelope,
-  expectVersionMap,
-  versionsOf,
-  type MindoffTestApp,
-} from 'mindoff/testing';
+  return `${runnerImport(host, ['afterAll', 'beforeAll', 'describe', 'it'])}${renderImport(['createTestApp', 'expectEnvelope', 'expectVersionMap', 'versionsOf', 'type MindoffTestApp'], 'mindoff/testing', "'")}
 ${specOpening(context, names.versionsName)}
 
   it('dispatches every version to its class', () => {
@@ -121,11 +115,14 @@ describe('${title}', () => {
   });`;
 }
 
-/** `app.call(...)` as prettier lays it out: on one line when it fits. */
+/** `app.call(...)` as prettier lays it out: on one line, hugging the options, or one argument a line. */
 function callLine(urlName: string, version: number): string {
+  const opening = `    const answer = await app.call('${urlName}', {`;
+  const hugged = `${opening}\n      version: ${version},\n    });`;
+  const split = `    const answer = await app.call(\n      '${urlName}',\n      { version: ${version} },\n    );`;
   return fit(
     `    const answer = await app.call('${urlName}', { version: ${version} });`,
-    `    const answer = await app.call('${urlName}', {\n      version: ${version},\n    });`,
+    opening.length <= 80 ? hugged : split,
   );
 }
 

@@ -32,9 +32,11 @@ export const CreateOrderVersions = MindoffVersions.register({
 });
 `;
 
-const API_SPEC = (
-  js: string,
-) => `import { createTestApp, expectEnvelope, type MindoffTestApp } from 'mindoff/testing';
+const API_SPEC = (js: string) => `import {
+  createTestApp,
+  expectEnvelope,
+  type MindoffTestApp,
+} from 'mindoff/testing';
 import { CreateOrderVersions } from './create-order.versions${js}';
 
 describe('CreateOrderV1Api', () => {

@@ -1,0 +1,133 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { BODYLESS_METHODS } from '../mindoff.constants';
+import type { CompiledApi } from '../registry/compiled-api';
+import type { MindoffRegistry } from '../registry/mindoff.registry';
+import type { Envelope } from '../responses';
+import type { ApiAnswer, ApiCallOptions, QueryValue } from './api-call.interface';
+import { FORCED_USER_HEADER, forceUser } from './forced-user';
+import { checkCallQueueMode } from './queue-test-mode';
+import { MindoffTestingError } from './testing.error';
+
+/** Where one API version is served in a test app. */
+export interface ServedApi {
+  cls: Type<unknown>;
+  method: string;
+  /** `/v1/orders/create_order/` */
+  path: string;
+}
+
+/**
+ * A running test app (from `createTestApp`) that calls mindoff APIs by urlName and version over
+ * real HTTP, as a client would.
+ *
+ * @example
+ * const answer = await app.call('orders__create_order', { version: 1, payload: { customer_id: 'c_1' } });
+ */
+export class MindoffTestApp {
+  constructor(
+    /** The Nest application, listening on a loopback port. */
+    readonly app: INestApplication,
+    /** `http://127.0.0.1:<port>` */
+    readonly url: string,
+    private readonly registry: MindoffRegistry,
+  ) {}
+
+  /** Calls an API with its declared method at `/v<version>/<path>/` and reads the answer. */
+  async call(urlName: string, options: ApiCallOptions): Promise<ApiAnswer> {
+    const api = this.anyVersion(urlName, options.version);
+    checkCallQueueMode(api, options.queue);
+    const method = (options.method ?? api.method).toUpperCase();
+    if (options.payload !== undefined && BODYLESS_METHODS.has(method)) {
+      throw new MindoffTestingError(
+        `${urlName} is a ${method} API, which reads no payload; send the values as query instead.`,
+      );
+    }
+    const path = `/v${options.version}/${fillParams(api, options.params ?? {})}/`;
+    const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
+    if (options.payload !== undefined) headers['content-type'] ??= 'application/json';
+    if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+    const forced =
+      options.user === undefined
+        ? undefined
+        : await forceUser(api.auth, options.user, api.className);
+    if (forced) headers[FORCED_USER_HEADER] = forced.header;
+    try {
+      const response = await fetch(this.url + path + queryString(options.query), {
+        method,
+        headers,
+        body: options.payload === undefined ? undefined : JSON.stringify(options.payload),
+      });
+      const text = await response.text();
+      return {
+        request: `${method} ${path}`,
+        httpStatus: response.status,
+        headers: response.headers,
+        body: parseJson(text),
+        text,
+      };
+    } finally {
+      forced?.release();
+    }
+  }
+
+  /** The class, method and path serving `version` of `urlName`, or undefined when none does. */
+  route(urlName: string, version: number): ServedApi | undefined {
+    const api = this.registry.all().find((a) => a.urlName === urlName);
+    if (!api) return undefined;
+    const path = `/v${version}/${fillParams(api, {}, 'x')}/`;
+    const served = this.registry.routes.match(path);
+    return served && { cls: served.cls, method: served.method, path };
+  }
+
+  /** Stops the app. */
+  close(): Promise<void> {
+    return this.app.close();
+  }
+
+  /** The API at `version`, or another version of it (whose path answers INVALID_API_VERSION). */
+  private anyVersion(urlName: string, version: number): CompiledApi {
+    const versions = this.registry.all().filter((api) => api.urlName === urlName);
+    const api = versions.find((v) => v.route.version === version) ?? versions[0];
+    if (!api) {
+      const known = [...new Set(this.registry.all().map((a) => a.urlName))].sort();
+      throw new MindoffTestingError(
+        `No API '${urlName}' in this test app; it serves ${known.length > 0 ? known.join(', ') : 'no mindoff API'}. Build the app from the module that imports its version map.`,
+      );
+    }
+    return api;
+  }
+}
+
+function fillParams(
+  api: CompiledApi,
+  params: Record<string, string | number>,
+  placeholder?: string,
+): string {
+  return api.route.apiPath.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
+    const value = params[name] ?? placeholder;
+    if (value === undefined) {
+      throw new MindoffTestingError(
+        `${api.urlName} is served at '${api.route.apiPath}'; pass params: { ${name}: ... }.`,
+      );
+    }
+    return encodeURIComponent(String(value));
+  });
+}
+
+function queryString(query: Record<string, QueryValue> | undefined): string {
+  if (!query) return '';
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : [value]) search.append(key, String(item));
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+function parseJson(text: string): Envelope | undefined {
+  try {
+    return JSON.parse(text) as Envelope;
+  } catch {
+    return undefined;
+  }
+}

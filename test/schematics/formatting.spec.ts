@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { nestApp, runner } from './support/host-tree';
+
+const PRETTIER = join(__dirname, '..', '..', 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+
+describe('generated code', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mindoff-format-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each(['esm', 'cjs'] as const)(
+    'is formatted as prettier formats a Nest app (%s), long names and custom paths included',
+    async (kind) => {
+      const run = runner();
+      let tree = await run.runSchematic('nest-add', {}, nestApp(kind));
+      tree = await run.runSchematic('app', { name: 'orders' }, tree);
+      tree = await run.runSchematic('api', { name: 'orders/create_order' }, tree);
+      tree = await run.runSchematic('version', { name: 'orders/create_order' }, tree);
+      tree = await run.runSchematic(
+        'api',
+        { name: 'monthly_statements/generate_consolidated_report', url: 'generate/:year/' },
+        tree,
+      );
+      for (const name of ['shipping_labels', 'payment_providers', 'customer_accounts']) {
+        tree = await run.runSchematic('app', { name }, tree);
+      }
+      tree = await run.runSchematic('api', { name: 'orders/cancel_order', flat: true }, tree);
+      const root = join(dir, kind);
+      const sources = tree.files.filter((path) => path.startsWith('/src/'));
+      for (const path of sources) {
+        mkdirSync(dirname(join(root, path)), { recursive: true });
+        writeFileSync(join(root, path), tree.readText(path));
+      }
+      writeFileSync(join(root, '.prettierrc'), '{ "singleQuote": true, "trailingComma": "all" }\n');
+      const check = () =>
+        execFileSync(process.execPath, [PRETTIER, '--check', 'src'], { cwd: root, stdio: 'pipe' });
+      expect(check).not.toThrow();
+    },
+  );
+});
