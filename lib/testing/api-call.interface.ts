@@ -22,8 +22,10 @@ export interface ApiCallOptions {
   headers?: Record<string, string>;
   /** Another method than the declared one, e.g. to check INVALID_METHOD. */
   method?: string;
-  /** Queue-mode APIs: run directly or wait for the task (see `QueueTestMode`). */
+  /** Queue-mode APIs: the app's mode, stated (an app built for the other mode refuses). */
   queue?: QueueTestMode;
+  /** With `queue: 'wait'`: how long to wait for the task. Default 4000 ms. */
+  waitMs?: number;
 }
 
 /** An API's answer as a test reads it. */

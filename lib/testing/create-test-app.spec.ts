@@ -20,6 +20,15 @@ class GreetV1Api {
 
 const GreetVersions = MindoffVersions.register({ 1: GreetV1Api });
 
+@MindoffApi({ urlName: 'hello__report', name: 'Report', method: 'POST', processMode: 'queue' })
+class ReportV1Api {
+  async run() {
+    return { rows: 3 };
+  }
+}
+
+const ReportVersions = MindoffVersions.register({ 1: ReportV1Api });
+
 @Module({
   imports: [MindoffModule.forRoot({ defaults: { limits: { request: '1/m' } } }), GreetVersions],
 })
@@ -96,9 +105,28 @@ describe('createTestApp', () => {
     }
   });
 
-  it("refuses queue: 'wait' until mindoff runs queue-mode tasks in tests", async () => {
-    await expect(createTestApp(GreetVersions, { queue: 'wait' })).rejects.toThrow(
-      "createTestApp({ queue: 'wait' }) needs mindoff's queue mode",
-    );
+  it("runs queue-mode APIs in the request by default, and waits for their task with queue: 'wait'", async () => {
+    const direct = await createTestApp(ReportVersions);
+    try {
+      expect(direct.queueMode).toBe('direct');
+      expectEnvelope(await direct.call('hello__report', { version: 1 }), {
+        code: 'SUCCESS',
+        data: { rows: 3 },
+      });
+    } finally {
+      await direct.close();
+    }
+    const waiting = await createTestApp(ReportVersions, { queue: 'wait' });
+    try {
+      expect(waiting.queueMode).toBe('wait');
+      const answer = await waiting.call('hello__report', { version: 1 });
+      expect(answer.request).toMatch(/^GET \/mindoff\/queue\/[^/]+\/$/);
+      expectEnvelope(answer, { code: 'SUCCESS', data: { rows: 3 } });
+      await expect(waiting.call('hello__report', { version: 1, queue: 'direct' })).rejects.toThrow(
+        "ReportV1Api: this test app runs queue-mode APIs with queue: 'wait'; build it with createTestApp(module, { queue: 'direct' }) to call them with 'direct'.",
+      );
+    } finally {
+      await waiting.close();
+    }
   });
 });

@@ -10,9 +10,10 @@ import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
 import { MindoffModule } from '../mindoff.module';
+import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { MindoffTestApp } from './mindoff-test-app';
-import { checkAppQueueMode, type QueueTestMode } from './queue-test-mode';
+import type { QueueTestMode } from './queue-test-mode';
 import { MindoffTestingError } from './testing.error';
 
 /** A module to test: a class, a dynamic module such as a version map, or a forward reference. */
@@ -26,7 +27,11 @@ export interface TestAppOptions {
   httpAdapter?: AbstractHttpAdapter;
   /** Changes the testing module before it compiles, e.g. `(b) => b.overrideProvider(Repo).useValue(fake)`. */
   configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
-  /** Queue-mode APIs: `'direct'` (default) runs them in the request; `'wait'` runs real tasks. */
+  /**
+   * Queue-mode APIs: `'direct'` (default) runs them in the request; `'wait'` enqueues them and
+   * `call()` waits for the task. Applies when the kit adds MindoffModule; a module that imports
+   * it keeps its own `queue` options.
+   */
   queue?: QueueTestMode;
   /** Nest's logger; default `false` (quiet). */
   logger?: false | LoggerService | LogLevel[];
@@ -45,14 +50,18 @@ export async function createTestApp(
   module: ModuleEntry,
   options: TestAppOptions = {},
 ): Promise<MindoffTestApp> {
-  checkAppQueueMode(options.queue);
   const hasMindoff = await importsMindoff(module, new Set());
   if (hasMindoff && options.mindoff) {
     throw new MindoffTestingError(
       'createTestApp: the module imports MindoffModule already, so the mindoff option would be ignored; set the options in its MindoffModule.forRoot() instead.',
     );
   }
-  const imports = hasMindoff ? [module] : [MindoffModule.forRoot(options.mindoff), module];
+  const queueMode = options.queue ?? 'direct';
+  const mindoff = {
+    ...options.mindoff,
+    queue: { ...options.mindoff?.queue, runInline: queueMode === 'direct' },
+  };
+  const imports = hasMindoff ? [module] : [MindoffModule.forRoot(mindoff), module];
   const builder = Test.createTestingModule({ imports });
   const compiled = await (options.configure ? options.configure(builder) : builder).compile();
   const logger = options.logger ?? false;
@@ -67,7 +76,14 @@ export async function createTestApp(
   }
   const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
   const registry = app.get(MindoffRegistry, { strict: false });
-  return new MindoffTestApp(app, `http://127.0.0.1:${port}`, registry);
+  const own = app.get<string, MindoffModuleOptions>(MINDOFF_MODULE_OPTIONS, { strict: false });
+  const runsInline = own.queue?.runInline === true;
+  return new MindoffTestApp(
+    app,
+    `http://127.0.0.1:${port}`,
+    registry,
+    runsInline ? 'direct' : 'wait',
+  );
 }
 
 /** Whether `entry` or anything it imports is MindoffModule. */

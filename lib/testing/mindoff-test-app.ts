@@ -5,7 +5,8 @@ import type { MindoffRegistry } from '../registry/mindoff.registry';
 import type { Envelope } from '../responses';
 import type { ApiAnswer, ApiCallOptions, QueryValue } from './api-call.interface';
 import { FORCED_USER_HEADER, forceUser } from './forced-user';
-import { checkCallQueueMode } from './queue-test-mode';
+import { checkCallQueueMode, type QueueTestMode } from './queue-test-mode';
+import { waitForTask } from './task-waiter';
 import { MindoffTestingError } from './testing.error';
 
 /** Where one API version is served in a test app. */
@@ -30,12 +31,17 @@ export class MindoffTestApp {
     /** `http://127.0.0.1:<port>` */
     readonly url: string,
     private readonly registry: MindoffRegistry,
+    /** How this app runs queue-mode APIs. */
+    readonly queueMode: QueueTestMode = 'direct',
   ) {}
 
-  /** Calls an API with its declared method at `/v<version>/<path>/` and reads the answer. */
+  /**
+   * Calls an API with its declared method at `/v<version>/<path>/` and reads the answer; for a
+   * queue-mode API in an app built with `queue: 'wait'`, the answer of its finished task.
+   */
   async call(urlName: string, options: ApiCallOptions): Promise<ApiAnswer> {
     const api = this.anyVersion(urlName, options.version);
-    checkCallQueueMode(api, options.queue);
+    checkCallQueueMode(api, options.queue, this.queueMode);
     const method = (options.method ?? api.method).toUpperCase();
     if (options.payload !== undefined && BODYLESS_METHODS.has(method)) {
       throw new MindoffTestingError(
@@ -44,7 +50,6 @@ export class MindoffTestApp {
     }
     const path = `/v${options.version}/${fillParams(api, options.params ?? {})}/`;
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-    if (options.payload !== undefined) headers['content-type'] ??= 'application/json';
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
     const forced =
       options.user === undefined
@@ -52,19 +57,14 @@ export class MindoffTestApp {
         : await forceUser(api.auth, options.user, api.className);
     if (forced) headers[FORCED_USER_HEADER] = forced.header;
     try {
-      const response = await fetch(this.url + path + queryString(options.query), {
-        method,
-        headers,
-        body: options.payload === undefined ? undefined : JSON.stringify(options.payload),
+      const body = options.payload === undefined ? undefined : JSON.stringify(options.payload);
+      const answer = await send(method, this.url + path + queryString(options.query), {
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        body,
       });
-      const text = await response.text();
-      return {
-        request: `${method} ${path}`,
-        httpStatus: response.status,
-        headers: response.headers,
-        body: parseJson(text),
-        text,
-      };
+      if (api.processMode !== 'queue' || this.queueMode !== 'wait') return answer;
+      const read = (url: string) => send('GET', url, { headers });
+      return await waitForTask(answer, read, options.waitMs ?? 4000);
     } finally {
       forced?.release();
     }
@@ -112,6 +112,22 @@ function fillParams(
     }
     return encodeURIComponent(String(value));
   });
+}
+
+async function send(
+  method: string,
+  url: string,
+  init: { headers: Record<string, string>; body?: string },
+): Promise<ApiAnswer> {
+  const response = await fetch(url, { method, ...init });
+  const text = await response.text();
+  return {
+    request: `${method} ${new URL(url).pathname}`,
+    httpStatus: response.status,
+    headers: response.headers,
+    body: parseJson(text),
+    text,
+  };
 }
 
 function queryString(query: Record<string, QueryValue> | undefined): string {

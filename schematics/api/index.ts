@@ -1,10 +1,8 @@
 import { SchematicsException, type Rule } from '@angular-devkit/schematics';
 import { findApps } from '../utils/apps';
-import { queueModeNotReleased } from '../utils/messages';
 import { display } from '../utils/module-registration';
 import { terminalPrompter, type Prompter } from '../utils/prompter';
 import { readHostProject } from '../utils/project';
-import { QUEUE_MODE_RELEASED } from '../utils/release';
 import { resolveApiRequest } from './api-request';
 import { generateApi } from './generate-api';
 import type { ApiOptions } from './schema';
@@ -24,12 +22,8 @@ export function api(options: ApiOptions, prompter: Prompter | null): Rule {
     const processMode = processModeOf(options.type);
     const host = readHostProject(tree, options);
     const request = await resolveApiRequest(options, findApps(tree, host.sourceRoot), prompter);
-    const queued = processMode === 'queue' && QUEUE_MODE_RELEASED;
-    const generated = generateApi(tree, host, options, request, queued ? 'queue' : 'direct');
+    const generated = generateApi(tree, host, options, request, processMode);
     if (generated.createdApp) context.logger.info(`Created the ${request.app} app.`);
-    if (processMode === 'queue' && !queued) {
-      context.logger.warn(queueModeNotReleased(`${request.app}__${request.api}`));
-    }
     context.logger.info(`API ${request.app}/${request.api} is in ${display(generated.dir)}.`);
     return tree;
   };

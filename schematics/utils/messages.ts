@@ -47,6 +47,3 @@ export const invalidJson = (path: string, reason: string): string =>
 
 export const noApps = (): string =>
   'No mindoff apps yet: type a new app name, or create one first with nest g -c mindoff app <app_name>.';
-
-export const queueModeNotReleased = (urlName: string): string =>
-  `${urlName}: this version of mindoff does not run queue-mode APIs yet, so it was generated with processMode 'direct'; switch it to 'queue' once your mindoff supports it.`;

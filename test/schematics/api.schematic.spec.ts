@@ -316,23 +316,15 @@ export const GetOrderVersions = MindoffVersions.register(
       expect(tree.readText(`${DIR}/create-order.v1.api.ts`)).toBe(V1_API(''));
     });
 
-    it('warns that queue mode is not released yet and writes a direct API for --type queue', async () => {
-      const run = runner();
-      const warnings: string[] = [];
-      run.logger.subscribe((entry) => {
-        if (entry.level === 'warn') warnings.push(entry.message);
-      });
-      const tree = await run.runSchematic(
+    it('writes a queue-mode API with --type queue', async () => {
+      const tree = await runner().runSchematic(
         'api',
-        { name: 'jobs/generate_report', type: 'queue' },
-        nestApp('esm'),
+        { name: 'orders/create_order', type: 'queue' },
+        await withOrdersApp('esm'),
       );
-      expect(tree.readText('/src/jobs/generate-report/generate-report.v1.api.ts')).toContain(
-        "processMode: 'direct',",
+      expect(tree.readText(`${DIR}/create-order.v1.api.ts`)).toBe(
+        V1_API('').replace("processMode: 'direct',", "processMode: 'queue',"),
       );
-      expect(warnings).toEqual([
-        "jobs__generate_report: this version of mindoff does not run queue-mode APIs yet, so it was generated with processMode 'direct'; switch it to 'queue' once your mindoff supports it.",
-      ]);
     });
 
     it('refuses any other type, naming the two it takes', async () => {
