@@ -24,6 +24,8 @@ export const queueDriverProvider: FactoryProvider<QueueDriver> = {
       queueName: queue.queueName,
       retention,
       commandTimeoutMs: queue.commandTimeoutMs,
+      lockDurationMs: queue.lockDurationMs,
+      stalledIntervalMs: queue.stalledIntervalMs,
     });
   },
 };

@@ -23,6 +23,10 @@ export interface MindoffQueueOptions {
   listAuth?: string[];
   /** Run queue-mode APIs in the request like direct ones (tests). Default false. */
   runInline?: boolean;
+  /** BullMQ: how long a worker's lock on a running task lasts before it counts as stalled. Default 30000 ms. */
+  lockDurationMs?: number;
+  /** BullMQ: how often stalled tasks (their worker died) are looked for and re-queued. Default 30000 ms. */
+  stalledIntervalMs?: number;
   /** How long a broker call may take before the request is answered 503. Default 5000 ms. */
   commandTimeoutMs?: number;
 }

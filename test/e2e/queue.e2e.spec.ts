@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { MindoffModuleOptions } from 'mindoff';
 import { gates, queueLab, runs } from '../fixtures/queue.module';
-import {
-  call,
-  startApp,
-  type AdapterName,
-  type Answer,
-  type RunningApp,
-} from '../support/http-app';
+import { call, startApp, type AdapterName, type RunningApp } from '../support/http-app';
 import { openStream } from '../support/sse-client';
+import { codeOf, untilTask } from '../support/task-poll';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -24,23 +19,6 @@ const DRIVERS: DriverCase[] = [
 ];
 
 const bearer = (user: string) => ({ authorization: `Bearer user-${user}` });
-
-async function until(
-  app: RunningApp,
-  id: string,
-  accept: (a: Answer) => boolean,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const answer = await call(app.url, 'GET', `/mindoff/queue/${id}/`, { headers });
-    if (accept(answer)) return answer;
-    if (Date.now() > deadline) throw new Error(`task ${id} stuck at ${answer.text}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const code = (a: Answer) => a.body?.message?.code as string;
 
 describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
   let app: RunningApp;
@@ -62,7 +40,7 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
     const ack = await enqueue(name);
     expect(ack.status).toBe(200);
     expect(ack.body.status).toBe('ok');
-    expect(code(ack)).toBe('QUEUED');
+    expect(codeOf(ack)).toBe('QUEUED');
     const id = ack.body.data.queue_id as string;
     const root = `${app.url}/mindoff/queue/${id}`;
     expect(ack.body.data).toEqual({
@@ -78,19 +56,19 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
       },
     });
 
-    const running = await until(app, id, (a) => a.body?.data?.progress?.percent === 20);
-    expect(code(running)).toBe('QUEUE_TASK_RUNNING');
+    const running = await untilTask(app, id, (a) => a.body?.data?.progress?.percent === 20);
+    expect(codeOf(running)).toBe('QUEUE_TASK_RUNNING');
     expect(running.body.data).toMatchObject({
       queue_id: id,
       job_status: 'running',
       progress: { percent: 20, current_step: 'collect', current_message: 'Collect rows' },
     });
     gates.open(`${name}:collect`);
-    const second = await until(app, id, (a) => a.body?.data?.progress?.percent === 70);
+    const second = await untilTask(app, id, (a) => a.body?.data?.progress?.percent === 70);
     expect(second.body.data.progress.current_message).toBe('Adding up');
     gates.open(`${name}:summarize`);
 
-    const done = await until(app, id, (a) => code(a) === 'SUCCESS');
+    const done = await untilTask(app, id, (a) => codeOf(a) === 'SUCCESS');
     expect(done.status).toBe(200);
     expect(done.body).toEqual({
       status: 'ok',
@@ -111,7 +89,7 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
   it('runs the version that was called', async () => {
     const name = `v2-${randomUUID()}`;
     const ack = await enqueue(name, 2);
-    const done = await until(app, ack.body.data.queue_id, (a) => code(a) === 'SUCCESS');
+    const done = await untilTask(app, ack.body.data.queue_id, (a) => codeOf(a) === 'SUCCESS');
     expect(done.body.data).toEqual({ name, version: 2 });
   });
 
@@ -119,7 +97,7 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
     const before = runs.length;
     const bad = await call(app.url, 'POST', '/v1/jobs/report/', { json: { name: 7 } });
     expect(bad.status).toBe(400);
-    expect(code(bad)).toBe('INVALID_PAYLOAD');
+    expect(codeOf(bad)).toBe('INVALID_PAYLOAD');
     expect(runs.length).toBe(before);
   });
 
@@ -143,18 +121,18 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
       gates.open(`${name}:collect`);
       gates.open(`${name}:summarize`);
     }
-    const failed = await until(app, ids[0]!, (a) => code(a) === 'QUEUE_TASK_FAILED');
+    const failed = await untilTask(app, ids[0]!, (a) => codeOf(a) === 'QUEUE_TASK_FAILED');
     expect(failed.status).toBe(200);
     expect(failed.body.data).toEqual({
       queue_id: ids[0],
       job_status: 'failed',
       error: { code: 'VALIDATION_ERR', message: expect.any(String) },
     });
-    const crashed = await until(app, ids[1]!, (a) => code(a) === 'QUEUE_TASK_FAILED');
+    const crashed = await untilTask(app, ids[1]!, (a) => codeOf(a) === 'QUEUE_TASK_FAILED');
     expect(crashed.body.data.error.code).toBe('UNEXPECTED_ERR');
     expect(crashed.text).not.toContain('secret');
     expect(crashed.text).not.toContain('.ts:');
-    const unknownStep = await until(app, ids[2]!, (a) => code(a) === 'QUEUE_TASK_FAILED');
+    const unknownStep = await untilTask(app, ids[2]!, (a) => codeOf(a) === 'QUEUE_TASK_FAILED');
     expect(unknownStep.body.data.error).toEqual({
       code: 'API_CONFIG_ERR',
       message:
@@ -166,12 +144,12 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
     const name = `dup-${randomUUID()}`;
     const answers = await Promise.all(Array.from({ length: 500 }, () => enqueue(name)));
     const ids = new Set(answers.map((a) => a.body.data.queue_id));
-    expect(answers.every((a) => code(a) === 'QUEUED')).toBe(true);
+    expect(answers.every((a) => codeOf(a) === 'QUEUED')).toBe(true);
     expect(ids.size).toBe(1);
     const [id] = [...ids];
     gates.open(`${name}:collect`);
     gates.open(`${name}:summarize`);
-    await until(app, id!, (a) => code(a) === 'SUCCESS');
+    await untilTask(app, id!, (a) => codeOf(a) === 'SUCCESS');
     const again = await enqueue(name);
     expect(again.body.data.queue_id).not.toBe(id);
   });
@@ -179,34 +157,34 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
   it('cancels a running task at its next checkpoint, and retries it under the same id', async () => {
     const name = `cancel-${randomUUID()}`;
     const id = (await enqueue(name)).body.data.queue_id as string;
-    await until(app, id, (a) => a.body?.data?.progress?.percent === 20);
+    await untilTask(app, id, (a) => a.body?.data?.progress?.percent === 20);
     const cancel = await call(app.url, 'POST', `/mindoff/queue/${id}/cancel/`);
     expect(cancel.status).toBe(200);
     expect(cancel.body.data).toEqual({ queue_id: id, job_status: 'cancel_requested' });
     gates.open(`${name}:collect`);
-    const cancelled = await until(app, id, (a) => code(a) === 'QUEUE_TASK_CANCELLED');
+    const cancelled = await untilTask(app, id, (a) => codeOf(a) === 'QUEUE_TASK_CANCELLED');
     expect(cancelled.body.data).toEqual({ queue_id: id, job_status: 'cancelled' });
 
     const again = await call(app.url, 'POST', `/mindoff/queue/${id}/cancel/`);
     expect(again.status).toBe(400);
-    expect(code(again)).toBe('QUEUE_TASK_NOT_CANCELLABLE');
+    expect(codeOf(again)).toBe('QUEUE_TASK_NOT_CANCELLABLE');
 
     const retry = await call(app.url, 'POST', `/mindoff/queue/${id}/retry/`);
-    expect(code(retry)).toBe('QUEUED');
+    expect(codeOf(retry)).toBe('QUEUED');
     expect(retry.body.data.queue_id).toBe(id);
     gates.open(`${name}:summarize`);
-    const done = await until(app, id, (a) => code(a) === 'SUCCESS');
+    const done = await untilTask(app, id, (a) => codeOf(a) === 'SUCCESS');
     expect(done.body.data).toEqual({ name, version: 1 });
     const notRetriable = await call(app.url, 'POST', `/mindoff/queue/${id}/retry/`);
     expect(notRetriable.status).toBe(400);
-    expect(code(notRetriable)).toBe('QUEUE_TASK_NOT_RETRIABLE');
+    expect(codeOf(notRetriable)).toBe('QUEUE_TASK_NOT_RETRIABLE');
   });
 
   it('fires the AbortSignal of a running task that only listens to its signal', async () => {
     const id = (await call(app.url, 'POST', '/v1/jobs/wait_signal/')).body.data.queue_id as string;
-    await until(app, id, (a) => a.body?.data?.job_status === 'running');
+    await untilTask(app, id, (a) => a.body?.data?.job_status === 'running');
     await call(app.url, 'POST', `/mindoff/queue/${id}/cancel/`);
-    const cancelled = await until(app, id, (a) => code(a) === 'QUEUE_TASK_CANCELLED');
+    const cancelled = await untilTask(app, id, (a) => codeOf(a) === 'QUEUE_TASK_CANCELLED');
     expect(cancelled.body.data.job_status).toBe('cancelled');
   });
 
@@ -228,13 +206,13 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
       ] as const) {
         const other = await call(app.url, method, `/mindoff/queue/${id}/${path}`, { headers });
         expect(other.status).toBe(404);
-        expect(code(other)).toBe('QUEUE_TASK_NOT_FOUND');
+        expect(codeOf(other)).toBe('QUEUE_TASK_NOT_FOUND');
       }
     }
     const list = await call(app.url, 'GET', '/mindoff/queue/list/?page_size=1', {
       headers: bearer('asha'),
     });
-    expect(code(list)).toBe('SUCCESS');
+    expect(codeOf(list)).toBe('SUCCESS');
     expect(list.body.data).toMatchObject({ page: 1, page_size: 1, has_previous: false });
     expect(list.body.data.tasks[0]).toMatchObject({ id, api_url_name: 'jobs__mine' });
     const ravi = await call(app.url, 'GET', `/mindoff/queue/list/?id=${id}`, {
@@ -244,7 +222,7 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
     const anonymous = await call(app.url, 'GET', '/mindoff/queue/list/');
     expect(anonymous.body.data).toMatchObject({ tasks: [], count: 0 });
     gates.open(`${name}:run`);
-    const done = await until(app, id, (a) => code(a) === 'SUCCESS', bearer('asha'));
+    const done = await untilTask(app, id, (a) => codeOf(a) === 'SUCCESS', bearer('asha'));
     expect(done.body.data).toEqual({ owner: { id: 'asha' } });
   });
 
@@ -336,7 +314,7 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
     const issued = await call(app.url, 'POST', `/mindoff/queue/${id}/stream-ticket/`, {
       headers: bearer('tix'),
     });
-    expect(code(issued)).toBe('SUCCESS');
+    expect(codeOf(issued)).toBe('SUCCESS');
     const { ticket, expires_in, status_stream_url } = issued.body.data;
     expect(expires_in).toBe(30);
     expect(status_stream_url).toBe(`${app.url}/mindoff/queue/${id}/stream/?ticket=${ticket}`);
@@ -354,13 +332,13 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
   it('answers unknown tasks with QUEUE_TASK_NOT_FOUND and wrong methods with 405', async () => {
     const missing = await call(app.url, 'GET', `/mindoff/queue/${randomUUID()}/`);
     expect(missing.status).toBe(404);
-    expect(code(missing)).toBe('QUEUE_TASK_NOT_FOUND');
+    expect(codeOf(missing)).toBe('QUEUE_TASK_NOT_FOUND');
     const garbage = await call(app.url, 'GET', '/mindoff/queue/not-an-id/');
-    expect(code(garbage)).toBe('QUEUE_TASK_NOT_FOUND');
+    expect(codeOf(garbage)).toBe('QUEUE_TASK_NOT_FOUND');
     const wrong = await call(app.url, 'GET', `/mindoff/queue/${randomUUID()}/cancel/`);
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('POST');
-    expect(code(wrong)).toBe('INVALID_METHOD');
+    expect(codeOf(wrong)).toBe('INVALID_METHOD');
   });
 });
 
@@ -379,14 +357,16 @@ describe.each(DRIVERS)('queued tasks without a worker on the $name driver', (dri
     const id = (await call(api.url, 'POST', '/v2/jobs/report/', { json: { name } })).body.data
       .queue_id as string;
     const pending = await call(api.url, 'GET', `/mindoff/queue/${id}/`);
-    expect(code(pending)).toBe('QUEUE_TASK_PENDING');
+    expect(codeOf(pending)).toBe('QUEUE_TASK_PENDING');
     expect(pending.body.data).toEqual({ queue_id: id, job_status: 'queued' });
     const cancel = await call(api.url, 'POST', `/mindoff/queue/${id}/cancel/`);
     expect(cancel.body.data).toEqual({ queue_id: id, job_status: 'cancelled' });
-    expect(code(await call(api.url, 'GET', `/mindoff/queue/${id}/`))).toBe('QUEUE_TASK_CANCELLED');
+    expect(codeOf(await call(api.url, 'GET', `/mindoff/queue/${id}/`))).toBe(
+      'QUEUE_TASK_CANCELLED',
+    );
     const retry = await call(api.url, 'POST', `/mindoff/queue/${id}/retry/`);
-    expect(code(retry)).toBe('QUEUED');
-    expect(code(await call(api.url, 'GET', `/mindoff/queue/${id}/`))).toBe('QUEUE_TASK_PENDING');
+    expect(codeOf(retry)).toBe('QUEUED');
+    expect(codeOf(await call(api.url, 'GET', `/mindoff/queue/${id}/`))).toBe('QUEUE_TASK_PENDING');
   });
 
   if (driver.name === 'bullmq') {
@@ -396,7 +376,7 @@ describe.each(DRIVERS)('queued tasks without a worker on the $name driver', (dri
         .queue_id as string;
       const worker = await startApp(queueLab(options), 'express');
       try {
-        const done = await until(api, id, (a) => code(a) === 'SUCCESS');
+        const done = await untilTask(api, id, (a) => codeOf(a) === 'SUCCESS');
         expect(done.body.data).toEqual({ name, version: 2 });
       } finally {
         await worker.close();
@@ -418,7 +398,7 @@ describe('queue mode with the broker down', () => {
   it('answers QUEUE_SERVICE_UNAVAILABLE (503), also on the task endpoints', async () => {
     const ack = await call(app.url, 'POST', '/v1/jobs/report/', { json: { name: 'x' } });
     expect(ack.status).toBe(503);
-    expect(code(ack)).toBe('QUEUE_SERVICE_UNAVAILABLE');
+    expect(codeOf(ack)).toBe('QUEUE_SERVICE_UNAVAILABLE');
     const detail = await call(app.url, 'GET', `/mindoff/queue/${randomUUID()}/`);
     expect(detail.status).toBe(503);
   });

@@ -65,10 +65,12 @@ export async function openStream(
     while (queue.length === 0 && !ended) {
       if (Date.now() > deadline) throw new Error(`no event within ${timeoutMs} ms`);
       pending ??= pump().finally(() => (pending = null));
+      let timer: NodeJS.Timeout | undefined;
       await Promise.race([
         pending,
-        new Promise((r) => setTimeout(r, Math.max(1, deadline - Date.now()))),
+        new Promise((r) => (timer = setTimeout(r, Math.max(1, deadline - Date.now())))),
       ]);
+      clearTimeout(timer);
     }
     return queue.shift() ?? null;
   };

@@ -34,6 +34,9 @@ export interface BullmqDriverOptions {
   retention?: QueueRetention;
   /** How long a broker call may take before the request is answered 503. Default 5000 ms. */
   commandTimeoutMs?: number;
+  /** Worker lock and stalled-job check (BullMQ defaults: 30 s each). */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
 }
 
 const QUEUED_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
@@ -233,7 +236,16 @@ export class BullmqQueueDriver implements QueueDriver {
         if (outcome.kind === 'completed') return outcome;
         throw new UnrecoverableError(JSON.stringify(outcome));
       },
-      { connection, prefix: this.prefix, concurrency, autorun: true },
+      {
+        connection,
+        prefix: this.prefix,
+        concurrency,
+        autorun: true,
+        ...(this.options.lockDurationMs ? { lockDuration: this.options.lockDurationMs } : {}),
+        ...(this.options.stalledIntervalMs
+          ? { stalledInterval: this.options.stalledIntervalMs }
+          : {}),
+      },
     );
     this.worker.on('error', (error: Error) => this.logError(error));
     const clearCancel = (job: Job<JobData> | undefined) => {
