@@ -1,0 +1,2 @@
+export { MindoffOpenApi } from './mindoff-openapi';
+export { MindoffResponseCodes } from './mindoff-response-codes.decorator';

@@ -1,0 +1,113 @@
+import type { INestApplication } from '@nestjs/common';
+import { ModulesContainer } from '@nestjs/core';
+import type { OpenAPIObject, SwaggerDocumentOptions } from '@nestjs/swagger';
+import { MindoffConfigurationError } from '../mindoff.messages';
+import type { CompiledApi } from '../registry/compiled-api';
+import { MindoffRegistry } from '../registry/mindoff.registry';
+import { MINDOFF_CATALOG } from '../rendering/envelope.sender';
+import type { ResponseCatalog } from '../responses/response.catalog';
+import { isDtoClass, type DtoClass } from '../validation/dto-class';
+import { apiOperation } from './api-operation';
+import './hide-catch-all-route';
+import { dialectOf } from './json-schema';
+import { declaredResponseCodes } from './mindoff-response-codes.decorator';
+import { appNotStarted, unknownResponseCode } from './openapi.messages';
+import { loadSwagger, type Swagger } from './swagger.loader';
+
+/** The static hook @nestjs/swagger's CLI plugin leaves on a DTO class it described. */
+const PLUGIN_METADATA_FACTORY = '_OPENAPI_METADATA_FACTORY';
+
+/**
+ * mindoff's side of @nestjs/swagger. `MindoffOpenApi.createDocument` takes what
+ * `SwaggerModule.createDocument` takes and returns the same document, with every mindoff API added:
+ * one operation per version under `/v{n}/{app}/{api}/`, its method, request body, envelope
+ * responses, security and `x-ratelimit`.
+ *
+ * @example
+ * const config = new DocumentBuilder().setTitle('Shop').setOpenAPIVersion('3.1.0').build();
+ * SwaggerModule.setup('docs', app, () => MindoffOpenApi.createDocument(app, config));
+ * await app.listen(3000);
+ */
+export class MindoffOpenApi {
+  /**
+   * The OpenAPI document of `app`: swagger's own scan, plus the mindoff APIs. Call it once the app
+   * has started (mindoff compiles its APIs then), e.g. as the document factory of `SwaggerModule.setup`.
+   */
+  static createDocument(
+    app: INestApplication,
+    config: Omit<OpenAPIObject, 'paths'>,
+    options: SwaggerDocumentOptions = {},
+  ): OpenAPIObject {
+    const swagger = loadSwagger();
+    if ((app as unknown as { isInitialized?: boolean }).isInitialized === false) {
+      throw new Error(appNotStarted());
+    }
+    const catalog = app.get<ResponseCatalog>(MINDOFF_CATALOG, { strict: false });
+    const apis = included(app, app.get(MindoffRegistry, { strict: false }).all(), options.include);
+    const problems = apis.flatMap((api) =>
+      declaredResponseCodes(api.cls)
+        .filter((code) => !catalog.has(code))
+        .map((code) => unknownResponseCode(api.className, code)),
+    );
+    if (problems.length > 0) throw new MindoffConfigurationError(problems);
+
+    const isSwaggerModel = (cls: DtoClass) => hasSwaggerModel(swagger, cls);
+    const models = apis
+      .map((api): unknown => api.options.payloadSchema)
+      .filter((schema) => isDtoClass(schema) && isSwaggerModel(schema)) as DtoClass[];
+    const document = swagger.SwaggerModule.createDocument(app, config, {
+      ...options,
+      extraModels: [...(options.extraModels ?? []), ...new Set(models)],
+    });
+    const components = (document.components ??= {});
+    const context = {
+      catalog,
+      dialect: dialectOf(document.openapi),
+      components: (components.schemas ??= {}) as Record<string, unknown>,
+      standardSchemaConverter: options.standardSchemaConverter,
+      isSwaggerModel,
+    };
+    for (const api of apis) {
+      const { path, method, operation } = apiOperation(
+        api,
+        declaredResponseCodes(api.cls),
+        context,
+      );
+      document.paths[path] = { ...document.paths[path], [method]: operation };
+    }
+    const schemes = (components.securitySchemes ??= {});
+    for (const strategy of new Set(apis.flatMap((api) => api.auth))) {
+      schemes[strategy] ??= {
+        type: 'http',
+        scheme: 'bearer',
+        description: `Passport strategy '${strategy}', taken to read a bearer token; declare a security scheme named '${strategy}' in DocumentBuilder to describe it otherwise.`,
+      };
+    }
+    return document;
+  }
+}
+
+/** The APIs whose classes sit in one of `include`'s modules (all when `include` is empty). */
+function included(
+  app: INestApplication,
+  apis: CompiledApi[],
+  include: readonly unknown[] | undefined,
+): CompiledApi[] {
+  if (!include?.length) return apis;
+  const classes = new Set<unknown>();
+  for (const module of app.get(ModulesContainer).values()) {
+    if (!include.includes(module.metatype)) continue;
+    for (const wrapper of module.controllers.values()) classes.add(wrapper.metatype);
+  }
+  return apis.filter((api) => classes.has(api.cls));
+}
+
+function hasSwaggerModel(swagger: Swagger, cls: DtoClass): boolean {
+  for (let c: unknown = cls; typeof c === 'function' && c !== Function.prototype;) {
+    if (typeof (c as unknown as Record<string, unknown>)[PLUGIN_METADATA_FACTORY] === 'function') {
+      return true;
+    }
+    c = Object.getPrototypeOf(c);
+  }
+  return Reflect.hasMetadata(swagger.DECORATORS.API_MODEL_PROPERTIES_ARRAY, cls.prototype);
+}

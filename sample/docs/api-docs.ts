@@ -1,0 +1,25 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { MindoffOpenApi } from 'mindoff';
+import { canServeSwaggerUiAssets, serveSwaggerUi } from './swagger-ui.fallback';
+
+/**
+ * The API docs: Swagger UI at `/docs`, the OpenAPI 3.1 document at `/docs-json`. The document is
+ * built on its first request, once mindoff has compiled the APIs.
+ */
+export function setupApiDocs(app: INestApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('mindoff sample')
+    .setDescription('Every answer is the envelope `{ status, message, data }`.')
+    .setVersion('1.0.0')
+    .setOpenAPIVersion('3.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'demo-token-asha' }, 'bearer')
+    .build();
+  const document = () => MindoffOpenApi.createDocument(app, config);
+  if (canServeSwaggerUiAssets(app)) {
+    SwaggerModule.setup('docs', app, document);
+    return;
+  }
+  SwaggerModule.setup('docs', app, document, { ui: false });
+  serveSwaggerUi(app, '/docs', '/docs-json');
+}
