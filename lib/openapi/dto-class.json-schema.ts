@@ -1,3 +1,4 @@
+import 'reflect-metadata';
 import type { DtoClass } from '../validation/dto-class';
 import { ARRAY_KEYWORDS, CLASS_VALIDATOR_KEYWORDS } from './class-validator.keywords';
 import { loadDtoMetadata, type DtoMetadata, type Rule } from './class-validator.metadata';

@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 /** Metadata key written by `@MindoffResponseCodes()`: the codes an API's `run()` may answer. */
 export const MINDOFF_RESPONSE_CODES_METADATA = 'mindoff:response-codes';
 

@@ -1,0 +1,181 @@
+import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
+import { IsAuthenticated } from '../permissions/is-authenticated.permission';
+import { compileApi, type CompiledApi } from '../registry/compiled-api';
+import { ResponseCatalog } from '../responses';
+import { Int } from '../validation';
+import { apiOperation, type OperationContext } from './api-operation';
+
+class SomeApi {}
+
+const compiled = (
+  fields: Partial<MindoffApiOptions> = {},
+  route = { version: 2, apiPath: 'shop/items/:item_id', versions: [1, 2] },
+): CompiledApi =>
+  compileApi(
+    SomeApi,
+    { urlName: 'shop__items', name: 'Update Item', method: 'put', ...fields } as MindoffApiOptions,
+    route,
+    (fields.permissions ?? []).map((p) => new p()),
+  );
+
+const context = (catalog = ResponseCatalog.fromRows()): OperationContext => ({
+  catalog,
+  dialect: '3.1',
+  components: {},
+  isSwaggerModel: () => false,
+});
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- document fragments of any shape
+
+describe('apiOperation', () => {
+  it('places the API under its versioned path with route params, its own method and identity', () => {
+    const { path, method, operation } = apiOperation(
+      compiled({ description: 'Replaces an item' }),
+      [],
+      context(),
+    );
+    expect(path).toBe('/v2/shop/items/{item_id}/');
+    expect(method).toBe('put');
+    expect(operation).toMatchObject({
+      operationId: 'shop__items_v2',
+      summary: 'Update Item',
+      description: 'Replaces an item',
+      tags: ['shop'],
+      parameters: [{ name: 'item_id', in: 'path', required: true, schema: { type: 'string' } }],
+    });
+  });
+
+  it('groups the codes by the HTTP status the catalog gives them, overrides included', () => {
+    const catalog = ResponseCatalog.fromRows([
+      {
+        code: 'PAYLOAD_TOO_LARGE',
+        title: 'Too Big',
+        description: 'At most 1 MB.',
+        httpStatus: 400,
+      },
+      { code: 'ITEM_REPLACED', title: 'Item Replaced', description: 'Done.', httpStatus: 201 },
+    ]);
+    const api = compiled({ payloadSchema: { qty: Int }, payloadValidation: 'strict' });
+    const responses = apiOperation(api, ['ITEM_REPLACED'], context(catalog)).operation
+      .responses as Json;
+    expect(Object.keys(responses)).toEqual(['200', '201', '400', '405', '415', '429', '500']);
+    expect(
+      responses['400'].content['application/json'].schema.properties.message.properties.code,
+    ).toEqual({
+      type: 'string',
+      enum: ['PAYLOAD_TOO_LARGE', 'MALFORMED_PAYLOAD', 'INVALID_PAYLOAD'],
+    });
+    expect(responses['400'].content['application/json'].examples.PAYLOAD_TOO_LARGE.value).toEqual({
+      status: 'fail',
+      message: {
+        code: 'PAYLOAD_TOO_LARGE',
+        title: 'Too Big',
+        description: 'At most 1 MB.',
+        category: 'danger',
+      },
+      data: [],
+    });
+    expect(responses['201'].content['application/json'].schema.properties.status).toEqual({
+      type: 'string',
+      enum: ['ok'],
+    });
+    expect(responses['500'].content['application/json'].schema.properties.status.enum).toEqual([
+      'exception',
+    ]);
+    expect(responses['400'].description).toContain(
+      '- `PAYLOAD_TOO_LARGE` Too Big: the body is over 10 MB',
+    );
+  });
+
+  it('describes the data of an INVALID_PAYLOAD-only response as the list of issues', () => {
+    const api = compiled({ payloadSchema: { qty: Int }, payloadValidation: 'strict' });
+    const catalog = ResponseCatalog.fromRows([
+      { code: 'MALFORMED_PAYLOAD', title: 'Bad JSON', description: 'No.', httpStatus: 422 },
+    ]);
+    const responses = apiOperation(api, [], context(catalog)).operation.responses as Json;
+    const data = responses['400'].content['application/json'].schema.properties.data;
+    expect(data.type).toBe('array');
+    expect(data.items.required).toEqual(['path', 'code', 'message']);
+    expect(
+      responses['422'].content['application/json'].schema.properties.data.type,
+    ).toBeUndefined();
+  });
+
+  it('documents Allow on 405, Retry-After and RateLimit-* on 429, RateLimit-* on success', () => {
+    const responses = apiOperation(compiled(), [], context()).operation.responses as Json;
+    expect(Object.keys(responses['405'].headers)).toEqual(['Allow']);
+    expect(Object.keys(responses['429'].headers)).toEqual([
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+      'Retry-After',
+    ]);
+    expect(Object.keys(responses['200'].headers)).toEqual([
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ]);
+    const unlimited = apiOperation(compiled({ limits: { request: null } }), [], context()).operation
+      .responses as Json;
+    expect(unlimited['200'].headers).toBeUndefined();
+    expect(unlimited['429']).toBeUndefined();
+  });
+
+  it('writes the rate limit as x-ratelimit, and none when the limit is off', () => {
+    const api = compiled({ limits: { request: '5/h' } });
+    expect(apiOperation(api, [], context()).operation['x-ratelimit']).toEqual({
+      limit: 5,
+      windowSeconds: 3600,
+      rate: '5/h',
+      per: 'user, or client IP when anonymous',
+      sharedBy: 'shop__items',
+    });
+    const off = compiled({ limits: { request: null } });
+    expect(apiOperation(off, [], context()).operation).not.toHaveProperty('x-ratelimit');
+  });
+
+  it('offers the strategies as alternatives, and anonymous access too unless a permission gates it', () => {
+    const open = apiOperation(compiled({ auth: ['jwt', 'apiKey'] }), [], context()).operation;
+    expect(open.security).toEqual([{ jwt: [] }, { apiKey: [] }, {}]);
+    const gated = compiled({ auth: ['jwt'], permissions: [IsAuthenticated] });
+    expect(apiOperation(gated, [], context()).operation.security).toEqual([{ jwt: [] }]);
+    expect(apiOperation(compiled(), [], context()).operation).not.toHaveProperty('security');
+  });
+
+  it('writes the request body with its limits in words, and none for GET', () => {
+    const api = compiled({
+      payloadSchema: { qty: Int },
+      payloadValidation: 'basic',
+      maxPayloadSize: 0.5,
+      maxPayloadDepth: 3,
+    });
+    expect(apiOperation(api, [], context()).operation.requestBody).toEqual({
+      description: 'JSON, at most 0.5 MB, nested at most 3 level(s). Checked in basic mode.',
+      content: {
+        'application/json': {
+          schema: { type: 'object', properties: { qty: { type: 'integer' } } },
+        },
+      },
+    });
+    const get = compiled({
+      method: 'GET',
+      payloadSchema: { qty: Int },
+      payloadValidation: 'strict',
+    });
+    expect(apiOperation(get, [], context()).operation).not.toHaveProperty('requestBody');
+  });
+
+  it('takes any JSON without validation, and no body at all when validation is on with no schema', () => {
+    const open = compiled({ maxPayloadSize: null });
+    expect(apiOperation(open, [], context()).operation.requestBody).toEqual({
+      description: 'JSON. Any JSON; not validated.',
+      content: { 'application/json': { schema: {} } },
+    });
+    const none = apiOperation(compiled({ payloadValidation: 'strict' }), [], context()).operation;
+    expect(none).not.toHaveProperty('requestBody');
+    const responses = none.responses as Json;
+    expect(
+      responses['400'].content['application/json'].schema.properties.message.properties.code.enum,
+    ).toContain('PAYLOAD_NOT_ALLOWED');
+  });
+});
