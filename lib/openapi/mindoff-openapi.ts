@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
+import type { Module } from '@nestjs/core/injector/module';
 import type { OpenAPIObject, SwaggerDocumentOptions } from '@nestjs/swagger';
 import { MindoffConfigurationError } from '../mindoff.messages';
 import type { CompiledApi } from '../registry/compiled-api';
@@ -43,7 +44,7 @@ export class MindoffOpenApi {
       throw new Error(appNotStarted());
     }
     const catalog = app.get<ResponseCatalog>(MINDOFF_CATALOG, { strict: false });
-    const apis = included(app, app.get(MindoffRegistry, { strict: false }).all(), options.include);
+    const apis = included(app, app.get(MindoffRegistry, { strict: false }).all(), options);
     const problems = apis.flatMap((api) =>
       declaredResponseCodes(api.cls)
         .filter((code) => !catalog.has(code))
@@ -87,17 +88,24 @@ export class MindoffOpenApi {
   }
 }
 
-/** The APIs whose classes sit in one of `include`'s modules (all when `include` is empty). */
+/**
+ * The APIs swagger's `include` option lets in: those whose classes sit in an included module, or
+ * with `deepScanRoutes` in a module it imports (version maps are such modules). All without `include`.
+ */
 function included(
   app: INestApplication,
   apis: CompiledApi[],
-  include: readonly unknown[] | undefined,
+  options: SwaggerDocumentOptions,
 ): CompiledApi[] {
-  if (!include?.length) return apis;
+  if (!options.include?.length) return apis;
   const classes = new Set<unknown>();
-  for (const module of app.get(ModulesContainer).values()) {
-    if (!include.includes(module.metatype)) continue;
+  const take = (module: Module) => {
     for (const wrapper of module.controllers.values()) classes.add(wrapper.metatype);
+  };
+  for (const module of app.get(ModulesContainer).values()) {
+    if (!options.include.includes(module.metatype)) continue;
+    take(module);
+    if (options.deepScanRoutes) module.imports.forEach(take);
   }
   return apis.filter((api) => classes.has(api.cls));
 }
