@@ -37,10 +37,11 @@ async function serveDocs(adapter: AdapterName): Promise<{ app: INestApplication;
 function schemaChecker(document: OpenAPIObject) {
   const ajv = new Ajv2020({ strict: false });
   ajv.addSchema({ $id: 'doc', components: document.components });
-  return (schema: Json) => ajv.compile({ $id: `s${Math.random()}`, ...rebase(schema) });
+  return (schema: Json) => ajv.compile({ $id: `s${Math.random()}`, ...(rebase(schema) as Json) });
 }
 
-function rebase(value: unknown): any {
+/** `value` with its `$ref`s pointed into the document registered as `doc`. */
+function rebase(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rebase);
   if (typeof value !== 'object' || value === null) return value;
   return Object.fromEntries(
