@@ -1,0 +1,176 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { changes, FixtureApp } from './support/fixture-app';
+import { packLibrary } from './support/pack-library';
+import type { Ran } from './support/shell';
+
+/**
+ * As a new user would: the packed library installed in fresh Nest 12 apps (ESM with vitest, as
+ * `nest new` makes them, and CommonJS with jest), set up and generated into with the Nest CLI,
+ * built, tested with the app's own runner, and called over HTTP.
+ */
+const KINDS = [
+  { fixture: 'esm-vitest', js: '.js', runner: 'vitest' },
+  { fixture: 'cjs-jest', js: '', runner: 'jest' },
+] as const;
+
+const ORDERS = 'src/orders/create-order/create-order';
+const JOBS = 'src/jobs/generate-report/generate-report';
+
+let dir: string;
+const apps = new Map<string, { app: FixtureApp; out: Record<string, Ran> }>();
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'mindoff-generator-'));
+  const tarball = await packLibrary(dir);
+  await Promise.all(
+    KINDS.map(async ({ fixture }) => {
+      const app = new FixtureApp(fixture, dir);
+      await app.install(tarball);
+      const out: Record<string, Ran> = {};
+      out.add = await app.nest('add', 'mindoff', '--skip-install');
+      out.app = await app.nest('g', '-c', 'mindoff', 'app', 'orders');
+      out.api = await app.nest('g', '-c', 'mindoff', 'api', 'orders/create_order');
+      out.version = await app.nest('g', '-c', 'mindoff', 'version', 'orders/create_order');
+      out.queue = await app.nest(
+        'g',
+        '-c',
+        'mindoff',
+        'api',
+        'jobs/generate_report',
+        '--type',
+        'queue',
+      );
+      apps.set(fixture, { app, out });
+    }),
+  );
+}, 300_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
+  const get = () => apps.get(fixture)!;
+
+  it('is set up by nest add mindoff --skip-install', () => {
+    expect(get().out.add.code).toBe(0);
+    expect(changes(get().out.add.output)).toEqual([
+      'CREATE config/responses.csv',
+      'UPDATE nest-cli.json',
+      'UPDATE src/app.module.ts',
+    ]);
+    expect(get().app.files()['src/app.module.ts']).toContain('imports: [MindoffModule.forRoot()');
+  });
+
+  it('gets an app, an API, its second version and a queue-mode API from nest g -c mindoff', () => {
+    const { out } = get();
+    expect(changes(out.app.output)).toEqual([
+      'CREATE src/orders/orders.module.ts',
+      'UPDATE src/app.module.ts',
+    ]);
+    expect(changes(out.api.output)).toEqual([
+      `CREATE ${ORDERS}.v1.api.spec.ts`,
+      `CREATE ${ORDERS}.v1.api.ts`,
+      `CREATE ${ORDERS}.versions.spec.ts`,
+      `CREATE ${ORDERS}.versions.ts`,
+      'UPDATE src/orders/orders.module.ts',
+    ]);
+    expect(changes(out.version.output)).toEqual([
+      `CREATE ${ORDERS}.v2.api.spec.ts`,
+      `CREATE ${ORDERS}.v2.api.ts`,
+      `UPDATE ${ORDERS}.versions.ts`,
+    ]);
+    expect(changes(out.queue.output)).toEqual([
+      `CREATE ${JOBS}.v1.api.spec.ts`,
+      `CREATE ${JOBS}.v1.api.ts`,
+      `CREATE ${JOBS}.versions.spec.ts`,
+      `CREATE ${JOBS}.versions.ts`,
+      'CREATE src/jobs/jobs.module.ts',
+      'UPDATE src/app.module.ts',
+    ]);
+    const files = get().app.files();
+    expect(files[`${JOBS}.v1.api.ts`]).toContain("processMode: 'queue',");
+    expect(files['src/app.module.ts']).toContain(
+      `import { OrdersModule } from './orders/orders.module${js}';`,
+    );
+  });
+
+  it('changes nothing when nest add runs again, or when a generator fails (exit code 0, a clear error)', async () => {
+    const { app } = get();
+    const before = app.files();
+    const again = await app.nest('add', 'mindoff', '--skip-install');
+    expect(changes(again.output)).toEqual([]);
+    const existing = await app.nest('g', '-c', 'mindoff', 'api', 'orders/create_order');
+    expect(existing.code).toBe(0);
+    expect(existing.output).toContain(
+      `API orders/create_order already exists (${ORDERS}.v1.api.ts). To add a version of it, run: nest g -c mindoff version orders/create_order`,
+    );
+    expect(changes(existing.output)).toEqual([]);
+    expect(app.files()).toEqual(before);
+  });
+
+  it('runs plain nest g api, and still nest g controller, once mindoff is the collection', async () => {
+    const { app } = get();
+    const api = await app.nest('g', 'api', 'orders/cancel_order');
+    expect(changes(api.output)).toEqual([
+      'CREATE src/orders/cancel-order/cancel-order.v1.api.spec.ts',
+      'CREATE src/orders/cancel-order/cancel-order.v1.api.ts',
+      'CREATE src/orders/cancel-order/cancel-order.versions.spec.ts',
+      'CREATE src/orders/cancel-order/cancel-order.versions.ts',
+      'UPDATE src/orders/orders.module.ts',
+    ]);
+    const controller = await app.nest('g', 'controller', 'health', '--no-spec');
+    expect(changes(controller.output)).toEqual([
+      'CREATE src/health/health.controller.ts',
+      'UPDATE src/app.module.ts',
+    ]);
+  });
+
+  it('builds with its own build', async () => {
+    const build = await get().app.npm('build');
+    expect(build.output).not.toMatch(/error/i);
+    expect(build.code).toBe(0);
+  });
+
+  it(`passes its generated specs with its own runner (${runner})`, async () => {
+    const test = await get().app.npm('test');
+    expect(test.code).toBe(0);
+    for (const spec of [
+      `${ORDERS}.v1.api.spec.ts`,
+      `${ORDERS}.v2.api.spec.ts`,
+      `${ORDERS}.versions.spec.ts`,
+      `${JOBS}.v1.api.spec.ts`,
+      `${JOBS}.versions.spec.ts`,
+    ]) {
+      expect(test.output).toContain(spec);
+    }
+    expect(test.output).not.toMatch(/\bfail/i);
+  });
+
+  it('serves /v1 and /v2 of the API with SUCCESS and answers /v3 with INVALID_API_VERSION', async () => {
+    const server = await get().app.start();
+    try {
+      const read = async (version: number) => {
+        const response = await fetch(`${server.url}/v${version}/orders/create_order/`);
+        return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
+      };
+      for (const version of [1, 2]) {
+        const { status, body } = await read(version);
+        expect(status).toBe(200);
+        expect(body).toEqual({
+          status: 'ok',
+          message: expect.objectContaining({ code: 'SUCCESS', category: 'success' }),
+          data: {},
+        });
+      }
+      const { status, body } = await read(3);
+      expect(status).toBe(404);
+      expect(body.message.code).toBe('INVALID_API_VERSION');
+      expect(body.data).toEqual({ available_versions: [1, 2] });
+    } finally {
+      server.stop();
+    }
+  });
+});
