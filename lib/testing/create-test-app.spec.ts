@@ -29,6 +29,16 @@ class ReportV1Api {
 
 const ReportVersions = MindoffVersions.register({ 1: ReportV1Api });
 
+@MindoffApi({ urlName: 'hello__slow', name: 'Slow', method: 'POST', processMode: 'queue' })
+class SlowV1Api {
+  async run() {
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    return {};
+  }
+}
+
+const SlowVersions = MindoffVersions.register({ 1: SlowV1Api });
+
 @Module({
   imports: [MindoffModule.forRoot({ defaults: { limits: { request: '1/m' } } }), GreetVersions],
 })
@@ -127,6 +137,17 @@ describe('createTestApp', () => {
       );
     } finally {
       await waiting.close();
+    }
+  });
+
+  it('gives up waiting for a task after waitMs, saying how long it waited', async () => {
+    const app = await createTestApp(SlowVersions, { queue: 'wait' });
+    try {
+      await expect(app.call('hello__slow', { version: 1, waitMs: 50 })).rejects.toThrow(
+        /^POST \/v1\/hello\/slow\/: its task was still QUEUE_TASK_(PENDING|RUNNING) after 50 ms; pass a larger waitMs\.$/,
+      );
+    } finally {
+      await app.close();
     }
   });
 });
