@@ -17,7 +17,8 @@ export function setupApiDocs(app: INestApplication): void {
     .build();
   const document = () => MindoffOpenApi.createDocument(app, config);
   if (canServeSwaggerUiAssets(app)) {
-    SwaggerModule.setup('docs', app, document);
+    // showExtensions: Swagger UI then shows each operation's x-ratelimit.
+    SwaggerModule.setup('docs', app, document, { swaggerOptions: { showExtensions: true } });
     return;
   }
   SwaggerModule.setup('docs', app, document, { ui: false });

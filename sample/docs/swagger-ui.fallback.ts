@@ -43,7 +43,7 @@ export function serveSwaggerUi(app: INestApplication, path: string, documentUrl:
 <link rel="stylesheet" href="${path}/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div>
 <script src="${path}/swagger-ui-bundle.js"></script>
-<script>window.ui = SwaggerUIBundle({ url: '${documentUrl}', dom_id: '#swagger-ui' });</script>
+<script>window.ui = SwaggerUIBundle({ url: '${documentUrl}', dom_id: '#swagger-ui', showExtensions: true });</script>
 </body></html>`;
   fastify.get(path, (_request, reply) => reply.type('text/html').send(page));
   fastify.get(`${path}/:asset`, (request, reply) => {

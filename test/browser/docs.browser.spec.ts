@@ -22,7 +22,7 @@ describe.each(ADAPTERS)("the sample's /docs page in Chromium, on %s", (adapter) 
     await app?.close();
   });
 
-  it('shows the create_order operation, and its responses when opened', async () => {
+  it('shows the create_order operation, and its responses and rate limit when opened', async () => {
     const page = await browser.newPage();
     await page.goto(`${url}/docs`);
     const operation = page
@@ -39,5 +39,8 @@ describe.each(ADAPTERS)("the sample's /docs page in Chromium, on %s", (adapter) 
     expect((await responses.allTextContents()).map((s) => s.trim())).toEqual(
       expect.arrayContaining(['200', '400', '405', '413', '415', '429', '500']),
     );
+    const extension = operation.locator('tr', { hasText: 'x-ratelimit' });
+    await extension.waitFor({ state: 'visible' });
+    expect(await extension.textContent()).toContain('30/m');
   });
 });
