@@ -76,9 +76,8 @@ export class MindoffOpenApi {
       );
       document.paths[path] = { ...document.paths[path], [method]: operation };
     }
-    const schemes = (components.securitySchemes ??= {});
     for (const strategy of new Set(apis.flatMap((api) => api.auth))) {
-      schemes[strategy] ??= {
+      (components.securitySchemes ??= {})[strategy] ??= {
         type: 'http',
         scheme: 'bearer',
         description: `Passport strategy '${strategy}', taken to read a bearer token; declare a security scheme named '${strategy}' in DocumentBuilder to describe it otherwise.`,
