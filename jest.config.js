@@ -10,6 +10,7 @@ const esmOnly = [
   'uint8array-extras',
   '@tokenizer',
   'load-esm',
+  'content-disposition',
 ];
 const swc = [
   '@swc/jest',
@@ -28,11 +29,15 @@ const swc = [
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/lib', '<rootDir>/test'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/generator/fixtures/'],
   testRegex: '\\.spec\\.ts$',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
     '^mindoff$': '<rootDir>/lib/index.ts',
+    '^mindoff/testing$': '<rootDir>/lib/testing/index.ts',
+    // ESM-only spinner of @angular-devkit's package-manager task, which schematic specs never run.
+    '^ora$': '<rootDir>/test/schematics/support/ora.stub.ts',
   },
   testTimeout: 30000,
 };

@@ -17,6 +17,7 @@ export type * from './interfaces/mindoff-module-options.interface';
 export * from './responses';
 export * from './validation';
 export { MemoryThrottlerStorage, RedisThrottlerStorage, parseRate, type Rate } from './throttling';
+export { MindoffOpenApi, MindoffResponseCodes } from './openapi';
 export { MindoffQueue, type TaskOwner } from './queue/mindoff-queue.service';
 export {
   MINDOFF_QUEUE_DRIVER,

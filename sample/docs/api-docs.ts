@@ -1,7 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { MindoffOpenApi } from 'mindoff';
-import { canServeSwaggerUiAssets, serveSwaggerUi } from './swagger-ui.fallback';
 
 /**
  * The API docs: Swagger UI at `/docs`, the OpenAPI 3.1 document at `/docs-json`. The document is
@@ -16,11 +15,7 @@ export function setupApiDocs(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'demo-token-asha' }, 'bearer')
     .build();
   const document = () => MindoffOpenApi.createDocument(app, config);
-  if (canServeSwaggerUiAssets(app)) {
-    // showExtensions: Swagger UI then shows each operation's x-ratelimit.
-    SwaggerModule.setup('docs', app, document, { swaggerOptions: { showExtensions: true } });
-    return;
-  }
-  SwaggerModule.setup('docs', app, document, { ui: false });
-  serveSwaggerUi(app, '/docs', '/docs-json');
+  // showExtensions: Swagger UI then shows each operation's x-ratelimit. (On fastify, Swagger UI
+  // serves its files with @fastify/static.)
+  SwaggerModule.setup('docs', app, document, { swaggerOptions: { showExtensions: true } });
 }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Int, MindoffApi, MindoffResponse, type Infer, type MindoffContext } from 'mindoff';
+import {
+  Int,
+  MindoffApi,
+  MindoffResponse,
+  MindoffResponseCodes,
+  type Infer,
+  type MindoffContext,
+} from 'mindoff';
 import { orderErrors } from './order-rules';
 
 export const shopOrderSchema = {
@@ -21,6 +28,7 @@ export type ShopOrder = Infer<typeof shopOrderSchema>;
   maxPayloadSize: 2,
   maxPayloadDepth: 2,
 })
+@MindoffResponseCodes('ORDER_CREATED', 'VALIDATION_ERR')
 export class ShopCreateOrderV1Api {
   async run({ payload }: MindoffContext<ShopOrder>) {
     const errors = orderErrors(payload);

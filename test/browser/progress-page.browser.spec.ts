@@ -24,14 +24,12 @@ describe('the sample progress page in Chromium', () => {
     const percents: number[] = [];
     await page.exposeFunction('recordPercent', (p: number) => percents.push(p));
     await page.goto(`${server.url}/`);
-    await page.evaluate(() => {
-      const target = document.getElementById('percent')!;
-      new MutationObserver(() =>
-        (window as unknown as { recordPercent(p: number): void }).recordPercent(
-          Number(target.textContent),
-        ),
-      ).observe(target, { childList: true, characterData: true, subtree: true });
-    });
+    // Records every value the page shows (the page's own DOM, so as a script string).
+    await page.evaluate(`
+      const target = document.getElementById('percent');
+      new MutationObserver(() => window.recordPercent(Number(target.textContent)))
+        .observe(target, { childList: true, characterData: true, subtree: true });
+    `);
     await page.click('#start');
     await page.waitForSelector('#summary:not([hidden])', { timeout: 20_000 });
 

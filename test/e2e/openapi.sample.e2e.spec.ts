@@ -38,6 +38,12 @@ describe.each(ADAPTERS)("the sample's API docs on %s", (adapter) => {
     const job = doc.paths['/v1/jobs/generate_inventory_report/'].post;
     expect(Object.keys(job.responses)).toEqual(expect.arrayContaining(['200', '503']));
     expect(job.responses['200'].content['application/json'].examples).toHaveProperty('QUEUED');
+    for (const version of ['v1', 'v2']) {
+      const order = doc.paths[`/${version}/shop/create_order/`].post;
+      expect(order.responses['201'].content['application/json'].examples).toHaveProperty(
+        'ORDER_CREATED',
+      );
+    }
   });
 
   it('serves Swagger UI at /docs with the files it loads', async () => {
