@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm run bench [-- all|validators|http]`: builds mindoff (dist/) and the bench code
+# `npm run bench [-- all|validators|http|queue]`: builds mindoff (dist/) and the bench code
 # (bench/results/dist/), writes the request bodies, then runs the validator micro-benchmark
 # (bench/validators/, one process) and the interleaved wrk benchmark (bench/harness/run.mjs).
 # Default: both, validators first. Knobs (env): see bench/README.md, e.g.
@@ -9,8 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
 case "$what" in
-  all | validators | http) ;;
-  *) echo "usage: npm run bench [-- all|validators|http]" >&2; exit 2 ;;
+  all | validators | http | queue) ;;
+  *) echo "usage: npm run bench [-- all|validators|http|queue]" >&2; exit 2 ;;
 esac
 if [ "$what" != validators ]; then
   command -v "${WRK:-wrk}" >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
@@ -20,12 +20,16 @@ npx tsc -p tsconfig.build.json
 npx tsc -p bench/tsconfig.json
 node bench/harness/make-bodies.mjs bench/results/bodies
 status=0
-if [ "$what" != http ]; then
+if [ "$what" = all ] || [ "$what" = validators ]; then
   echo "== validators (one process)" >&2
   node bench/results/dist/bench/validators/run.js || status=$?
 fi
-if [ "$what" != validators ]; then
+if [ "$what" = all ] || [ "$what" = http ]; then
   echo "== HTTP (wrk)" >&2
   node bench/harness/run.mjs || status=$?
+fi
+if [ "$what" = all ] || [ "$what" = queue ]; then
+  echo "== queue mode (wrk + SSE clients; needs Redis at REDIS_URL)" >&2
+  node bench/results/dist/bench/queue/run.js || status=$?
 fi
 exit "$status"

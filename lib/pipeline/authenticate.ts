@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
-import passport from 'passport';
 import { MindoffHttpError } from './mindoff-http.error';
+import { loadPassport } from './passport.loader';
 
 type Callback = (error: unknown, user: unknown, info: unknown) => void;
 
@@ -22,7 +22,7 @@ export function authenticate(
       else if (hasCredentials) reject(new MindoffHttpError('AUTHENTICATION_FAILED'));
       else resolve(null);
     };
-    const middleware = passport.authenticate([...strategies], { session: false }, done) as (
+    const middleware = loadPassport().authenticate([...strategies], { session: false }, done) as (
       req: unknown,
       res: unknown,
       next: (error?: unknown) => void,

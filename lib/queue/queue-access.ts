@@ -7,6 +7,8 @@ import { MindoffHttpError } from '../pipeline/mindoff-http.error';
 import { RateLimiter } from '../pipeline/rate-limiter';
 import type { CompiledApi } from '../registry/compiled-api';
 import { MindoffRegistry } from '../registry/mindoff.registry';
+import { MindoffConfigurationError } from '../mindoff.messages';
+import { isValidRate, parseRate, type Rate } from '../throttling';
 import { BrokerUnavailableError } from './broker-unavailable.error';
 import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 import { QUEUE_ENDPOINTS, type QueueEndpoint } from './queue-endpoints';
@@ -29,6 +31,7 @@ export interface TaskAccess {
 @Injectable()
 export class QueueAccess {
   private readonly hasCredentials: (request: { headers: Record<string, unknown> }) => boolean;
+  private readonly endpointRates: Record<QueueEndpoint, Rate | null>;
 
   constructor(
     @Inject(MINDOFF_QUEUE_DRIVER) readonly driver: QueueDriver,
@@ -37,6 +40,20 @@ export class QueueAccess {
     @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
   ) {
     this.hasCredentials = options.hasCredentials ?? hasAuthorizationHeader;
+    const configured = options.queue?.endpointLimits ?? {};
+    this.endpointRates = Object.fromEntries(
+      (Object.keys(QUEUE_ENDPOINTS) as QueueEndpoint[]).map((name) => {
+        const own = configured[name];
+        if (own === undefined) return [name, QUEUE_ENDPOINTS[name].rate];
+        if (own === null) return [name, null];
+        if (!isValidRate(own)) {
+          throw new MindoffConfigurationError([
+            `MindoffModule: queue.endpointLimits.${name} ${JSON.stringify(own)} is not a rate; use 'N/s', 'N/m', 'N/h' or 'N/d' (e.g. '120/m'), or null for no limit.`,
+          ]);
+        }
+        return [name, parseRate(own)];
+      }),
+    ) as Record<QueueEndpoint, Rate | null>;
   }
 
   /** Applies the endpoint's own limit for the client (before anything is looked up). */
@@ -45,11 +62,12 @@ export class QueueAccess {
     request: AnyRequest,
     response: unknown,
   ): Promise<void> {
-    const raw = rawOf(request);
+    const rate = this.endpointRates[endpoint];
+    if (!rate) return;
     await this.limiter.consume(
       `mindoff_queue_${endpoint}`,
-      QUEUE_ENDPOINTS[endpoint].rate,
-      this.limiter.tracker(null, raw),
+      rate,
+      this.limiter.tracker(null, rawOf(request)),
       response,
     );
   }

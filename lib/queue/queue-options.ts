@@ -1,6 +1,9 @@
 /** A Redis URL (`redis://host:6379/0`) or ioredis connection options. */
 export type QueueConnection = string | { host?: string; port?: number; [option: string]: unknown };
 
+/** The task endpoints whose own request limits can be changed. */
+export type QueueEndpointName = 'detail' | 'list' | 'stream' | 'streamTicket' | 'cancel' | 'retry';
+
 /** `MindoffModule.forRoot({ queue })`: where queue-mode tasks live and how they run. */
 export interface MindoffQueueOptions {
   /** Redis for BullMQ. Without it, tasks run in an embedded in-process queue (lost on restart). */
@@ -21,6 +24,11 @@ export interface MindoffQueueOptions {
   heartbeatSeconds?: number;
   /** Strategies that authenticate `GET /mindoff/queue/list/`. Default: those of the queue-mode APIs. */
   listAuth?: string[];
+  /**
+   * Each task endpoint's own limit per client, on top of the originating API's per-task limits.
+   * Defaults: detail, list and retry `'120/m'`; stream, streamTicket and cancel `'60/m'`; `null` disables.
+   */
+  endpointLimits?: Partial<Record<QueueEndpointName, `${number}/${'s' | 'm' | 'h' | 'd'}` | null>>;
   /** Run queue-mode APIs in the request like direct ones (tests). Default false. */
   runInline?: boolean;
   /** BullMQ: how long a worker's lock on a running task lasts before it counts as stalled. Default 30000 ms. */

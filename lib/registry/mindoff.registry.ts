@@ -1,6 +1,5 @@
 import { Inject, Injectable, type CanActivate, type OnModuleInit, type Type } from '@nestjs/common';
 import { DiscoveryService, ModuleRef } from '@nestjs/core';
-import passport from 'passport';
 import { MINDOFF_API_METADATA, MINDOFF_ROUTE_METADATA } from '../mindoff.constants';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
 import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
@@ -13,6 +12,7 @@ import {
 } from '../mindoff.messages';
 import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
 import { RouteTable } from '../versioning/route-table';
+import { loadPassport } from '../pipeline/passport.loader';
 import { checkApiConfig } from './api-config.check';
 import { compileApi, mergeDefaults, type CompiledApi } from './compiled-api';
 
@@ -89,7 +89,7 @@ export class MindoffRegistry implements OnModuleInit {
     const problems: string[] = [];
     const owners = new Map<string, { cls: Type<unknown>; route: ApiRouteMetadata }>();
     const isStrategy = (name: string) =>
-      Boolean((passport as unknown as { _strategy(n: string): unknown })._strategy(name));
+      Boolean((loadPassport() as unknown as { _strategy(n: string): unknown })._strategy(name));
     for (const { cls, options, route } of found) {
       const hasRun = typeof (cls.prototype as Record<string, unknown>).run === 'function';
       problems.push(
