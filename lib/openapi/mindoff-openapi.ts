@@ -2,7 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { Module } from '@nestjs/core/injector/module';
 import type { OpenAPIObject, SwaggerDocumentOptions } from '@nestjs/swagger';
-import { MindoffConfigurationError } from '../mindoff.messages';
 import type { CompiledApi } from '../registry/compiled-api';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { MINDOFF_CATALOG } from '../rendering/envelope.sender';
@@ -12,7 +11,7 @@ import { apiOperation } from './api-operation';
 import './hide-catch-all-route';
 import { dialectOf } from './json-schema';
 import { declaredResponseCodes } from './mindoff-response-codes.decorator';
-import { appNotStarted, unknownResponseCode } from './openapi.messages';
+import { appNotStarted } from './openapi.messages';
 import { loadSwagger, type Swagger } from './swagger.loader';
 
 /** The static hook @nestjs/swagger's CLI plugin leaves on a DTO class it described. */
@@ -45,12 +44,6 @@ export class MindoffOpenApi {
     }
     const catalog = app.get<ResponseCatalog>(MINDOFF_CATALOG, { strict: false });
     const apis = included(app, app.get(MindoffRegistry, { strict: false }).all(), options);
-    const problems = apis.flatMap((api) =>
-      declaredResponseCodes(api.cls)
-        .filter((code) => !catalog.has(code))
-        .map((code) => unknownResponseCode(api.className, code)),
-    );
-    if (problems.length > 0) throw new MindoffConfigurationError(problems);
 
     const isSwaggerModel = (cls: DtoClass) => hasSwaggerModel(swagger, cls);
     const models = apis

@@ -12,7 +12,11 @@ import {
 } from '../mindoff.messages';
 import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
 import { RouteTable } from '../versioning/route-table';
+import { declaredResponseCodes } from '../openapi/mindoff-response-codes.decorator';
+import { unknownResponseCode } from '../openapi/openapi.messages';
 import { loadPassport } from '../pipeline/passport.loader';
+import { MINDOFF_CATALOG } from '../rendering/envelope.sender';
+import type { ResponseCatalog } from '../responses';
 import { checkApiConfig } from './api-config.check';
 import { compileApi, mergeDefaults, type CompiledApi } from './compiled-api';
 
@@ -36,6 +40,7 @@ export class MindoffRegistry implements OnModuleInit {
     private readonly discovery: DiscoveryService,
     private readonly moduleRef: ModuleRef,
     @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
+    @Inject(MINDOFF_CATALOG) private readonly catalog: ResponseCatalog,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -97,6 +102,9 @@ export class MindoffRegistry implements OnModuleInit {
           hasRun,
           isStrategy,
         }),
+        ...declaredResponseCodes(cls)
+          .filter((code) => !this.catalog.has(code))
+          .map((code) => unknownResponseCode(cls.name, code)),
       );
       if (!route) {
         problems.push(notInVersionMap(cls.name));
