@@ -326,7 +326,25 @@ describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
     expect(reused.status).toBe(404);
     const forged = await openStream(`${app.url}/mindoff/queue/${id}/stream/?ticket=nope`);
     expect(forged.status).toBe(404);
+
+    const other = `ticket-other-${randomUUID()}`;
+    const otherId = (
+      await call(app.url, 'POST', '/v1/jobs/mine/', {
+        json: { name: other },
+        headers: bearer('tix'),
+      })
+    ).body.data.queue_id as string;
+    const second = (
+      await call(app.url, 'POST', `/mindoff/queue/${id}/stream-ticket/`, { headers: bearer('tix') })
+    ).body.data;
+    const misused = await openStream(
+      `${app.url}/mindoff/queue/${otherId}/stream/?ticket=${second.ticket}`,
+    );
+    expect(misused.status).toBe(404);
+    const burned = await openStream(second.status_stream_url);
+    expect(burned.status).toBe(404);
     gates.open(`${name}:run`);
+    gates.open(`${other}:run`);
   });
 
   it('answers unknown tasks with QUEUE_TASK_NOT_FOUND and wrong methods with 405', async () => {

@@ -1,0 +1,64 @@
+import { EmbeddedQueueDriver } from './embedded.driver';
+import type { TaskRunner } from '../queue-driver';
+import type { NewTask } from '../task.types';
+
+const task = (id: string, dedupKey?: string): NewTask => ({
+  id,
+  ownerId: 'user:1',
+  dedupKey,
+  request: { urlName: 'jobs__x', version: 1, payload: {}, query: {}, params: {}, user: null },
+});
+
+const completes: TaskRunner = async () => ({ kind: 'completed', httpStatus: 200, body: { ok: 1 } });
+
+describe('EmbeddedQueueDriver', () => {
+  let driver: EmbeddedQueueDriver;
+  afterEach(() => driver.close());
+
+  it('forgets finished tasks after their retention (completed and failed kept apart)', async () => {
+    jest.useFakeTimers();
+    try {
+      driver = new EmbeddedQueueDriver({ completedMs: 1000, failedMs: 5000 });
+      await driver.enqueue(task('b'));
+      expect(await driver.cancel('b')).toBe('cancelled');
+      await driver.startWorker(completes, 1);
+      await driver.enqueue(task('a'));
+      await jest.advanceTimersByTimeAsync(0);
+      expect((await driver.get('a'))?.status).toBe('completed');
+      await jest.advanceTimersByTimeAsync(1001);
+      expect(await driver.get('a')).toBeNull();
+      expect((await driver.get('b'))?.status).toBe('cancelled');
+      await jest.advanceTimersByTimeAsync(4000);
+      expect(await driver.get('b')).toBeNull();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('shares one task between identical in-flight requests and frees the key when it ends', async () => {
+    driver = new EmbeddedQueueDriver();
+    expect(await driver.enqueue(task('a', 'k'))).toEqual({ id: 'a', duplicate: false });
+    expect(await driver.enqueue(task('b', 'k'))).toEqual({ id: 'a', duplicate: true });
+    expect(await driver.cancel('a')).toBe('cancelled');
+    expect(await driver.enqueue(task('c', 'k'))).toEqual({ id: 'c', duplicate: false });
+  });
+
+  it('hands out a single-use value once, and never after it expired', async () => {
+    driver = new EmbeddedQueueDriver();
+    await driver.putOnce('t1', 'v', 60_000);
+    expect(await driver.takeOnce('t1')).toBe('v');
+    expect(await driver.takeOnce('t1')).toBeNull();
+    await driver.putOnce('t2', 'v', -1);
+    expect(await driver.takeOnce('t2')).toBeNull();
+  });
+
+  it('counts slots up to the limit and gives them back', async () => {
+    driver = new EmbeddedQueueDriver();
+    expect(await driver.acquireSlot('o', 2)).toBe(true);
+    expect(await driver.acquireSlot('o', 2)).toBe(true);
+    expect(await driver.acquireSlot('o', 2)).toBe(false);
+    await driver.releaseSlot('o');
+    expect(await driver.acquireSlot('o', 2)).toBe(true);
+    expect(await driver.acquireSlot('other', 0)).toBe(false);
+  });
+});
