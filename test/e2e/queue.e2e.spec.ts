@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MindoffModuleOptions } from 'mindoff';
 import { gates, queueLab, runs } from '../fixtures/queue.module';
-import { call, startApp, type AdapterName, type RunningApp } from '../support/http-app';
+import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
 import { openStream } from '../support/sse-client';
 import { codeOf, untilTask } from '../support/task-poll';
 
@@ -20,9 +20,12 @@ const DRIVERS: DriverCase[] = [
 
 const bearer = (user: string) => ({ authorization: `Bearer user-${user}` });
 
-describe.each(DRIVERS)('queue mode on the $name driver (express)', (driver) => {
+const CASES = DRIVERS.flatMap((driver) =>
+  ADAPTERS.map((adapter) => ({ ...driver, adapter, driver })),
+);
+
+describe.each(CASES)('queue mode on the $name driver ($adapter)', ({ driver, adapter }) => {
   let app: RunningApp;
-  const adapter: AdapterName = 'express';
 
   beforeAll(async () => {
     app = await startApp(queueLab(driver.queue()), adapter);
