@@ -89,6 +89,16 @@ describe.each(CASES)('queue mode on the $name driver ($adapter)', ({ driver, ada
     });
   });
 
+  it('stores an answer of run() with its own status and serves it verbatim', async () => {
+    const name = `reject-${randomUUID()}`;
+    const id = (await enqueue(name)).body.data.queue_id as string;
+    gates.open(`${name}:collect`);
+    gates.open(`${name}:summarize`);
+    const done = await untilTask(app, id, (a) => codeOf(a) === 'VALIDATION_ERR');
+    expect(done.status).toBe(400);
+    expect(done.body).toMatchObject({ status: 'fail', data: { rule: 1 } });
+  });
+
   it('runs the version that was called', async () => {
     const name = `v2-${randomUUID()}`;
     const ack = await enqueue(name, 2);
