@@ -12,6 +12,7 @@ import './hide-catch-all-route';
 import { dialectOf } from './json-schema';
 import { declaredResponseCodes } from './mindoff-response-codes.decorator';
 import { appNotStarted } from './openapi.messages';
+import { queueEndpointPaths } from './queue-endpoints.operations';
 import { loadSwagger, type Swagger } from './swagger.loader';
 
 /** The static hook @nestjs/swagger's CLI plugin leaves on a DTO class it described. */
@@ -68,6 +69,9 @@ export class MindoffOpenApi {
         context,
       );
       document.paths[path] = { ...document.paths[path], [method]: operation };
+    }
+    if (apis.some((api) => api.processMode === 'queue')) {
+      Object.assign(document.paths, queueEndpointPaths(catalog));
     }
     for (const strategy of new Set(apis.flatMap((api) => api.auth))) {
       (components.securitySchemes ??= {})[strategy] ??= {

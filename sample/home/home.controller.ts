@@ -1,7 +1,9 @@
 import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { PROGRESS_PAGE } from './progress-page.html';
 
 /** `GET /`: a page that starts a background report and shows its progress live. */
+@ApiExcludeController()
 @Controller()
 export class HomeController {
   @Get()

@@ -38,6 +38,27 @@ describe.each(ADAPTERS)("the sample's API docs on %s", (adapter) => {
     const job = doc.paths['/v1/jobs/generate_inventory_report/'].post;
     expect(Object.keys(job.responses)).toEqual(expect.arrayContaining(['200', '503']));
     expect(job.responses['200'].content['application/json'].examples).toHaveProperty('QUEUED');
+    expect(Object.keys(doc.paths).filter((path) => !path.startsWith('/v'))).toEqual([
+      '/mindoff/queue/{queue_id}/',
+      '/mindoff/queue/list/',
+      '/mindoff/queue/{queue_id}/stream/',
+      '/mindoff/queue/{queue_id}/stream-ticket/',
+      '/mindoff/queue/{queue_id}/cancel/',
+      '/mindoff/queue/{queue_id}/retry/',
+    ]);
+    const detail = doc.paths['/mindoff/queue/{queue_id}/'].get;
+    expect(detail.tags).toEqual(['mindoff queue']);
+    expect(Object.keys(detail.responses)).toEqual(['200', '404', '429', '503']);
+    expect(Object.keys(detail.responses['200'].content['application/json'].examples)).toEqual([
+      'QUEUE_TASK_PENDING',
+      'QUEUE_TASK_RUNNING',
+      'QUEUE_TASK_FAILED',
+      'QUEUE_TASK_CANCELLED',
+    ]);
+    expect(
+      doc.paths['/mindoff/queue/{queue_id}/stream/'].get.responses['200'].content,
+    ).toHaveProperty('text/event-stream');
+    expect(doc.paths['/mindoff/queue/{queue_id}/cancel/'].post.responses['400']).toBeDefined();
     for (const version of ['v1', 'v2']) {
       const order = doc.paths[`/${version}/shop/create_order/`].post;
       expect(order.responses['201'].content['application/json'].examples).toHaveProperty(
