@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm run bench [-- all|validators|http|queue]`: builds mindoff (dist/) and the bench code
 # (bench/results/dist/), writes the request bodies, then runs the validator micro-benchmark
-# (bench/validators/, one process) and the interleaved wrk benchmark (bench/harness/run.mjs).
-# Default: both, validators first. Knobs (env): see bench/README.md, e.g.
+# (bench/validators/, one process), the interleaved wrk benchmark (bench/harness/run.mjs) and the
+# queue-mode benchmark (bench/queue/). Default: all three, in that order. Knobs (env): see
+# bench/README.md, e.g.
 #   npm run bench -- validators
 #   DURATION=3 WARMUP=1 RUNS=1 LONG=0 npm run bench -- http
 set -euo pipefail

@@ -61,13 +61,13 @@ export function addIssue(
   value: unknown,
   path: string,
 ): ValidationIssue[] {
-  const message = pathLabel(path) + site.says + got(value, site.showString);
+  const received = receivedType(value);
   const issue: ValidationIssue = {
     path,
     code: site.code,
-    message,
+    message: pathLabel(path) + site.says + got(value, received, site.showString),
     expected: site.expected,
-    received: receivedType(value),
+    received,
   };
   if (issues === null) return [issue];
   issues.push(issue);
@@ -95,11 +95,12 @@ export function addMissingKey(
 const SHOWN_STRING = 40;
 
 /** The received type, with the value itself when it is a number or boolean (or a short string for literals). */
-function got(value: unknown, showString: boolean): string {
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${value}`;
-  if (typeof value === 'string' && showString) {
-    const shown = value.length > SHOWN_STRING ? `${value.slice(0, SHOWN_STRING)}...` : value;
+function got(value: unknown, received: string, showString: boolean): string {
+  if (received === 'number' || received === 'boolean') return `${received} ${String(value)}`;
+  if (received === 'string' && showString) {
+    const text = value as string;
+    const shown = text.length > SHOWN_STRING ? `${text.slice(0, SHOWN_STRING)}...` : text;
     return `string ${JSON.stringify(shown)}`;
   }
-  return receivedType(value);
+  return received;
 }
