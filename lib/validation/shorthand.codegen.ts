@@ -24,10 +24,11 @@ export interface GeneratedValidator {
 
 /**
  * What the generated source is given, by name: `Object.prototype.hasOwnProperty`,
- * `Object.prototype`, the issue builders (`addIssue`, `addMissingKey`), `renderKey`, the sites
- * and the issue cap.
+ * `Object.getPrototypeOf` and `Object.prototype` (taken when mindoff loads, so the own-key test
+ * does not depend on globals the app may replace later), the issue builders (`addIssue`,
+ * `addMissingKey`), `renderKey`, the sites and the issue cap.
  */
-export const GENERATED_PARAMS = ['h', 'OP', 'T', 'R', 'K', 'S', 'cap'] as const;
+export const GENERATED_PARAMS = ['h', 'G', 'OP', 'T', 'R', 'K', 'S', 'cap'] as const;
 
 /**
  * Writes the validator of `tree`: one function `validate(value)` returning the issues in
@@ -175,7 +176,7 @@ const ${value} = ${v}[${keys}[${j}]];\n${this.probe(node.value, value)}\n}`;
     const k = JSON.stringify(key);
     if (key in Object.prototype) return `h.call(${v}, ${k})`;
     this.fastKeys.add(key);
-    return `${k} in ${v} && (c && Object.getPrototypeOf(${v}) === OP || h.call(${v}, ${k}))`;
+    return `${k} in ${v} && (c && G(${v}) === OP || h.call(${v}, ${k}))`;
   }
 
   /** A block that records `v` failing `node` at `path` and returns once the cap is hit. */

@@ -7,6 +7,8 @@ import { shorthandTree } from './shorthand.tree';
 import { renderKey, type ValidationIssue } from './validation-issue';
 
 const DEFAULT_MAX_ERRORS = 100;
+const { hasOwnProperty } = Object.prototype;
+const { getPrototypeOf } = Object;
 
 type Validate = (value: unknown) => ValidationIssue[] | null;
 
@@ -34,7 +36,8 @@ export function compileShorthand(
   const { source, sites } = generateValidator(shorthandTree(schema, options.mode === 'strict'));
   const factory = functionFrom(source);
   const validate = factory(
-    Object.prototype.hasOwnProperty,
+    hasOwnProperty,
+    getPrototypeOf,
     Object.prototype,
     addIssue,
     addMissingKey,
