@@ -62,10 +62,14 @@ export function addIssue(
   path: string,
 ): ValidationIssue[] {
   const received = receivedType(value);
+  // Appended piece by piece (no intermediate string for "number 1.5"): failures stay cheap.
+  let message = pathLabel(path) + site.says + received;
+  if (received === 'number' || received === 'boolean') message += ' ' + String(value);
+  else if (received === 'string' && site.showString) message += ' ' + shownString(value as string);
   const issue: ValidationIssue = {
     path,
     code: site.code,
-    message: pathLabel(path) + site.says + got(value, received, site.showString),
+    message,
     expected: site.expected,
     received,
   };
@@ -94,13 +98,7 @@ export function addMissingKey(
 
 const SHOWN_STRING = 40;
 
-/** The received type, with the value itself when it is a number or boolean (or a short string for literals). */
-function got(value: unknown, received: string, showString: boolean): string {
-  if (received === 'number' || received === 'boolean') return `${received} ${String(value)}`;
-  if (received === 'string' && showString) {
-    const text = value as string;
-    const shown = text.length > SHOWN_STRING ? `${text.slice(0, SHOWN_STRING)}...` : text;
-    return `string ${JSON.stringify(shown)}`;
-  }
-  return received;
+/** A received string as messages show it: JSON-quoted, cut after 40 characters. */
+function shownString(text: string): string {
+  return JSON.stringify(text.length > SHOWN_STRING ? `${text.slice(0, SHOWN_STRING)}...` : text);
 }
