@@ -18,7 +18,7 @@ export * from './responses';
 export * from './validation';
 export { MemoryThrottlerStorage, RedisThrottlerStorage, parseRate, type Rate } from './throttling';
 export { MindoffOpenApi, MindoffResponseCodes } from './openapi';
-export { MindoffQueue, type TaskOwner } from './queue/mindoff-queue.service';
+export { MindoffQueue } from './queue/mindoff-queue.service';
 export {
   MINDOFF_QUEUE_DRIVER,
   type QueueDriver,

@@ -86,13 +86,12 @@ export class MindoffGuard implements CanActivate {
     const params = (request.params ?? {}) as Record<string, string>;
 
     if (queued) {
-      const owner = this.limiter.ownerOf(user) ?? null;
       request[MINDOFF_CONTEXT] = new EnqueueAction(
         this.queue,
         api,
-        { payload, query, params, user },
-        { ownerId: owner, anonymousTracker: owner === null ? tracker : undefined },
-        baseUrl(raw, this.options.trustProxy),
+        { payload, query, params, user: user === null ? null : this.storedUser(user) },
+        this.limiter.ownerOf(user) ?? null,
+        this.options.queue?.publicUrl?.replace(/\/+$/, '') ?? baseUrl(raw, this.options.trustProxy),
         this.renderer,
         response,
       );
@@ -111,6 +110,24 @@ export class MindoffGuard implements CanActivate {
       this.renderer,
     );
     return true;
+  }
+
+  private storedUser(user: unknown): unknown {
+    return serialize(user, this.options.queue?.serializeUser, (u) => this.limiter.ownerOf(u));
+  }
+}
+
+/** The user as a task stores it: `queue.serializeUser`, or JSON (`{ id }` when it is not JSON). */
+function serialize(
+  user: unknown,
+  custom: ((user: unknown) => unknown) | undefined,
+  ownerOf: (user: unknown) => string | undefined,
+): unknown {
+  if (custom) return custom(user);
+  try {
+    return JSON.parse(JSON.stringify(user)) as unknown;
+  } catch {
+    return { id: ownerOf(user)?.slice('user:'.length) ?? null };
   }
 }
 

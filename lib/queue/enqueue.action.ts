@@ -2,7 +2,7 @@ import type { CompiledApi } from '../registry/compiled-api';
 import type { ResultRenderer } from '../rendering/result.renderer';
 import { MindoffResponse } from '../responses';
 import { BrokerUnavailableError } from './broker-unavailable.error';
-import type { MindoffQueue, TaskOwner } from './mindoff-queue.service';
+import type { MindoffQueue } from './mindoff-queue.service';
 import type { TaskRequest } from './task.types';
 import { MindoffHttpError } from '../pipeline/mindoff-http.error';
 
@@ -12,7 +12,7 @@ export class EnqueueAction {
     private readonly queue: MindoffQueue,
     private readonly api: CompiledApi,
     private readonly request: Omit<TaskRequest, 'urlName' | 'version'>,
-    private readonly owner: TaskOwner,
+    private readonly ownerId: string | null,
     private readonly base: string,
     private readonly renderer: ResultRenderer,
     private readonly response: unknown,
@@ -21,7 +21,7 @@ export class EnqueueAction {
   async execute(): Promise<unknown> {
     let ack: Record<string, unknown>;
     try {
-      ack = await this.queue.enqueue(this.api, this.request, this.owner, this.base);
+      ack = await this.queue.enqueue(this.api, this.request, this.ownerId, this.base);
     } catch (error) {
       if (error instanceof BrokerUnavailableError) {
         throw new MindoffHttpError('QUEUE_SERVICE_UNAVAILABLE');

@@ -12,8 +12,8 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { createHash, randomBytes } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import type { Observable } from 'rxjs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EMPTY, type Observable } from 'rxjs';
 import { MindoffExceptionFilter } from '../filters/mindoff-exception.filter';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
@@ -24,6 +24,7 @@ import { baseUrl } from './base-url';
 import { QueueAccess } from './queue-access';
 import { QUEUE_BASE_PATH } from './queue-endpoints';
 import { statusStream } from './status-stream';
+import { TERMINAL_STATUSES } from './task.types';
 import { taskUrls } from './task-urls';
 import { listItem, taskView } from './task-view';
 
@@ -114,28 +115,59 @@ export class MindoffQueueController {
     const ticket = text(request.query?.ticket);
     const owner = ticket === undefined ? undefined : await this.redeem(ticket, id);
     const { task, api, tracker } = await this.access.task(id, 'stream', request, response, owner);
-    const slot = task.ownerId ?? tracker;
-    if (api.streamLimit !== null) {
-      const granted = await this.access.broker(() =>
-        this.access.driver.acquireSlot(slot, api.streamLimit!),
-      );
-      if (!granted) {
-        throw new MindoffHttpError(
-          'RATE_LIMITED',
-          { reason: 'Too many active streams', limit: api.streamLimit },
-          {},
-          'warning',
-        );
-      }
+    const header = Number(rawOf(request).headers['last-event-id']);
+    const lastEventId = Number.isFinite(header) && header > 0 ? header : undefined;
+    if (
+      lastEventId !== undefined &&
+      TERMINAL_STATUSES.has(task.status) &&
+      task.updatedAt <= lastEventId
+    ) {
+      // The client saw the end already: 204 tells EventSource to stop reconnecting.
+      this.adapterHost.httpAdapter.status(response, 204);
+      rawResponseOf(response).statusCode = 204;
+      return EMPTY;
     }
-    const lastEventId = Number(rawOf(request).headers['last-event-id']);
+    const release = await this.acquireStreamSlot(
+      task.ownerId ?? tracker,
+      api.streamLimit,
+      response,
+    );
     return statusStream(this.access.driver, task, {
       heartbeatMs: (this.options.queue?.heartbeatSeconds ?? 15) * 1000,
-      lastEventId: Number.isFinite(lastEventId) ? lastEventId : undefined,
-      release: () => {
-        if (api.streamLimit !== null) void this.access.driver.releaseSlot(slot);
-      },
+      lastEventId,
+      release,
     });
+  }
+
+  /**
+   * Takes one of the owner's stream slots (or refuses with a JSON 429). The slot is given back
+   * exactly once: when the stream ends, or when the client leaves, even before the stream started.
+   */
+  private async acquireStreamSlot(
+    owner: string,
+    limit: number | null,
+    response: unknown,
+  ): Promise<() => void> {
+    if (limit === null) return () => undefined;
+    const granted = await this.access.broker(() => this.access.driver.acquireSlot(owner, limit));
+    if (!granted) {
+      throw new MindoffHttpError(
+        'RATE_LIMITED',
+        { reason: 'Too many active streams', limit },
+        {},
+        'warning',
+      );
+    }
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      void this.access.driver.releaseSlot(owner).catch(() => undefined);
+    };
+    const raw = rawResponseOf(response);
+    if (raw.destroyed || raw.writableEnded) release();
+    else raw.once('close', release);
+    return release;
   }
 
   @Post(':id/stream-ticket')
@@ -223,6 +255,10 @@ export class MindoffQueueController {
 
 function ticketKey(ticket: string): string {
   return `ticket:${createHash('sha256').update(ticket).digest('hex')}`;
+}
+
+function rawResponseOf(response: unknown): ServerResponse {
+  return ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse;
 }
 
 function rawOf(request: AnyRequest): IncomingMessage {

@@ -8,18 +8,13 @@ import {
 import { createHash, randomUUID } from 'node:crypto';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
+import { MindoffConfigurationError } from '../mindoff.messages';
 import type { CompiledApi } from '../registry/compiled-api';
 import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 import { stableJson } from './stable-json';
 import { TaskExecutor } from './task.executor';
 import { TERMINAL_STATUSES, type TaskRecord, type TaskRequest } from './task.types';
 import { taskUrls } from './task-urls';
-
-/** Who enqueues: the owner id (`user:<id>`, or null when anonymous) and, when anonymous, the client. */
-export interface TaskOwner {
-  ownerId: string | null;
-  anonymousTracker?: string;
-}
 
 /**
  * The queue as the rest of mindoff (and tests) use it: enqueue with deduplication, wait for a
@@ -41,8 +36,14 @@ export class MindoffQueue implements OnApplicationBootstrap, OnApplicationShutdo
         'Queue-mode tasks run in this process and do not survive a restart; set MindoffModule.forRoot({ queue: { connection } }) to use BullMQ on Redis.',
       );
     }
+    const concurrency = this.options.queue?.concurrency ?? 4;
+    if (!Number.isInteger(concurrency) || concurrency < 1) {
+      throw new MindoffConfigurationError([
+        `MindoffModule: queue.concurrency ${String(concurrency)} must be a whole number >= 1 (tasks run at once per process); use worker: false for a process that runs none.`,
+      ]);
+    }
     if (this.options.queue?.worker !== false) {
-      await this.driver.startWorker(this.executor.execute, this.options.queue?.concurrency ?? 4);
+      await this.driver.startWorker(this.executor.execute, concurrency);
     }
   }
 
@@ -50,31 +51,36 @@ export class MindoffQueue implements OnApplicationBootstrap, OnApplicationShutdo
     await this.driver.close();
   }
 
-  /** Enqueues a call of `api` and returns the acknowledgment's data. */
+  /**
+   * Enqueues a call of `api` for `ownerId` (`user:<id>`, or null when anonymous) and returns the
+   * acknowledgment's data.
+   */
   async enqueue(
     api: CompiledApi,
     request: Omit<TaskRequest, 'urlName' | 'version'>,
-    owner: TaskOwner,
+    ownerId: string | null,
     base: string,
   ): Promise<Record<string, unknown>> {
     const task: TaskRequest = { urlName: api.urlName, version: api.route.version, ...request };
-    const dedupKey = api.options.allowDuplicateQueue
-      ? undefined
-      : createHash('sha256')
-          .update(
-            stableJson({
-              owner: owner.ownerId ?? owner.anonymousTracker ?? null,
-              urlName: task.urlName,
-              version: task.version,
-              payload: task.payload,
-              query: task.query,
-              params: task.params,
-            }),
-          )
-          .digest('hex');
+    // Anonymous callers are never deduplicated: two of them behind one address must not share a task.
+    const dedupKey =
+      api.options.allowDuplicateQueue || ownerId === null
+        ? undefined
+        : createHash('sha256')
+            .update(
+              stableJson({
+                owner: ownerId,
+                urlName: task.urlName,
+                version: task.version,
+                payload: task.payload,
+                query: task.query,
+                params: task.params,
+              }),
+            )
+            .digest('hex');
     const { id } = await this.driver.enqueue({
       id: randomUUID(),
-      ownerId: owner.ownerId,
+      ownerId,
       request: JSON.parse(JSON.stringify(task)) as TaskRequest,
       dedupKey,
     });

@@ -29,6 +29,17 @@ export interface MindoffQueueOptions {
    * Defaults: detail, list and retry `'120/m'`; stream, streamTicket and cancel `'60/m'`; `null` disables.
    */
   endpointLimits?: Partial<Record<QueueEndpointName, `${number}/${'s' | 'm' | 'h' | 'd'}` | null>>;
+  /**
+   * What of the authenticated user is stored with a task and given to `run()` in the worker.
+   * Default: the user as JSON (a user that cannot be written as JSON is stored as `{ id }`).
+   * Return only what the task needs to keep secrets (password hashes...) out of the broker.
+   */
+  serializeUser?: (user: unknown) => unknown;
+  /**
+   * The origin of the URLs in acknowledgments (`https://api.example.com`). Default: the
+   * request's own protocol and Host header.
+   */
+  publicUrl?: string;
   /** Run queue-mode APIs in the request like direct ones (tests). Default false. */
   runInline?: boolean;
   /** BullMQ: how long a worker's lock on a running task lasts before it counts as stalled. Default 30000 ms. */

@@ -23,7 +23,12 @@ export function statusStream(
   options: StatusStreamOptions,
 ): Observable<MessageEvent> {
   return new Observable<MessageEvent>((subscriber) => {
-    let lastSent = options.lastEventId ?? 0;
+    let lastId = options.lastEventId ?? 0;
+    // A client resuming from an id at or after this state has seen it already.
+    let lastSent: string | undefined =
+      options.lastEventId !== undefined && first.updatedAt <= options.lastEventId
+        ? stateKey(first)
+        : undefined;
     let chain = Promise.resolve();
     let done = false;
     const send = (task: TaskRecord | null) => {
@@ -33,9 +38,13 @@ export function statusStream(
         subscriber.complete();
         return;
       }
-      if (task.updatedAt > lastSent) {
-        lastSent = task.updatedAt;
-        subscriber.next({ id: String(task.updatedAt), data: streamState(task) });
+      // Sent when the state differs from the last one sent (times alone can tie or, across
+      // machines, go backwards); ids only ever grow on one stream.
+      const key = stateKey(task);
+      if (key !== lastSent) {
+        lastSent = key;
+        lastId = Math.max(task.updatedAt, lastId + 1);
+        subscriber.next({ id: String(lastId), data: streamState(task) });
       }
       if (TERMINAL_STATUSES.has(task.status)) {
         done = true;
@@ -51,10 +60,11 @@ export function statusStream(
         });
     };
     const unsubscribe = driver.subscribe(first.id, refresh);
-    const heartbeat = setInterval(
-      () => subscriber.next({ comment: 'heartbeat' }),
-      options.heartbeatMs,
-    );
+    // The heartbeat also re-reads the task: a safety net should an event have been missed.
+    const heartbeat = setInterval(() => {
+      subscriber.next({ comment: 'heartbeat' });
+      refresh();
+    }, options.heartbeatMs);
     send(first);
     // A change between the first read and the subscription is not missed.
     refresh();
@@ -65,4 +75,8 @@ export function statusStream(
       options.release();
     };
   });
+}
+
+function stateKey(task: TaskRecord): string {
+  return JSON.stringify([task.status, task.cancelRequested, task.progress]);
 }

@@ -153,18 +153,27 @@ describe.each(CASES)('queue mode on the $name driver ($adapter)', ({ driver, ada
     });
   });
 
-  it('gives 500 identical concurrent requests one task, and a new one once it finished', async () => {
+  it('gives 500 identical concurrent requests of a user one task, and a new one once it finished', async () => {
     const name = `dup-${randomUUID()}`;
-    const answers = await Promise.all(Array.from({ length: 500 }, () => enqueue(name)));
+    const send = (user: string) =>
+      call(app.url, 'POST', '/v1/jobs/dedup/', { json: { name }, headers: bearer(user) });
+    const answers = await Promise.all(Array.from({ length: 500 }, () => send('dup')));
     const ids = new Set(answers.map((a) => a.body.data.queue_id));
     expect(answers.every((a) => codeOf(a) === 'QUEUED')).toBe(true);
     expect(ids.size).toBe(1);
     const [id] = [...ids];
-    gates.open(`${name}:collect`);
-    gates.open(`${name}:summarize`);
-    await untilTask(app, id!, (a) => codeOf(a) === 'SUCCESS');
-    const again = await enqueue(name);
-    expect(again.body.data.queue_id).not.toBe(id);
+    const otherUser = (await send('dup-other')).body.data.queue_id;
+    expect(otherUser).not.toBe(id);
+    gates.open(`${name}:run`);
+    await untilTask(app, id!, (a) => codeOf(a) === 'SUCCESS', bearer('dup'));
+    expect((await send('dup')).body.data.queue_id).not.toBe(id);
+  });
+
+  it('never deduplicates anonymous callers', async () => {
+    const name = `anon-${randomUUID()}`;
+    const [a, b] = await Promise.all([enqueue(name), enqueue(name)]);
+    expect(a.body.data.queue_id).not.toBe(b.body.data.queue_id);
+    for (const gate of ['collect', 'summarize']) gates.open(`${name}:${gate}`);
   });
 
   it('cancels a running task at its next checkpoint, and retries it under the same id', async () => {
@@ -277,10 +286,38 @@ describe.each(CASES)('queue mode on the $name driver ($adapter)', ({ driver, ada
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).toBe(ids.length);
 
-    const resumed = await openStream(`${app.url}/mindoff/queue/${id}/stream/`, {
-      'last-event-id': String(ids[ids.length - 1]),
+    // Resuming after the end: 204, so EventSource stops reconnecting.
+    const resumed = await fetch(`${app.url}/mindoff/queue/${id}/stream/`, {
+      headers: { 'last-event-id': String(ids[ids.length - 1]) },
     });
-    expect(await resumed.nextData()).toBeNull();
+    expect(resumed.status).toBe(204);
+    // Resuming from an earlier state: only what came after it.
+    const partial = await openStream(`${app.url}/mindoff/queue/${id}/stream/`, {
+      'last-event-id': String(ids[0]),
+    });
+    const rest = await partial.nextData();
+    expect(rest?.parsed.job_status).toBe('completed');
+    expect(Number(rest?.id)).toBeGreaterThan(ids[0]!);
+    expect(await partial.nextData()).toBeNull();
+  });
+
+  it('ends every stream with its final state, however fast the task runs', async () => {
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, async () => {
+        const ack = await enqueue(`fast-${randomUUID()}`, 2);
+        return ack.body.data.queue_id as string;
+      }),
+    );
+    const finals: (string | undefined)[] = [];
+    for (const id of ids) {
+      const stream = await openStream(`${app.url}/mindoff/queue/${id}/stream/`);
+      let last: string | undefined = `${stream.status}`;
+      for (let event = await stream.nextData(); event; event = await stream.nextData()) {
+        last = event.parsed.job_status;
+      }
+      finals.push(last);
+    }
+    expect(finals).toEqual(ids.map(() => 'completed'));
   });
 
   it('sends a heartbeat comment on an idle stream', async () => {
@@ -316,6 +353,32 @@ describe.each(CASES)('queue mode on the $name driver ($adapter)', ({ driver, ada
     }
     expect(again.status).toBe(200);
     again.close();
+    gates.open(`${name}:run`);
+  });
+
+  it('frees the slot of a client that leaves before its stream starts', async () => {
+    const name = `leave-${randomUUID()}`;
+    const id = (
+      await call(app.url, 'POST', '/v1/jobs/mine/', { json: { name }, headers: bearer('gone') })
+    ).body.data.queue_id as string;
+    const url = `${app.url}/mindoff/queue/${id}/stream/`;
+    for (let i = 0; i < 10; i++) {
+      const controller = new AbortController();
+      const pending = fetch(url, { headers: bearer('gone'), signal: controller.signal });
+      setTimeout(() => controller.abort(), i);
+      await pending.then(
+        (res) => res.body?.cancel(),
+        () => undefined,
+      );
+    }
+    const deadline = Date.now() + 5000;
+    let stream = await openStream(url, bearer('gone'));
+    while (stream.status === 429 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+      stream = await openStream(url, bearer('gone'));
+    }
+    expect(stream.status).toBe(200);
+    stream.close();
     gates.open(`${name}:run`);
   });
 
@@ -400,6 +463,24 @@ describe.each(DRIVERS)('queued tasks without a worker on the $name driver', (dri
     expect(codeOf(await call(api.url, 'GET', `/mindoff/queue/${id}/`))).toBe('QUEUE_TASK_PENDING');
   });
 
+  it('keeps a cancelled task cancelled when an identical one is in flight at retry', async () => {
+    const name = `twin-${randomUUID()}`;
+    const send = () =>
+      call(api.url, 'POST', '/v1/jobs/dedup/', { json: { name }, headers: bearer('twin') });
+    const first = (await send()).body.data.queue_id as string;
+    await call(api.url, 'POST', `/mindoff/queue/${first}/cancel/`, { headers: bearer('twin') });
+    const second = (await send()).body.data.queue_id as string;
+    expect(second).not.toBe(first);
+    const retry = await call(api.url, 'POST', `/mindoff/queue/${first}/retry/`, {
+      headers: bearer('twin'),
+    });
+    expect(codeOf(retry)).toBe('QUEUE_TASK_NOT_RETRIABLE');
+    const detail = await call(api.url, 'GET', `/mindoff/queue/${first}/`, {
+      headers: bearer('twin'),
+    });
+    expect(codeOf(detail)).toBe('QUEUE_TASK_CANCELLED');
+  });
+
   if (driver.name === 'bullmq') {
     it('is run by a worker in another app instance sharing the Redis', async () => {
       const name = `shared-${randomUUID()}`;
@@ -432,5 +513,32 @@ describe('queue mode with the broker down', () => {
     expect(codeOf(ack)).toBe('QUEUE_SERVICE_UNAVAILABLE');
     const detail = await call(app.url, 'GET', `/mindoff/queue/${randomUUID()}/`);
     expect(detail.status).toBe(503);
+  });
+});
+
+describe('queue options: publicUrl and serializeUser', () => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp(
+      queueLab({
+        publicUrl: 'https://api.example.com/',
+        serializeUser: (user) => ({ id: (user as { id: string }).id, trimmed: true }),
+      }),
+      'express',
+    );
+  });
+  afterAll(() => app.close());
+
+  it('builds task URLs on the public origin and stores only what serializeUser keeps', async () => {
+    const name = `opts-${randomUUID()}`;
+    const ack = await call(app.url, 'POST', '/v1/jobs/mine/', {
+      json: { name },
+      headers: bearer('opt'),
+    });
+    const id = ack.body.data.queue_id as string;
+    expect(ack.body.data.response_url).toBe(`https://api.example.com/mindoff/queue/${id}/`);
+    gates.open(`${name}:run`);
+    const done = await untilTask(app, id, (a) => codeOf(a) === 'SUCCESS', bearer('opt'));
+    expect(done.body.data).toEqual({ owner: { id: 'opt', trimmed: true } });
   });
 });

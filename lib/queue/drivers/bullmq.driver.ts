@@ -93,6 +93,8 @@ export class BullmqQueueDriver implements QueueDriver {
       prefix: this.prefix,
     });
     this.queue.on('error', (error: Error) => this.logError(error));
+    // Listening from the start, so no event is missed by a stream opened later.
+    this.ensureListening();
   }
 
   async enqueue(task: NewTask): Promise<{ id: string; duplicate: boolean }> {
@@ -112,8 +114,21 @@ export class BullmqQueueDriver implements QueueDriver {
 
   async get(id: string): Promise<TaskRecord | null> {
     return this.call(async () => {
-      const job = await this.queue.getJob(id);
-      if (job) return this.toRecord(job, await job.getState());
+      let job = await this.queue.getJob(id);
+      if (job) {
+        const state = await job.getState();
+        // Finished between the two reads: read the job again for its outcome.
+        if ((state === 'completed' || state === 'failed') && !job.finishedOn) {
+          job = await this.queue.getJob(id);
+        }
+        if (job && state !== 'unknown') {
+          const record = this.toRecord(job, state);
+          if (record.status === 'running') {
+            record.cancelRequested = (await this.client.exists(this.key('cancel', id))) === 1;
+          }
+          return record;
+        }
+      }
       const tombstone = await this.client.get(this.key('cancelled', id));
       return tombstone === null ? null : (JSON.parse(tombstone) as TaskRecord);
     });
@@ -189,7 +204,7 @@ export class BullmqQueueDriver implements QueueDriver {
         const tombstone = await this.client.get(this.key('cancelled', id));
         if (tombstone === null) return false;
         const record = JSON.parse(tombstone) as TaskRecord & { dedupKey?: string };
-        await this.queue.add(
+        const job = await this.queue.add(
           record.request.urlName,
           { ownerId: record.ownerId, request: record.request, dedupKey: record.dedupKey },
           {
@@ -198,6 +213,8 @@ export class BullmqQueueDriver implements QueueDriver {
             ...this.jobOptions(),
           },
         );
+        // An identical task is in flight (deduplicated): this one stays cancelled.
+        if (job.id !== id) return false;
         await this.dropTombstone(record);
         return true;
       }
@@ -230,6 +247,10 @@ export class BullmqQueueDriver implements QueueDriver {
           signal: abort,
           progress: async (progress) => {
             await job.updateProgress({ ...progress, at: Date.now() } satisfies StoredProgress);
+            // A cancel whose message this process missed (e.g. during a reconnect) still lands.
+            if ((await this.client.exists(this.key('cancel', job.id!))) === 1) {
+              this.worker?.cancelJob(job.id!, 'cancelled');
+            }
           },
         });
         if (abort.aborted) throw new UnrecoverableError(JSON.stringify({ kind: 'cancelled' }));
@@ -350,6 +371,8 @@ export class BullmqQueueDriver implements QueueDriver {
     if (state === 'completed') outcome = job.returnvalue as unknown as TaskOutcome;
     else if (state === 'failed') outcome = parseFailure(job.failedReason);
     record.status = statusOf(state, outcome);
+    // A retried task starts over: the progress of its earlier run is not its progress now.
+    if (record.status === 'queued') record.progress = { ...INITIAL_PROGRESS };
     if (outcome?.kind === 'completed') {
       record.progress = { percent: 100, current_step: '', current_message: 'completed' };
       record.response = { httpStatus: outcome.httpStatus, body: outcome.body };
@@ -366,11 +389,14 @@ export class BullmqQueueDriver implements QueueDriver {
     const expires = Date.now() + this.retention.failedMs;
     const job = await this.queue.getJob(record.id);
     const stored = { ...record, dedupKey: job?.data.dedupKey };
-    await this.client
+    const write = this.client
       .multi()
-      .set(this.key('cancelled', record.id), JSON.stringify(stored), 'PX', this.retention.failedMs)
-      .zadd(this.key('cancelled-index', record.ownerId ?? ''), expires, record.id)
-      .exec();
+      .set(this.key('cancelled', record.id), JSON.stringify(stored), 'PX', this.retention.failedMs);
+    // Only owned tasks are ever listed, so only they are indexed.
+    if (record.ownerId !== null) {
+      write.zadd(this.key('cancelled-index', record.ownerId), expires, record.id);
+    }
+    await write.exec();
   }
 
   private async dropTombstone(record: TaskRecord): Promise<void> {

@@ -9,6 +9,8 @@ import type {
 import { DEFAULT_RETENTION, type QueueRetention } from '../queue-retention';
 import { INITIAL_PROGRESS, type NewTask, type TaskOutcome, type TaskRecord } from '../task.types';
 
+const MAX_TIMER_MS = 2_147_483_647;
+
 interface Entry {
   record: TaskRecord;
   dedupKey?: string;
@@ -56,7 +58,8 @@ export class EmbeddedQueueDriver implements QueueDriver {
       },
     });
     this.waiting.push(task.id);
-    this.pump();
+    // Started after the acknowledgment, outside the request's own async context.
+    setImmediate(() => this.pump());
     return { id: task.id, duplicate: false };
   }
 
@@ -106,6 +109,8 @@ export class EmbeddedQueueDriver implements QueueDriver {
     if (!entry || (entry.record.status !== 'failed' && entry.record.status !== 'cancelled')) {
       return false;
     }
+    // An identical task is in flight: this one stays as it is (as BullMQ's deduplication does).
+    if (entry.dedupKey !== undefined && this.inFlight.has(entry.dedupKey)) return false;
     clearTimeout(entry.expiry);
     const { record } = entry;
     record.status = 'queued';
@@ -113,9 +118,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
     record.cancelRequested = false;
     delete record.response;
     delete record.error;
-    if (entry.dedupKey !== undefined && !this.inFlight.has(entry.dedupKey)) {
-      this.inFlight.set(entry.dedupKey, id);
-    }
+    if (entry.dedupKey !== undefined) this.inFlight.set(entry.dedupKey, id);
     this.touch(entry);
     this.waiting.push(id);
     this.pump();
@@ -134,7 +137,11 @@ export class EmbeddedQueueDriver implements QueueDriver {
   }
 
   async putOnce(key: string, value: string, ttlMs: number): Promise<void> {
-    this.once.set(key, { value, expires: Date.now() + ttlMs });
+    const now = Date.now();
+    if (this.once.size >= 1024) {
+      for (const [k, item] of this.once) if (item.expires <= now) this.once.delete(k);
+    }
+    this.once.set(key, { value, expires: now + ttlMs });
   }
 
   async takeOnce(key: string): Promise<string | null> {
@@ -229,7 +236,16 @@ export class EmbeddedQueueDriver implements QueueDriver {
     this.touch(entry);
     const keep =
       record.status === 'completed' ? this.retention.completedMs : this.retention.failedMs;
-    entry.expiry = setTimeout(() => this.tasks.delete(record.id), keep).unref();
+    this.expireAt(entry, Date.now() + keep);
+  }
+
+  /** Forgets the task at `at` (in steps, as timers cannot wait longer than about 24.8 days). */
+  private expireAt(entry: Entry, at: number): void {
+    const wait = at - Date.now();
+    entry.expiry = setTimeout(
+      () => (wait > MAX_TIMER_MS ? this.expireAt(entry, at) : this.tasks.delete(entry.record.id)),
+      Math.min(Math.max(0, wait), MAX_TIMER_MS),
+    ).unref();
   }
 
   private touch(entry: Entry): void {
