@@ -93,8 +93,8 @@ export class BullmqQueueDriver implements QueueDriver {
       prefix: this.prefix,
     });
     this.queue.on('error', (error: Error) => this.logError(error));
-    // Listening from the start, so no event is missed by a stream opened later.
-    this.ensureListening();
+    // Listening from the first connection on, so no event is missed by a stream opened later.
+    this.client.once('ready', () => this.ensureListening());
   }
 
   async enqueue(task: NewTask): Promise<{ id: string; duplicate: boolean }> {
@@ -298,11 +298,12 @@ export class BullmqQueueDriver implements QueueDriver {
   async close(): Promise<void> {
     const settle = (work: Promise<unknown> | undefined) =>
       Promise.race([work?.catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
-    if (this.client.status === 'ready') {
-      await settle(this.worker?.close());
-      await settle(this.events?.close());
-      await settle(this.queue.close());
-    }
+    // Closing (not just disconnecting) stops BullMQ's own reconnect loops, even with Redis down.
+    await Promise.all([
+      settle(this.worker?.close()),
+      settle(this.events?.close()),
+      settle(this.queue.close()),
+    ]);
     for (const connection of this.connections) connection.disconnect();
     this.local.removeAllListeners();
   }
