@@ -299,8 +299,10 @@ export class BullmqQueueDriver implements QueueDriver {
     const settle = (work: Promise<unknown> | undefined) =>
       Promise.race([work?.catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
     // Closing (not just disconnecting) stops BullMQ's own reconnect loops, even with Redis down.
+    // Workers close without waiting for running tasks: those are taken back by another worker
+    // (BullMQ's stalled-job check) and run again, so a shutdown never hangs on a long task.
     await Promise.all([
-      settle(this.worker?.close()),
+      settle(this.worker?.close(true)),
       settle(this.events?.close()),
       settle(this.queue.close()),
     ]);
