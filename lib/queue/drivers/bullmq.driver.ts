@@ -5,25 +5,9 @@ import type { Redis, RedisOptions } from 'ioredis';
 import { BrokerUnavailableError } from '../broker-unavailable.error';
 import type { CancelResult, QueueDriver, TaskListQuery, TaskRunner } from '../queue-driver';
 import { DEFAULT_RETENTION, type QueueRetention } from '../queue-retention';
-import {
-  INITIAL_PROGRESS,
-  type NewTask,
-  type TaskOutcome,
-  type TaskProgress,
-  type TaskRecord,
-  type TaskRequest,
-  type TaskStatus,
-} from '../task.types';
+import type { NewTask, TaskRecord } from '../task.types';
+import { jobToRecord, type JobData, type StoredProgress } from './bullmq-job-record';
 import { createRedis, type RedisConnection } from './redis-connection';
-
-/** What a BullMQ job carries. */
-interface JobData {
-  ownerId: string | null;
-  request: TaskRequest;
-  dedupKey?: string;
-}
-
-type StoredProgress = TaskProgress & { at: number };
 
 export interface BullmqDriverOptions {
   connection: RedisConnection;
@@ -122,7 +106,7 @@ export class BullmqQueueDriver implements QueueDriver {
           job = await this.queue.getJob(id);
         }
         if (job && state !== 'unknown') {
-          const record = this.toRecord(job, state);
+          const record = jobToRecord(job, state);
           if (record.status === 'running') {
             record.cancelRequested = (await this.client.exists(this.key('cancel', id))) === 1;
           }
@@ -139,7 +123,7 @@ export class BullmqQueueDriver implements QueueDriver {
       const records: TaskRecord[] = [];
       for (const type of JOB_TYPES) {
         for (const job of await this.queue.getJobs([type], 0, -1)) {
-          if (job?.data?.ownerId === query.ownerId) records.push(this.toRecord(job, type));
+          if (job?.data?.ownerId === query.ownerId) records.push(jobToRecord(job, type));
         }
       }
       const now = Date.now();
@@ -168,7 +152,7 @@ export class BullmqQueueDriver implements QueueDriver {
       if (!job) return 'not_cancellable';
       const state = await job.getState();
       if (QUEUED_STATES.has(state)) {
-        const record = this.toRecord(job, state);
+        const record = jobToRecord(job, state);
         const cancelled: TaskRecord = {
           ...record,
           status: 'cancelled',
@@ -243,7 +227,7 @@ export class BullmqQueueDriver implements QueueDriver {
         if ((await this.client.exists(this.key('cancel', job.id!))) === 1) {
           throw new UnrecoverableError(JSON.stringify({ kind: 'cancelled' }));
         }
-        const outcome = await runner(this.toRecord(job, 'active'), {
+        const outcome = await runner(jobToRecord(job, 'active'), {
           signal: abort,
           progress: async (progress) => {
             await job.updateProgress({ ...progress, at: Date.now() } satisfies StoredProgress);
@@ -344,50 +328,6 @@ export class BullmqQueueDriver implements QueueDriver {
     });
   }
 
-  private toRecord(job: Job<JobData>, state: string): TaskRecord {
-    const stored = (
-      typeof job.progress === 'object' ? job.progress : null
-    ) as StoredProgress | null;
-    const progress: TaskProgress = stored
-      ? {
-          percent: stored.percent,
-          current_step: stored.current_step,
-          current_message: stored.current_message,
-        }
-      : { ...INITIAL_PROGRESS };
-    const record: TaskRecord = {
-      id: job.id!,
-      ownerId: job.data.ownerId,
-      request: job.data.request,
-      status: 'queued',
-      progress,
-      cancelRequested: false,
-      createdAt: job.timestamp,
-      updatedAt: Math.max(
-        job.timestamp,
-        job.processedOn ?? 0,
-        job.finishedOn ?? 0,
-        stored?.at ?? 0,
-      ),
-    };
-    let outcome: TaskOutcome | undefined;
-    if (state === 'completed') outcome = job.returnvalue as unknown as TaskOutcome;
-    else if (state === 'failed') outcome = parseFailure(job.failedReason);
-    record.status = statusOf(state, outcome);
-    // A retried task starts over: the progress of its earlier run is not its progress now.
-    if (record.status === 'queued') record.progress = { ...INITIAL_PROGRESS };
-    if (outcome?.kind === 'completed') {
-      record.progress = { percent: 100, current_step: '', current_message: 'completed' };
-      record.response = { httpStatus: outcome.httpStatus, body: outcome.body };
-    } else if (outcome?.kind === 'failed') {
-      record.progress = { ...record.progress, current_message: outcome.error.message };
-      record.error = { ...outcome.error, httpStatus: outcome.httpStatus };
-    } else if (outcome?.kind === 'cancelled') {
-      record.progress = { ...record.progress, current_message: 'cancelled' };
-    }
-    return record;
-  }
-
   private async writeTombstone(record: TaskRecord): Promise<void> {
     const expires = Date.now() + this.retention.failedMs;
     const job = await this.queue.getJob(record.id);
@@ -469,29 +409,6 @@ export class BullmqQueueDriver implements QueueDriver {
     this.lastErrorLog = now;
     this.logger.error(`Redis: ${error.message}`);
   }
-}
-
-function statusOf(state: string, outcome: TaskOutcome | undefined): TaskStatus {
-  if (state === 'active') return 'running';
-  if (outcome?.kind === 'completed') return 'completed';
-  if (outcome?.kind === 'cancelled') return 'cancelled';
-  if (outcome?.kind === 'failed') return 'failed';
-  return 'queued';
-}
-
-/** A failure mindoff wrote carries its outcome as JSON; anything else (a stalled job...) is unexpected. */
-function parseFailure(reason: string | undefined): TaskOutcome {
-  try {
-    const parsed = JSON.parse(reason ?? '') as TaskOutcome;
-    if (parsed.kind === 'failed' || parsed.kind === 'cancelled') return parsed;
-  } catch {
-    // not ours
-  }
-  return {
-    kind: 'failed',
-    httpStatus: 500,
-    error: { code: 'UNEXPECTED_ERR', message: 'The task stopped unexpectedly.' },
-  };
 }
 
 function isConnectionError(error: unknown): boolean {
