@@ -2,11 +2,11 @@ import { Logger } from '@nestjs/common';
 import type { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { EventEmitter } from 'node:events';
 import type { Redis, RedisOptions } from 'ioredis';
-import { BrokerUnavailableError } from '../broker-unavailable.error';
 import type { CancelResult, QueueDriver, TaskListQuery, TaskRunner } from '../queue-driver';
 import { DEFAULT_RETENTION, type QueueRetention } from '../queue-retention';
 import type { NewTask, TaskRecord } from '../task.types';
 import { jobToRecord, type JobData, type StoredProgress } from './bullmq-job-record';
+import { BrokerCall } from './broker-call';
 import { createRedis, type RedisConnection } from './redis-connection';
 
 export interface BullmqDriverOptions {
@@ -52,6 +52,7 @@ export class BullmqQueueDriver implements QueueDriver {
   private readonly retention: QueueRetention;
   private readonly timeoutMs: number;
   private readonly client: Redis;
+  private readonly broker: BrokerCall;
   private readonly queue: Queue<JobData>;
   private readonly local = new EventEmitter().setMaxListeners(0);
   private subscriber?: Redis;
@@ -72,6 +73,7 @@ export class BullmqQueueDriver implements QueueDriver {
       maxRetriesPerRequest: 1,
       commandTimeout: this.timeoutMs,
     });
+    this.broker = new BrokerCall(this.client, this.timeoutMs);
     this.queue = new BullQueue<JobData>(this.queueName, {
       connection: this.client,
       prefix: this.prefix,
@@ -82,7 +84,7 @@ export class BullmqQueueDriver implements QueueDriver {
   }
 
   async enqueue(task: NewTask): Promise<{ id: string; duplicate: boolean }> {
-    const job = await this.call(() =>
+    const job = await this.broker.run(() =>
       this.queue.add(
         task.request.urlName,
         { ownerId: task.ownerId, request: task.request, dedupKey: task.dedupKey },
@@ -97,7 +99,7 @@ export class BullmqQueueDriver implements QueueDriver {
   }
 
   async get(id: string): Promise<TaskRecord | null> {
-    return this.call(async () => {
+    return this.broker.run(async () => {
       let job = await this.queue.getJob(id);
       if (job) {
         const state = await job.getState();
@@ -119,7 +121,7 @@ export class BullmqQueueDriver implements QueueDriver {
   }
 
   async list(query: TaskListQuery): Promise<{ tasks: TaskRecord[]; count: number }> {
-    return this.call(async () => {
+    return this.broker.run(async () => {
       const records: TaskRecord[] = [];
       for (const type of JOB_TYPES) {
         for (const job of await this.queue.getJobs([type], 0, -1)) {
@@ -147,7 +149,7 @@ export class BullmqQueueDriver implements QueueDriver {
   }
 
   async cancel(id: string): Promise<CancelResult> {
-    return this.call(async () => {
+    return this.broker.run(async () => {
       const job = await this.queue.getJob(id);
       if (!job) return 'not_cancellable';
       const state = await job.getState();
@@ -182,7 +184,7 @@ export class BullmqQueueDriver implements QueueDriver {
   }
 
   async retry(id: string): Promise<boolean> {
-    return this.call(async () => {
+    return this.broker.run(async () => {
       const job = await this.queue.getJob(id);
       if (!job) {
         const tombstone = await this.client.get(this.key('cancelled', id));
@@ -261,15 +263,15 @@ export class BullmqQueueDriver implements QueueDriver {
   }
 
   async putOnce(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.call(() => this.client.set(this.key('once', key), value, 'PX', ttlMs));
+    await this.broker.run(() => this.client.set(this.key('once', key), value, 'PX', ttlMs));
   }
 
   async takeOnce(key: string): Promise<string | null> {
-    return this.call(() => this.client.getdel(this.key('once', key)));
+    return this.broker.run(() => this.client.getdel(this.key('once', key)));
   }
 
   async acquireSlot(key: string, limit: number): Promise<boolean> {
-    const granted = await this.call(() =>
+    const granted = await this.broker.run(() =>
       this.client.eval(ACQUIRE_SLOT, 1, this.key('slot', key), limit, 3_600_000),
     );
     return granted === 1;
@@ -362,63 +364,10 @@ export class BullmqQueueDriver implements QueueDriver {
     return [this.prefix, this.queueName, 'mindoff', ...parts].join(':');
   }
 
-  /** Runs a broker call, failing fast (503) when Redis is not connected or does not answer. */
-  private async call<T>(work: () => Promise<T>): Promise<T> {
-    if (this.client.status !== 'ready') await this.firstConnection();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new BrokerUnavailableError(`no answer within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
-      );
-    });
-    try {
-      return await Promise.race([work(), timeout]);
-    } catch (error) {
-      if (error instanceof BrokerUnavailableError) throw error;
-      if (isConnectionError(error)) throw new BrokerUnavailableError((error as Error).message);
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Waits for the first connection (startup); a lost connection fails at once. */
-  private async firstConnection(): Promise<void> {
-    const status = this.client.status;
-    if (!['wait', 'connecting', 'connect'].includes(status)) {
-      throw new BrokerUnavailableError(`connection is ${status}`);
-    }
-    if (status === 'wait') void this.client.connect().catch(() => undefined);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.client.off('ready', ready);
-        reject(new BrokerUnavailableError(`not connected within ${this.timeoutMs} ms`));
-      }, this.timeoutMs);
-      const ready = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-      this.client.once('ready', ready);
-    });
-  }
-
   private logError(error: Error): void {
     const now = Date.now();
     if (now - this.lastErrorLog < 10_000) return;
     this.lastErrorLog = now;
     this.logger.error(`Redis: ${error.message}`);
   }
-}
-
-function isConnectionError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message.toLowerCase() : '';
-  return [
-    'connection',
-    'econnrefused',
-    'econnreset',
-    'etimedout',
-    "stream isn't writeable",
-    'command timed out',
-  ].some((m) => message.includes(m));
 }

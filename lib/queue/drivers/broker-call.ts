@@ -1,0 +1,66 @@
+import type { Redis } from 'ioredis';
+import { BrokerUnavailableError } from '../broker-unavailable.error';
+
+/**
+ * Runs calls to Redis for a request: waits for the first connection, fails fast once it is lost,
+ * and turns timeouts and connection errors into `BrokerUnavailableError` (answered 503).
+ */
+export class BrokerCall {
+  constructor(
+    private readonly client: Redis,
+    private readonly timeoutMs: number,
+  ) {}
+
+  /** Runs `work`, failing fast when Redis is not connected or does not answer in time. */
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.client.status !== 'ready') await this.firstConnection();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new BrokerUnavailableError(`no answer within ${this.timeoutMs} ms`)),
+        this.timeoutMs,
+      );
+    });
+    try {
+      return await Promise.race([work(), timeout]);
+    } catch (error) {
+      if (error instanceof BrokerUnavailableError) throw error;
+      if (isConnectionError(error)) throw new BrokerUnavailableError((error as Error).message);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Waits for the first connection (startup); a lost connection fails at once. */
+  private async firstConnection(): Promise<void> {
+    const status = this.client.status;
+    if (!['wait', 'connecting', 'connect'].includes(status)) {
+      throw new BrokerUnavailableError(`connection is ${status}`);
+    }
+    if (status === 'wait') void this.client.connect().catch(() => undefined);
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.client.off('ready', ready);
+        reject(new BrokerUnavailableError(`not connected within ${this.timeoutMs} ms`));
+      }, this.timeoutMs);
+      const ready = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      this.client.once('ready', ready);
+    });
+  }
+}
+
+function isConnectionError(error: unknown): boolean {
+  const message = error instanceof Error ? error.message.toLowerCase() : '';
+  return [
+    'connection',
+    'econnrefused',
+    'econnreset',
+    'etimedout',
+    "stream isn't writeable",
+    'command timed out',
+  ].some((m) => message.includes(m));
+}
