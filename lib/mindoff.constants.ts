@@ -6,6 +6,10 @@ export const MINDOFF_ROUTE_METADATA = 'mindoff:route';
 export const MINDOFF_CONTEXT = Symbol('mindoff:context');
 /** Marks a request whose body mindoff reads itself (so the framework's parsers skip it). */
 export const MINDOFF_DEFERRED_BODY = Symbol('mindoff:deferred-body');
+/** Metadata key on a route handler (and fastify route config key): the class mindoff serves there. */
+export const MINDOFF_ROUTE_CLASS = 'mindoff:route-class';
+/** Metadata key on the controller of the task endpoints (so routing finds where they are served). */
+export const MINDOFF_TASK_ENDPOINTS = 'mindoff:task-endpoints';
 
 /** The fields `@MindoffApi()` accepts; anything else is reported at startup as a typo. */
 export const API_OPTION_KEYS = [

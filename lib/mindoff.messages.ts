@@ -20,3 +20,13 @@ export const duplicateUrlName = (className: string, urlName: string, other: stri
 
 export const fastifyTrailingSlash = (): string =>
   'MindoffModule: the Fastify adapter must ignore trailing slashes so /v1/app/api/ and /v1/app/api reach the same API; create it with new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }).';
+
+export const bodyReadByOthers = (className: string, unframed: boolean): string =>
+  `${className}: the request body was read by another parser before mindoff (e.g. app.use(express.json()), a custom body parser or a proxy middleware) ${
+    unframed
+      ? 'and it was sent without a Content-Length, so mindoff cannot prove its size limit held'
+      : 'and no parsed JSON or raw bytes were left on the request'
+  }; the request is refused rather than run with a lost body. Keep other parsers off mindoff routes (mindoff reads its bodies itself), or enable rawBody: true so the bytes are kept.`;
+
+export const fastifyInternalsChanged = (): string =>
+  'MindoffModule: this fastify version does not expose the route context (fastify.context) mindoff uses to read request bodies itself on its routes; bodies parsed by fastify are used where their size is provable and refused otherwise. Use fastify 5.';

@@ -1,9 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
+import { DiscoveryModule } from '@nestjs/core';
 import { join } from 'node:path';
 import { BodyDeferral } from './adapters/body-deferral';
 import { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
-import { MindoffGlobalFilter } from './filters/mindoff-global.filter';
 import { ResultRenderer } from './rendering/result.renderer';
 import type { MindoffModuleOptions } from './interfaces/mindoff-module-options.interface';
 import {
@@ -16,13 +15,10 @@ import {
   MINDOFF_THROTTLER_STORAGE,
   rateLimitStorageProvider,
 } from './pipeline/rate-limit-storage.provider';
-import { MindoffQueue } from './queue/mindoff-queue.service';
-import { MindoffQueueController } from './queue/mindoff-queue.controller';
-import { QueueAccess } from './queue/queue-access';
-import { queueDriverProvider } from './queue/queue-driver.provider';
-import { TaskExecutor } from './queue/task.executor';
 import { RateLimiter } from './pipeline/rate-limiter';
 import { MindoffRegistry } from './registry/mindoff.registry';
+import { RouterHooks } from './routing/router-hooks';
+import { ServedRoutes } from './routing/served-routes';
 import { EnvelopeSender, MINDOFF_CATALOG } from './rendering/envelope.sender';
 import { ResponseCatalog } from './responses';
 
@@ -36,19 +32,16 @@ import { ResponseCatalog } from './responses';
  */
 @Module({
   imports: [DiscoveryModule],
-  controllers: [MindoffQueueController],
   providers: [
     MindoffRegistry,
     MindoffGuard,
     RateLimiter,
-    MindoffQueue,
-    TaskExecutor,
-    QueueAccess,
-    queueDriverProvider,
     ResultRenderer,
     MindoffExceptionFilter,
     EnvelopeSender,
     BodyDeferral,
+    ServedRoutes,
+    RouterHooks,
     rateLimitStorageProvider,
     {
       provide: MINDOFF_CATALOG,
@@ -58,11 +51,10 @@ import { ResponseCatalog } from './responses';
           options.responsesPath ?? join(process.cwd(), 'config', 'responses.csv'),
         ),
     },
-    { provide: APP_FILTER, useClass: MindoffGlobalFilter },
   ],
   exports: [
     MindoffRegistry,
-    MindoffQueue,
+    ServedRoutes,
     RateLimiter,
     MindoffGuard,
     ResultRenderer,

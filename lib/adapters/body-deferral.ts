@@ -1,117 +1,83 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { IncomingMessage } from 'node:http';
-import { MINDOFF_DEFERRED_BODY } from '../mindoff.constants';
 import { fastifyTrailingSlash, MindoffConfigurationError } from '../mindoff.messages';
-import { readBody } from '../pipeline/body.reader';
-import { MindoffRegistry } from '../registry/mindoff.registry';
+import { ownerFromRouteConfig } from '../routing/mindoff-route.handler';
+import { ExpressMindoffRoutes, type ExpressLayer } from './express-mindoff-routes';
+import { fastifyRouteContext, type FastifyLike } from './fastify-route-context';
 
 type Next = (error?: unknown) => void;
-type Handler = (req: IncomingMessage, res: unknown, next: Next) => void;
-type Done = (error: Error | null, body?: unknown) => void;
+type Handler = (req: never, res: unknown, next: Next) => void;
 
+/** The body parsers express apps get from Nest (and from `express.json()` and friends). */
 const EXPRESS_PARSERS = new Set(['jsonParser', 'urlencodedParser', 'textParser', 'rawParser']);
 
-interface FastifyLike {
-  initialConfig: {
-    bodyLimit?: number;
-    ignoreTrailingSlash?: boolean;
-    routerOptions?: { ignoreTrailingSlash?: boolean };
-    onProtoPoisoning?: string;
-    onConstructorPoisoning?: string;
-  };
-  getDefaultJsonParser(
-    proto: string,
-    ctor: string,
-  ): (req: unknown, body: string, done: Done) => void;
-  hasContentTypeParser(type: string): boolean;
-  removeContentTypeParser(type: string): void;
-  addContentTypeParser(
-    type: string,
-    parser: (req: FastifyReq, payload: IncomingMessage, done: Done) => void,
-  ): void;
-}
-interface FastifyReq {
-  url: string;
-  routeOptions?: { bodyLimit?: number };
-}
+/** A content-type "parser" for mindoff's fastify routes: it leaves the body unread for the pipeline. */
+const LEAVE_UNREAD = {
+  run(
+    _type: string,
+    handler: (req: unknown, reply: unknown) => void,
+    req: unknown,
+    reply: unknown,
+  ) {
+    handler(req, reply);
+  },
+};
 
 /**
  * Keeps the framework's body parsers off mindoff routes, so the pipeline reads each body itself:
- * after auth and the rate limit, against the API's own size limit (not the global one), counting
- * bytes actually received. Other routes keep their parsers untouched.
+ * after auth and the rate limit, against the API's own size limit, counting bytes actually
+ * received. Routes are recognised by the router that serves them (see `mindoffRouteHandler`), so
+ * every prefix and URL form the router accepts is covered; other routes keep their parsers,
+ * untouched.
  */
 @Injectable()
 export class BodyDeferral implements OnModuleInit {
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    private readonly registry: MindoffRegistry,
-  ) {}
+  private express?: ExpressMindoffRoutes;
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter;
     if (!adapter) return;
     const type = adapter.getType();
-    if (type === 'express') this.express(adapter.getInstance());
-    if (type === 'fastify') this.fastify(adapter.getInstance() as FastifyLike);
+    if (type === 'express') this.deferExpress(adapter.getInstance());
+    if (type === 'fastify') this.deferFastify(adapter.getInstance() as FastifyLike);
   }
 
-  private isMindoff(url: string): boolean {
-    return this.registry.routes.match(url) !== undefined;
+  /** The mindoff class a request reaches (an API, or the task endpoints), or undefined. */
+  ownerOf(request: unknown): Type<unknown> | undefined {
+    if (this.express) return this.express.ownerOf(request as never) ?? undefined;
+    const fastify = request as { routeOptions?: { config?: unknown } };
+    return ownerFromRouteConfig(fastify.routeOptions?.config);
   }
 
-  /** Whether express parsers skip this request; decided once per request (several parsers ask). */
-  private deferExpress(req: IncomingMessage & { [MINDOFF_DEFERRED_BODY]?: boolean }): boolean {
-    return (req[MINDOFF_DEFERRED_BODY] ??= this.isMindoff(req.url ?? ''));
-  }
-
-  private express(app: { router?: { stack?: { handle?: Handler }[] } }): void {
-    for (const layer of app.router?.stack ?? []) {
-      const original = layer.handle;
-      if (!original || !EXPRESS_PARSERS.has(original.name)) continue;
+  private deferExpress(app: { router?: { stack?: ExpressLayer[] } }): void {
+    const stack = app.router?.stack ?? [];
+    const routes = (this.express = new ExpressMindoffRoutes(stack));
+    if (routes.empty) return;
+    for (const layer of stack) {
+      const original = layer.handle as Handler | undefined;
+      if (!original || layer.route || !EXPRESS_PARSERS.has(original.name)) continue;
       const wrapped: Handler = (req, res, next) =>
-        this.isMindoff(req.url ?? '') ? next() : original(req, res, next);
+        routes.ownerOf(req) ? next() : original(req, res, next);
       Object.defineProperty(wrapped, 'name', { value: original.name });
-      layer.handle = wrapped;
+      layer.handle = wrapped as never;
     }
   }
 
-  private fastify(fastify: FastifyLike): void {
+  private deferFastify(fastify: FastifyLike): void {
     const config = fastify.initialConfig;
     if (!(config.routerOptions?.ignoreTrailingSlash ?? config.ignoreTrailingSlash)) {
       throw new MindoffConfigurationError([fastifyTrailingSlash()]);
     }
-    const json = fastify.getDefaultJsonParser(
-      config.onProtoPoisoning ?? 'error',
-      config.onConstructorPoisoning ?? 'error',
-    );
-    const globalLimit = config.bodyLimit ?? 1048576;
-    if (fastify.hasContentTypeParser('application/json'))
-      fastify.removeContentTypeParser('application/json');
-    fastify.addContentTypeParser('application/json', (req, payload, done) => {
-      if (this.isMindoff(req.url)) return done(null, undefined);
-      readBody(payload, req.routeOptions?.bodyLimit ?? globalLimit).then(
-        (bytes) => json(req, bytes.toString('utf8'), done),
-        () =>
-          done(
-            Object.assign(new Error('Request body is too large'), {
-              statusCode: 413,
-              code: 'FST_ERR_CTP_BODY_TOO_LARGE',
-            }),
-          ),
-      );
+    // Fastify finds the route before it parses the body: on mindoff's routes the body is left
+    // for the pipeline, whatever parsers the app registered for other routes.
+    fastify.addHook('onRequest', (request, _reply, done) => {
+      const context = fastifyRouteContext(request);
+      if (context && ownerFromRouteConfig(context.config)) {
+        context.contentTypeParser = LEAVE_UNREAD;
+      }
+      done();
     });
-    if (!fastify.hasContentTypeParser('*')) {
-      fastify.addContentTypeParser('*', (req, _payload, done) =>
-        this.isMindoff(req.url)
-          ? done(null, undefined)
-          : done(
-              Object.assign(new Error('Unsupported Media Type'), {
-                statusCode: 415,
-                code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
-              }),
-            ),
-      );
-    }
   }
 }

@@ -1,4 +1,4 @@
-import { Controller, UseFilters, UseGuards } from '@nestjs/common';
+import { Controller, UseFilters, UseGuards, type Type } from '@nestjs/common';
 import {
   EXCEPTION_FILTERS_METADATA,
   GUARDS_METADATA,
@@ -12,7 +12,7 @@ import { MindoffExceptionFilter } from '../filters/mindoff-exception.filter';
 import {
   HANDLER_ARGS,
   MINDOFF_HANDLER,
-  handleMindoffRequest,
+  mindoffRouteHandler,
 } from '../routing/mindoff-route.handler';
 
 /**
@@ -38,7 +38,7 @@ export function MindoffApi<const S extends PayloadSchema | undefined = undefined
     }
     // A missing run() is reported at startup, naming the class.
     Object.defineProperty(target.prototype, MINDOFF_HANDLER, {
-      value: handleMindoffRequest,
+      value: mindoffRouteHandler(target as unknown as Type<unknown>),
       configurable: true,
     });
     Reflect.defineMetadata(ROUTE_ARGS_METADATA, HANDLER_ARGS, target, MINDOFF_HANDLER);

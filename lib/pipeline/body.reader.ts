@@ -53,7 +53,8 @@ export function hasBody(raw: IncomingMessage): boolean {
   return raw.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-function tooLarge(received: number, limit: number): MindoffHttpError {
+/** The `PAYLOAD_TOO_LARGE` refusal for a body of at least `received` bytes. */
+export function tooLarge(received: number, limit: number): MindoffHttpError {
   const mb = (n: number) => Math.round((n / 1048576) * 100) / 100;
   return new MindoffHttpError(
     'PAYLOAD_TOO_LARGE',

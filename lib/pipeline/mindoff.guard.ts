@@ -3,17 +3,20 @@ import {
   Injectable,
   type CanActivate,
   type ExecutionContext,
+  type OnModuleInit,
   type Type,
 } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { BODYLESS_METHODS, MINDOFF_CONTEXT } from '../mindoff.constants';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
-import { baseUrl } from '../queue/base-url';
 import { EnqueueAction } from '../queue/enqueue.action';
 import { MindoffQueue } from '../queue/mindoff-queue.service';
+import { taskRoot } from '../queue/task-root';
 import { MindoffRegistry } from '../registry/mindoff.registry';
+import { ServedRoutes } from '../routing/served-routes';
 import { ResultRenderer } from '../rendering/result.renderer';
 import { authenticate, hasAuthorizationHeader } from './authenticate';
 import { DirectContext } from './direct-context';
@@ -29,19 +32,30 @@ type AnyRequest = Record<string | symbol, unknown> & { raw?: IncomingMessage };
  * the filter turns into its envelope; on success the request carries the context `run()` gets.
  */
 @Injectable()
-export class MindoffGuard implements CanActivate {
+export class MindoffGuard implements CanActivate, OnModuleInit {
   private readonly hasCredentials: (request: { headers: Record<string, unknown> }) => boolean;
   private readonly runInline: boolean;
+  /** Present when a version map brought queue mode into the app. */
+  private queue?: MindoffQueue;
 
   constructor(
     private readonly registry: MindoffRegistry,
     private readonly limiter: RateLimiter,
     @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
     private readonly renderer: ResultRenderer,
-    private readonly queue: MindoffQueue,
+    private readonly routes: ServedRoutes,
+    private readonly moduleRef: ModuleRef,
   ) {
     this.hasCredentials = options.hasCredentials ?? hasAuthorizationHeader;
     this.runInline = options.queue?.runInline === true;
+  }
+
+  onModuleInit(): void {
+    try {
+      this.queue = this.moduleRef.get(MindoffQueue, { strict: false });
+    } catch {
+      this.queue = undefined;
+    }
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -81,17 +95,20 @@ export class MindoffGuard implements CanActivate {
         reason: 'Queue-mode APIs take JSON bodies; files and multipart forms cannot be queued.',
       });
     }
-    const payload = BODYLESS_METHODS.has(api.method) ? {} : await readPayload(api, raw);
+    const payload = BODYLESS_METHODS.has(api.method)
+      ? {}
+      : await readPayload(api, raw, request as { body?: unknown });
     const query = (request.query ?? {}) as Record<string, unknown>;
     const params = (request.params ?? {}) as Record<string, string>;
 
     if (queued) {
+      if (!this.queue) throw new MindoffHttpError('API_CONFIG_ERR');
       request[MINDOFF_CONTEXT] = new EnqueueAction(
         this.queue,
         api,
         { payload, query, params, user: user === null ? null : this.storedUser(user) },
         this.limiter.ownerOf(user) ?? null,
-        this.options.queue?.publicUrl?.replace(/\/+$/, '') ?? baseUrl(raw, this.options.trustProxy),
+        taskRoot(raw, this.options, this.routes.taskBase()),
         this.renderer,
         response,
       );

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { CompiledApi } from '../registry/compiled-api';
 import { payloadDepth, type PayloadOutcome } from '../validation';
 import { hasBody, readBody } from './body.reader';
+import { consumedBody, isConsumed } from './consumed-body';
 import { MindoffHttpError } from './mindoff-http.error';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -10,7 +11,11 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
  * The payload steps of the pipeline, in order: size (counted on bytes read), parsing, depth of
  * the whole body, then the schema. Resolves the payload `run()` receives.
  */
-export async function readPayload(api: CompiledApi, raw: IncomingMessage): Promise<unknown> {
+export async function readPayload(
+  api: CompiledApi,
+  raw: IncomingMessage,
+  request: { body?: unknown; rawBody?: unknown } = raw as never,
+): Promise<unknown> {
   if (!hasBody(raw)) return checkShape(api, undefined);
   const type = raw.headers['content-type'];
   if (type !== undefined && !JSON_TYPE.test(type)) {
@@ -19,7 +24,16 @@ export async function readPayload(api: CompiledApi, raw: IncomingMessage): Promi
       received: type,
     });
   }
-  const bytes = await readBody(raw, api.maxPayloadBytes);
+  if (isConsumed(raw)) {
+    const earlier = consumedBody(api, raw, request);
+    if (earlier.parsed) return checkShape(api, earlier.value);
+    return parsePayload(api, earlier.bytes);
+  }
+  return parsePayload(api, await readBody(raw, api.maxPayloadBytes));
+}
+
+/** Parsing, depth and schema of the bytes read. */
+function parsePayload(api: CompiledApi, bytes: Buffer): unknown {
   let body: unknown;
   if (bytes.length > 0) {
     try {

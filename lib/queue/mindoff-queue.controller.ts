@@ -6,8 +6,10 @@ import {
   Post,
   Req,
   Res,
+  SetMetadata,
   Sse,
   UseFilters,
+  VERSION_NEUTRAL,
   type MessageEvent,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -16,15 +18,17 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EMPTY, type Observable } from 'rxjs';
 import { MindoffExceptionFilter } from '../filters/mindoff-exception.filter';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
+import { MINDOFF_TASK_ENDPOINTS } from '../mindoff.constants';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
+import { ServedRoutes } from '../routing/served-routes';
 import { MindoffHttpError } from '../pipeline/mindoff-http.error';
 import { EnvelopeSender } from '../rendering/envelope.sender';
 import type { Category } from '../responses';
-import { baseUrl } from './base-url';
 import { QueueAccess } from './queue-access';
 import { QUEUE_BASE_PATH } from './queue-endpoints';
 import { statusStream } from './status-stream';
 import { TERMINAL_STATUSES } from './task.types';
+import { taskRoot } from './task-root';
 import { taskUrls } from './task-urls';
 import { listItem, taskView } from './task-view';
 
@@ -41,7 +45,8 @@ const MAX_PAGE_SIZE = 200;
  * ticket, cancel and retry. Each answers in the envelope; task-addressed ones borrow the
  * originating API's auth and limits (see `QueueAccess`).
  */
-@Controller(QUEUE_BASE_PATH)
+@Controller({ path: QUEUE_BASE_PATH, version: VERSION_NEUTRAL })
+@SetMetadata(MINDOFF_TASK_ENDPOINTS, true)
 @UseFilters(MindoffExceptionFilter)
 export class MindoffQueueController {
   constructor(
@@ -49,7 +54,13 @@ export class MindoffQueueController {
     private readonly sender: EnvelopeSender,
     private readonly adapterHost: HttpAdapterHost,
     @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
+    private readonly routes: ServedRoutes,
   ) {}
+
+  /** Where the task endpoints answer, as the client reached this one. */
+  private root(request: AnyRequest): string {
+    return taskRoot(rawOf(request), this.options, this.routes.taskBase());
+  }
 
   @Get('list')
   async list(@Req() request: AnyRequest, @Res({ passthrough: true }) response: unknown) {
@@ -187,7 +198,7 @@ export class MindoffQueueController {
         ttlSeconds * 1000,
       ),
     );
-    const urls = taskUrls(baseUrl(rawOf(request), this.options.trustProxy), task.id);
+    const urls = taskUrls(this.root(request), task.id);
     return this.reply(response, 'SUCCESS', 'success', {
       queue_id: task.id,
       ticket,
@@ -231,7 +242,7 @@ export class MindoffQueueController {
     }
     return this.reply(response, 'QUEUED', 'success', {
       queue_id: task.id,
-      ...taskUrls(baseUrl(rawOf(request), this.options.trustProxy), task.id),
+      ...taskUrls(this.root(request), task.id),
     });
   }
 

@@ -14,17 +14,3 @@ export type QueueEndpoint = keyof typeof QUEUE_ENDPOINTS;
 
 /** The base path of the task endpoints. */
 export const QUEUE_BASE_PATH = 'mindoff/queue';
-
-const PATTERNS: [RegExp, QueueEndpoint][] = [
-  [/^\/mindoff\/queue\/list\/?$/, 'list'],
-  [/^\/mindoff\/queue\/[^/]+\/stream\/?$/, 'stream'],
-  [/^\/mindoff\/queue\/[^/]+\/stream-ticket\/?$/, 'streamTicket'],
-  [/^\/mindoff\/queue\/[^/]+\/cancel\/?$/, 'cancel'],
-  [/^\/mindoff\/queue\/[^/]+\/retry\/?$/, 'retry'],
-  [/^\/mindoff\/queue\/[^/]+\/?$/, 'detail'],
-];
-
-/** Which task endpoint a path (without query) names, if any: a wrong method there is a 405. */
-export function queueEndpointAt(path: string): QueueEndpoint | undefined {
-  return PATTERNS.find(([regex]) => regex.test(path))?.[1];
-}

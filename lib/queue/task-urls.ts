@@ -1,11 +1,14 @@
-/** The absolute URLs of a task's endpoints, as the acknowledgment lists them. */
-export function taskUrls(base: string, id: string) {
-  const root = `${base}/mindoff/queue/${id}`;
+/**
+ * The absolute URLs of a task's endpoints, as the acknowledgment lists them. `root` is where the
+ * task endpoints are served, origin included: `https://host/api/mindoff/queue`.
+ */
+export function taskUrls(root: string, id: string) {
+  const task = `${root}/${id}`;
   return {
-    response_url: `${root}/`,
-    status_stream_url: `${root}/stream/`,
-    stream_ticket_url: `${root}/stream-ticket/`,
-    cancel_url: `${root}/cancel/`,
-    retry_url: `${root}/retry/`,
+    response_url: `${task}/`,
+    status_stream_url: `${task}/stream/`,
+    stream_ticket_url: `${task}/stream-ticket/`,
+    cancel_url: `${task}/cancel/`,
+    retry_url: `${task}/retry/`,
   };
 }

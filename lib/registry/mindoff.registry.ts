@@ -11,7 +11,6 @@ import {
   notInVersionMap,
 } from '../mindoff.messages';
 import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
-import { RouteTable } from '../versioning/route-table';
 import { declaredResponseCodes } from '../openapi/mindoff-response-codes.decorator';
 import { unknownResponseCode } from '../openapi/openapi.messages';
 import { loadPassport } from '../pipeline/passport.loader';
@@ -32,7 +31,6 @@ interface Found {
  */
 @Injectable()
 export class MindoffRegistry implements OnModuleInit {
-  readonly routes = new RouteTable();
   private readonly byClass = new Map<Type<unknown>, CompiledApi>();
   private readonly byName = new Map<string, CompiledApi>();
 
@@ -54,7 +52,6 @@ export class MindoffRegistry implements OnModuleInit {
       const api = compileApi(cls, options, route as ApiRouteMetadata, permissions);
       this.byClass.set(cls, api);
       this.byName.set(`${api.urlName}@${api.route.version}`, api);
-      this.routes.add(api);
     }
   }
 

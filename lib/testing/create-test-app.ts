@@ -1,6 +1,7 @@
 import type {
   DynamicModule,
   ForwardReference,
+  INestApplication,
   LoggerService,
   LogLevel,
   Type,
@@ -12,6 +13,7 @@ import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.
 import { MindoffModule } from '../mindoff.module';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
 import { MindoffRegistry } from '../registry/mindoff.registry';
+import { ServedRoutes } from '../routing/served-routes';
 import { MindoffTestApp } from './mindoff-test-app';
 import type { QueueTestMode } from './queue-test-mode';
 import { MindoffTestingError } from './testing.error';
@@ -35,6 +37,11 @@ export interface TestAppOptions {
   queue?: QueueTestMode;
   /** Nest's logger; default `false` (quiet). */
   logger?: false | LoggerService | LogLevel[];
+  /**
+   * Sets the app up as its main.ts does, before it starts, e.g.
+   * `(app) => app.setGlobalPrefix('api')`; `call()` then uses the paths the router serves.
+   */
+  setup?: (app: INestApplication) => void | Promise<void>;
 }
 
 /**
@@ -69,6 +76,7 @@ export async function createTestApp(
     ? compiled.createNestApplication(options.httpAdapter, { logger })
     : compiled.createNestApplication({ logger });
   try {
+    await options.setup?.(app);
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     await app.close().catch(() => undefined);
@@ -76,6 +84,7 @@ export async function createTestApp(
   }
   const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
   const registry = app.get(MindoffRegistry, { strict: false });
+  const routes = app.get(ServedRoutes, { strict: false });
   const own = app.get<string, MindoffModuleOptions>(MINDOFF_MODULE_OPTIONS, { strict: false });
   const runsInline = own.queue?.runInline === true;
   return new MindoffTestApp(
@@ -83,6 +92,7 @@ export async function createTestApp(
     `http://127.0.0.1:${port}`,
     registry,
     runsInline ? 'direct' : 'wait',
+    routes,
   );
 }
 

@@ -2,6 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { BODYLESS_METHODS } from '../mindoff.constants';
 import type { CompiledApi } from '../registry/compiled-api';
 import type { MindoffRegistry } from '../registry/mindoff.registry';
+import type { ServedRoutes } from '../routing/served-routes';
 import type { Envelope } from '../responses';
 import type { ApiAnswer, ApiCallOptions, QueryValue } from './api-call.interface';
 import { FORCED_USER_HEADER, forceUser } from './forced-user';
@@ -33,6 +34,7 @@ export class MindoffTestApp {
     private readonly registry: MindoffRegistry,
     /** How this app runs queue-mode APIs. */
     readonly queueMode: QueueTestMode = 'direct',
+    private readonly routes?: ServedRoutes,
   ) {}
 
   /**
@@ -48,7 +50,7 @@ export class MindoffTestApp {
         `${urlName} is a ${method} API, which reads no payload; send the values as query instead.`,
       );
     }
-    const path = `/v${options.version}/${fillParams(api, options.params ?? {})}/`;
+    const path = `${this.mountOf(api)}/v${options.version}/${fillParams(api, options.params ?? {})}/`;
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
     const forced =
@@ -74,9 +76,21 @@ export class MindoffTestApp {
   route(urlName: string, version: number): ServedApi | undefined {
     const api = this.registry.all().find((a) => a.urlName === urlName);
     if (!api) return undefined;
-    const path = `/v${version}/${fillParams(api, {}, 'x')}/`;
-    const served = this.registry.routes.match(path);
-    return served && { cls: served.cls, method: served.method, path };
+    const served = this.registry
+      .all()
+      .find((a) => a.urlName === urlName && a.route.version === version);
+    if (!served) return undefined;
+    const path = `${this.mountOf(served)}/v${version}/${fillParams(served, {}, 'x')}/`;
+    return { cls: served.cls, method: served.method, path };
+  }
+
+  /** What the router puts before `/v<n>/` for this API: the global prefix, a RouterModule path. */
+  private mountOf(api: CompiledApi): string {
+    const served = this.routes?.pathOf(api.cls);
+    const suffix = `/v${api.route.version}/${api.route.apiPath}`;
+    return served?.toLowerCase().endsWith(suffix.toLowerCase())
+      ? served.slice(0, served.length - suffix.length)
+      : '';
   }
 
   /** Stops the app. */

@@ -1,7 +1,8 @@
-import type { DynamicModule, Type } from '@nestjs/common';
-import { PATH_METADATA } from '@nestjs/common/constants';
+import { VERSION_NEUTRAL, type DynamicModule, type Type } from '@nestjs/common';
+import { PATH_METADATA, VERSION_METADATA } from '@nestjs/common/constants';
 import { MINDOFF_API_METADATA, MINDOFF_ROUTE_METADATA } from '../mindoff.constants';
 import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
+import { MindoffQueueModule } from '../queue/mindoff-queue.module';
 
 /** Where one API version is served; written on the class by `MindoffVersions.register()`. */
 export interface ApiRouteMetadata {
@@ -25,7 +26,8 @@ export function apiPathFromUrlName(urlName: string): string {
 
 /**
  * The version map of one API: each version number served by its own class, at
- * `/v<n>/<app>/<api>/`. Import the returned module where the app's APIs are registered.
+ * `/v<n>/<app>/<api>/`. Import the returned module where the app's APIs are registered; a map
+ * with a queue-mode API brings the queue (driver, worker, task endpoints) with it.
  *
  * @example
  * export const CreateOrderVersions = MindoffVersions.register({ 1: CreateOrderV1Api, 2: CreateOrderV2Api });
@@ -48,11 +50,23 @@ export class MindoffVersions {
       const route: ApiRouteMetadata = { version, apiPath, versions: numbers };
       Reflect.defineMetadata(MINDOFF_ROUTE_METADATA, route, cls);
       Reflect.defineMetadata(PATH_METADATA, `v${version}/${apiPath}`, cls);
+      // The version is mindoff's own segment: the app's URI versioning (and its defaultVersion)
+      // must not add another one.
+      Reflect.defineMetadata(VERSION_METADATA, VERSION_NEUTRAL, cls);
     }
+    const queued = entries.some(
+      ([, cls]) =>
+        (Reflect.getMetadata(MINDOFF_API_METADATA, cls) as MindoffApiOptions | undefined)
+          ?.processMode === 'queue',
+    );
     // A class per map keeps Nest from merging two maps whose controllers share class names.
     const module = class {};
     Object.defineProperty(module, 'name', { value: `${first?.name ?? 'Mindoff'}VersionsModule` });
-    return { module, controllers: entries.map(([, cls]) => cls) };
+    return {
+      module,
+      controllers: entries.map(([, cls]) => cls),
+      imports: queued ? [MindoffQueueModule] : [],
+    };
   }
 }
 

@@ -1,0 +1,95 @@
+import type { Type } from '@nestjs/common';
+import type { IncomingMessage } from 'node:http';
+import { MINDOFF_DEFERRED_BODY } from '../mindoff.constants';
+import { mindoffRouteOwner } from '../routing/mindoff-route.handler';
+
+/** The part of an express 5 router layer mindoff reads: its route and its own path matcher. */
+export interface ExpressLayer {
+  name?: string;
+  handle?: (...args: unknown[]) => unknown;
+  route?: { path: unknown; stack: { handle: unknown }[] };
+  match(path: string): boolean;
+}
+
+type ExpressRequest = IncomingMessage & {
+  path?: string;
+  [MINDOFF_DEFERRED_BODY]?: Type<unknown> | null;
+};
+
+interface Candidate {
+  layer: ExpressLayer;
+  owner: Type<unknown>;
+}
+
+/**
+ * Which mindoff route an express request will reach, decided by the route layers express itself
+ * registered (found by the handler metadata Nest copied onto them) and their own matchers: the
+ * same answer the router gives, for any global prefix, `RouterModule` path or URL form. Literal
+ * paths are looked up in a map first, so the check costs O(1) on the hot path.
+ */
+export class ExpressMindoffRoutes {
+  private readonly literal = new Map<string, Candidate[]>();
+  private readonly patterns: Candidate[] = [];
+
+  constructor(stack: ExpressLayer[]) {
+    for (const layer of stack) {
+      const owner = layer.route?.stack
+        .map((entry) => mindoffRouteOwner(entry.handle))
+        .find((found) => found !== undefined);
+      if (!owner || !layer.route) continue;
+      const path = layer.route.path;
+      if (typeof path === 'string' && !/[:*{(]/.test(path)) {
+        const key = keyOf(path);
+        this.literal.set(key, [...(this.literal.get(key) ?? []), { layer, owner }]);
+      } else {
+        this.patterns.push({ layer, owner });
+      }
+    }
+  }
+
+  /** Whether the app serves any mindoff route. */
+  get empty(): boolean {
+    return this.literal.size === 0 && this.patterns.length === 0;
+  }
+
+  /** The class serving `req`, or null when it is not a mindoff route; decided once per request. */
+  ownerOf(req: ExpressRequest): Type<unknown> | null {
+    const known = req[MINDOFF_DEFERRED_BODY];
+    if (known !== undefined) return known;
+    return (req[MINDOFF_DEFERRED_BODY] = this.find(req));
+  }
+
+  private find(req: ExpressRequest): Type<unknown> | null {
+    const path = req.path ?? pathname(req.url ?? '');
+    for (const candidate of this.literal.get(keyOf(path)) ?? []) {
+      if (candidate.layer.match(path)) return candidate.owner;
+    }
+    for (const candidate of this.patterns) {
+      if (matches(candidate.layer, path)) return candidate.owner;
+    }
+    return null;
+  }
+}
+
+/** Lower-cased, without one trailing slash: the forms a non-strict, case-insensitive route accepts. */
+function keyOf(path: string): string {
+  const lower = path.toLowerCase();
+  return lower.length > 1 && lower.endsWith('/') ? lower.slice(0, -1) : lower;
+}
+
+/** A layer's own match; a path whose parameters do not decode is one the router refuses too. */
+function matches(layer: ExpressLayer, path: string): boolean {
+  try {
+    return layer.match(path);
+  } catch {
+    return false;
+  }
+}
+
+function pathname(url: string): string {
+  try {
+    return new URL(url, 'http://localhost').pathname;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,137 @@
+/** What a request that matched no route was after, when the path is mindoff's. */
+export type RouteMiss =
+  | { code: 'INVALID_API_VERSION'; availableVersions: number[] }
+  | { code: 'ROUTE_NOT_FOUND' }
+  | { code: 'QUEUE_TASK_NOT_FOUND' }
+  | { code: 'INVALID_METHOD'; allowed: string };
+
+/** One API version as served, for explaining misses. */
+export interface ServedApi {
+  /** Where its version segment starts: the global prefix and module path, e.g. `/api/admin`. */
+  mount: string;
+  version: number;
+  /** e.g. `shop/get_profile` or `orders/:order_id` */
+  apiPath: string;
+  versions: number[];
+}
+
+interface MountIndex {
+  mount: string;
+  literal: Map<string, number[]>;
+  patterns: { regex: RegExp; versions: number[] }[];
+  apps: Set<string>;
+}
+
+const TASK_ENDPOINTS: [RegExp, string][] = [
+  [/^list$/, 'GET'],
+  [/^[^/]+$/, 'GET'],
+  [/^[^/]+\/stream$/, 'GET'],
+  [/^[^/]+\/stream-ticket$/, 'POST'],
+  [/^[^/]+\/cancel$/, 'POST'],
+  [/^[^/]+\/retry$/, 'POST'],
+];
+
+/**
+ * Explains router misses under mindoff's paths, so they get envelopes instead of a framework 404:
+ * an unknown or malformed version of a known API (`/v9/`, `/v1.5/`, `/v-1/`) is
+ * `INVALID_API_VERSION` with the versions that exist; any other path under a known app, or a known
+ * API reached in a form the router does not serve (`//v1/…`, `/v1//…`, `%2f`), is
+ * `ROUTE_NOT_FOUND`; a task endpoint called with the wrong method is `INVALID_METHOD`. The path is
+ * compared decoded, lower-cased, with repeated and trailing slashes folded, under each mount the
+ * router really serves mindoff at. Paths of no mindoff app are left to the app (undefined).
+ */
+export class RouteMissExplainer {
+  private readonly mounts: MountIndex[];
+  private readonly taskBase: string | undefined;
+
+  constructor(apis: ServedApi[], taskBase: string | undefined) {
+    const byMount = new Map<string, MountIndex>();
+    for (const api of apis) {
+      const mount = fold(api.mount);
+      let index = byMount.get(mount);
+      if (!index) {
+        index = { mount, literal: new Map(), patterns: [], apps: new Set() };
+        byMount.set(mount, index);
+      }
+      const path = fold(`/${api.apiPath}`).slice(1);
+      index.apps.add(path.split('/')[0]!);
+      if (path.includes(':')) index.patterns.push({ regex: toRegex(path), versions: api.versions });
+      else index.literal.set(path, api.versions);
+    }
+    this.mounts = [...byMount.values()].sort((a, b) => b.mount.length - a.mount.length);
+    this.taskBase = taskBase === undefined ? undefined : fold(taskBase);
+  }
+
+  explain(method: string, url: string): RouteMiss | undefined {
+    const path = fold(pathOf(url));
+    return this.taskMiss(method, path) ?? this.apiMiss(path);
+  }
+
+  private taskMiss(method: string, path: string): RouteMiss | undefined {
+    if (this.taskBase === undefined || !path.startsWith(`${this.taskBase}/`)) return undefined;
+    const rest = path.slice(this.taskBase.length + 1);
+    const endpoint = TASK_ENDPOINTS.find(([regex]) => regex.test(rest));
+    if (!endpoint) return { code: 'ROUTE_NOT_FOUND' };
+    const allowed = endpoint[1];
+    if (method !== allowed && !(method === 'HEAD' && allowed === 'GET')) {
+      return { code: 'INVALID_METHOD', allowed };
+    }
+    // The method is right but the router refused the path (e.g. fastify's maxParamLength).
+    return rest === 'list' ? { code: 'ROUTE_NOT_FOUND' } : { code: 'QUEUE_TASK_NOT_FOUND' };
+  }
+
+  private apiMiss(path: string): RouteMiss | undefined {
+    for (const index of this.mounts) {
+      if (path !== index.mount && !path.startsWith(`${index.mount}/`)) continue;
+      const segments = path.slice(index.mount.length + 1).split('/');
+      const versionSegment = segments[0] ?? '';
+      if (!versionSegment.startsWith('v')) continue;
+      const apiPath = segments.slice(1).join('/');
+      const versions =
+        index.literal.get(apiPath) ?? index.patterns.find((p) => p.regex.test(apiPath))?.versions;
+      if (versions) {
+        const version = /^v(\d+)$/.exec(versionSegment);
+        if (version && versions.includes(Number(version[1]))) return { code: 'ROUTE_NOT_FOUND' };
+        return { code: 'INVALID_API_VERSION', availableVersions: [...versions] };
+      }
+      if (index.apps.has(segments[1] ?? '')) return { code: 'ROUTE_NOT_FOUND' };
+    }
+    return undefined;
+  }
+}
+
+/** The path of a request target, from origin form (`/a?b`) or absolute form (`http://h/a?b`). */
+function pathOf(url: string): string {
+  let path = url;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) {
+    try {
+      path = new URL(path).pathname;
+    } catch {
+      return path;
+    }
+  }
+  const end = path.search(/[?#]/);
+  return end === -1 ? path : path.slice(0, end);
+}
+
+/** Decoded (when it decodes), lower-cased, repeated slashes folded, no trailing slash. */
+function fold(path: string): string {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    // A malformed escape stays as it is; the path is still compared.
+  }
+  return decoded
+    .toLowerCase()
+    .replace(/\/{2,}/g, '/')
+    .replace(/\/+$/, '');
+}
+
+function toRegex(path: string): RegExp {
+  const source = path
+    .split('/')
+    .map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${source}$`);
+}

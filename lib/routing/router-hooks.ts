@@ -1,0 +1,86 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
+import { BodyDeferral } from '../adapters/body-deferral';
+import { toEnvelopeError } from '../filters/to-envelope-error';
+import { EnvelopeSender } from '../rendering/envelope.sender';
+import { ServedRoutes } from './served-routes';
+
+type AnyHandler = (...args: never[]) => unknown;
+type HookSetter = (handler: AnyHandler, ...rest: unknown[]) => unknown;
+interface HookableAdapter {
+  setNotFoundHandler?: HookSetter;
+  setErrorHandler?: HookSetter;
+}
+type AnyRequest = { raw?: IncomingMessage; originalUrl?: string; url?: string; method?: string };
+
+/**
+ * Envelopes for what reaches Nest's router hooks instead of a route, without a global exception
+ * filter (which would take the app's own filters' place): a miss under mindoff's paths gets its
+ * envelope (`INVALID_API_VERSION`, `ROUTE_NOT_FOUND`, `INVALID_METHOD` on a task endpoint), and a
+ * framework error on a mindoff route (e.g. fastify refusing a malformed Content-Type) gets the
+ * envelope of its kind. Everything else goes to Nest's own handlers, as without mindoff.
+ */
+@Injectable()
+export class RouterHooks implements OnModuleInit {
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly routes: ServedRoutes,
+    private readonly deferral: BodyDeferral,
+    private readonly sender: EnvelopeSender,
+  ) {}
+
+  // Runs while Nest initialises, after routes are registered and before its router hooks are.
+  onModuleInit(): void {
+    const adapter = this.adapterHost.httpAdapter as unknown as HookableAdapter | undefined;
+    if (!adapter?.setNotFoundHandler || !adapter.setErrorHandler) return;
+    const setNotFound = adapter.setNotFoundHandler.bind(adapter);
+    const setError = adapter.setErrorHandler.bind(adapter);
+    adapter.setNotFoundHandler = (handler: AnyHandler, ...rest: unknown[]) =>
+      setNotFound(
+        (req: AnyRequest, res: unknown, next: unknown) =>
+          this.answerMiss(req, res) || (handler as (...args: unknown[]) => unknown)(req, res, next),
+        ...rest,
+      );
+    adapter.setErrorHandler = (handler: AnyHandler, ...rest: unknown[]) =>
+      setError(
+        (error: unknown, req: AnyRequest, res: unknown, next: unknown) =>
+          this.answerError(error, req, res) ||
+          (handler as (...args: unknown[]) => unknown)(error, req, res, next),
+        ...rest,
+      );
+  }
+
+  private answerMiss(req: AnyRequest, res: unknown): boolean {
+    const raw = req.raw ?? (req as IncomingMessage);
+    const miss = this.routes.explainMiss(raw.method ?? '', req.originalUrl ?? raw.url ?? '');
+    if (!miss) return false;
+    if (miss.code === 'INVALID_API_VERSION') {
+      this.sender.send(
+        res,
+        miss.code,
+        'danger',
+        { available_versions: miss.availableVersions },
+        {},
+      );
+    } else if (miss.code === 'INVALID_METHOD') {
+      this.sender.send(
+        res,
+        miss.code,
+        'danger',
+        { allowed: [miss.allowed], received: raw.method },
+        { Allow: miss.allowed },
+      );
+    } else {
+      this.sender.send(res, miss.code, 'danger', [], {});
+    }
+    return true;
+  }
+
+  private answerError(error: unknown, req: AnyRequest, res: unknown): boolean {
+    if (!this.deferral.ownerOf(req)) return false;
+    const { code, category, data, headers } = toEnvelopeError(error);
+    this.sender.send(res, code, category, data, headers);
+    return true;
+  }
+}
