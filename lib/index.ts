@@ -9,6 +9,7 @@ export { MindoffHttpError } from './pipeline/mindoff-http.error';
 export { MINDOFF_THROTTLER_STORAGE } from './pipeline/rate-limit-storage.provider';
 export { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
 export { MindoffRegistry } from './registry/mindoff.registry';
+export { MindoffRoutes } from './routing/mindoff-routes';
 export type { CompiledApi } from './registry/compiled-api';
 export { MindoffConfigurationError } from './mindoff.messages';
 export type * from './interfaces/mindoff-api-options.interface';
@@ -19,6 +20,7 @@ export * from './validation';
 export { MemoryThrottlerStorage, RedisThrottlerStorage, parseRate, type Rate } from './throttling';
 export { MindoffOpenApi, MindoffResponseCodes } from './openapi';
 export { MindoffQueue } from './queue/mindoff-queue.service';
+export { MindoffQueueModule } from './queue/mindoff-queue.module';
 export {
   MINDOFF_QUEUE_DRIVER,
   type QueueDriver,

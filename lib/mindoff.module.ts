@@ -18,7 +18,7 @@ import {
 import { RateLimiter } from './pipeline/rate-limiter';
 import { MindoffRegistry } from './registry/mindoff.registry';
 import { RouterHooks } from './routing/router-hooks';
-import { ServedRoutes } from './routing/served-routes';
+import { MindoffRoutes } from './routing/mindoff-routes';
 import { EnvelopeSender, MINDOFF_CATALOG } from './rendering/envelope.sender';
 import { ResponseCatalog } from './responses';
 
@@ -40,7 +40,7 @@ import { ResponseCatalog } from './responses';
     MindoffExceptionFilter,
     EnvelopeSender,
     BodyDeferral,
-    ServedRoutes,
+    MindoffRoutes,
     RouterHooks,
     rateLimitStorageProvider,
     {
@@ -54,7 +54,7 @@ import { ResponseCatalog } from './responses';
   ],
   exports: [
     MindoffRegistry,
-    ServedRoutes,
+    MindoffRoutes,
     RateLimiter,
     MindoffGuard,
     ResultRenderer,

@@ -4,6 +4,7 @@ import type { Module } from '@nestjs/core/injector/module';
 import type { OpenAPIObject, SwaggerDocumentOptions } from '@nestjs/swagger';
 import type { CompiledApi } from '../registry/compiled-api';
 import { MindoffRegistry } from '../registry/mindoff.registry';
+import { MindoffRoutes } from '../routing/mindoff-routes';
 import { MINDOFF_CATALOG } from '../rendering/envelope.sender';
 import type { ResponseCatalog } from '../responses/response.catalog';
 import { isDtoClass, type DtoClass } from '../validation/dto-class';
@@ -21,7 +22,8 @@ const PLUGIN_METADATA_FACTORY = '_OPENAPI_METADATA_FACTORY';
 /**
  * mindoff's side of @nestjs/swagger. `MindoffOpenApi.createDocument` takes what
  * `SwaggerModule.createDocument` takes and returns the same document, with every mindoff API added:
- * one operation per version under `/v{n}/{app}/{api}/`, its method, request body, envelope
+ * one operation per version under `/v{n}/{app}/{api}/` (after the global prefix and any
+ * `RouterModule` path, as the router serves it), its method, request body, envelope
  * responses, security and `x-ratelimit`.
  *
  * @example
@@ -62,16 +64,26 @@ export class MindoffOpenApi {
       standardSchemaConverter: options.standardSchemaConverter,
       isSwaggerModel,
     };
+    const routes = app.get(MindoffRoutes, { strict: false });
+    // Swagger leaves the global prefix out of its own paths when asked; so does this document.
+    const unprefixed = (path: string) => {
+      const prefix = routes.globalPrefix();
+      return options.ignoreGlobalPrefix && prefix && path.startsWith(prefix)
+        ? path.slice(prefix.length)
+        : path;
+    };
     for (const api of apis) {
       const { path, method, operation } = apiOperation(
         api,
         declaredResponseCodes(api.cls),
         context,
       );
-      document.paths[path] = { ...document.paths[path], [method]: operation };
+      const served = unprefixed(routes.mountOf(api.cls)) + path;
+      document.paths[served] = { ...document.paths[served], [method]: operation };
     }
-    if (apis.some((api) => api.processMode === 'queue')) {
-      Object.assign(document.paths, queueEndpointPaths(catalog));
+    const taskBase = routes.taskBase();
+    if (taskBase !== undefined && apis.some((api) => api.processMode === 'queue')) {
+      Object.assign(document.paths, queueEndpointPaths(catalog, unprefixed(taskBase)));
     }
     for (const strategy of new Set(apis.flatMap((api) => api.auth))) {
       (components.securitySchemes ??= {})[strategy] ??= {

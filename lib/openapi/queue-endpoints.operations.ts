@@ -100,9 +100,13 @@ const OPERATIONS: QueueOperation[] = [
   },
 ];
 
-/** The paths of the task endpoints under `/mindoff/queue/`, with envelope responses per status. */
+/**
+ * The paths of the task endpoints under `base` (where the router serves them, default
+ * `/mindoff/queue`), with envelope responses per status.
+ */
 export function queueEndpointPaths(
   catalog: ResponseCatalog,
+  base = '/mindoff/queue',
 ): Record<string, Record<string, unknown>> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of OPERATIONS) {
@@ -124,7 +128,7 @@ export function queueEndpointPaths(
         content: { 'text/event-stream': { schema: { type: 'string' } } },
       };
     }
-    paths[op.path] = {
+    paths[base + op.path.slice('/mindoff/queue'.length)] = {
       [op.method]: {
         operationId: `mindoff_queue_${
           op.path

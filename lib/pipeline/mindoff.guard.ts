@@ -16,7 +16,7 @@ import { EnqueueAction } from '../queue/enqueue.action';
 import { MindoffQueue } from '../queue/mindoff-queue.service';
 import { taskRoot } from '../queue/task-root';
 import { MindoffRegistry } from '../registry/mindoff.registry';
-import { ServedRoutes } from '../routing/served-routes';
+import { MindoffRoutes } from '../routing/mindoff-routes';
 import { ResultRenderer } from '../rendering/result.renderer';
 import { authenticate, hasAuthorizationHeader } from './authenticate';
 import { DirectContext } from './direct-context';
@@ -43,7 +43,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     private readonly limiter: RateLimiter,
     @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
     private readonly renderer: ResultRenderer,
-    private readonly routes: ServedRoutes,
+    private readonly routes: MindoffRoutes,
     private readonly moduleRef: ModuleRef,
   ) {
     this.hasCredentials = options.hasCredentials ?? hasAuthorizationHeader;

@@ -20,7 +20,7 @@ import { MindoffExceptionFilter } from '../filters/mindoff-exception.filter';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
 import { MINDOFF_TASK_ENDPOINTS } from '../mindoff.constants';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
-import { ServedRoutes } from '../routing/served-routes';
+import { MindoffRoutes } from '../routing/mindoff-routes';
 import { MindoffHttpError } from '../pipeline/mindoff-http.error';
 import { EnvelopeSender } from '../rendering/envelope.sender';
 import type { Category } from '../responses';
@@ -54,7 +54,7 @@ export class MindoffQueueController {
     private readonly sender: EnvelopeSender,
     private readonly adapterHost: HttpAdapterHost,
     @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
-    private readonly routes: ServedRoutes,
+    private readonly routes: MindoffRoutes,
   ) {}
 
   /** Where the task endpoints answer, as the client reached this one. */

@@ -2,9 +2,10 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { BodyDeferral } from '../adapters/body-deferral';
+import { answerRouterRefusalsThroughErrorHandler } from '../adapters/fastify-router-refusals';
 import { toEnvelopeError } from '../filters/to-envelope-error';
 import { EnvelopeSender } from '../rendering/envelope.sender';
-import { ServedRoutes } from './served-routes';
+import { MindoffRoutes } from './mindoff-routes';
 
 type AnyHandler = (...args: never[]) => unknown;
 type HookSetter = (handler: AnyHandler, ...rest: unknown[]) => unknown;
@@ -12,6 +13,7 @@ interface HookableAdapter {
   setNotFoundHandler?: HookSetter;
   setErrorHandler?: HookSetter;
 }
+const ROUTER_REFUSALS = new Set(['FST_ERR_MAX_PARAM_LENGTH', 'FST_ERR_BAD_URL']);
 type AnyRequest = { raw?: IncomingMessage; originalUrl?: string; url?: string; method?: string };
 
 /**
@@ -25,15 +27,19 @@ type AnyRequest = { raw?: IncomingMessage; originalUrl?: string; url?: string; m
 export class RouterHooks implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly routes: ServedRoutes,
+    private readonly routes: MindoffRoutes,
     private readonly deferral: BodyDeferral,
     private readonly sender: EnvelopeSender,
   ) {}
 
   // Runs while Nest initialises, after routes are registered and before its router hooks are.
   onModuleInit(): void {
-    const adapter = this.adapterHost.httpAdapter as unknown as HookableAdapter | undefined;
+    const host = this.adapterHost.httpAdapter;
+    const adapter = host as unknown as HookableAdapter | undefined;
     if (!adapter?.setNotFoundHandler || !adapter.setErrorHandler) return;
+    if (host.getType() === 'fastify') {
+      answerRouterRefusalsThroughErrorHandler(adapter as never, host.getInstance() as object);
+    }
     const setNotFound = adapter.setNotFoundHandler.bind(adapter);
     const setError = adapter.setErrorHandler.bind(adapter);
     adapter.setNotFoundHandler = (handler: AnyHandler, ...rest: unknown[]) =>
@@ -78,6 +84,11 @@ export class RouterHooks implements OnModuleInit {
   }
 
   private answerError(error: unknown, req: AnyRequest, res: unknown): boolean {
+    // Fastify's router refuses some URLs before routing (an over-long parameter, a malformed
+    // escape); under mindoff's paths they are misses like any other.
+    if (ROUTER_REFUSALS.has((error as { code?: string } | null)?.code ?? '')) {
+      return this.answerMiss(req, res);
+    }
     if (!this.deferral.ownerOf(req)) return false;
     const { code, category, data, headers } = toEnvelopeError(error);
     this.sender.send(res, code, category, data, headers);

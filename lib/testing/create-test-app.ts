@@ -13,7 +13,7 @@ import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.
 import { MindoffModule } from '../mindoff.module';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
 import { MindoffRegistry } from '../registry/mindoff.registry';
-import { ServedRoutes } from '../routing/served-routes';
+import { MindoffRoutes } from '../routing/mindoff-routes';
 import { MindoffTestApp } from './mindoff-test-app';
 import type { QueueTestMode } from './queue-test-mode';
 import { MindoffTestingError } from './testing.error';
@@ -84,7 +84,7 @@ export async function createTestApp(
   }
   const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
   const registry = app.get(MindoffRegistry, { strict: false });
-  const routes = app.get(ServedRoutes, { strict: false });
+  const routes = app.get(MindoffRoutes, { strict: false });
   const own = app.get<string, MindoffModuleOptions>(MINDOFF_MODULE_OPTIONS, { strict: false });
   const runsInline = own.queue?.runInline === true;
   return new MindoffTestApp(

@@ -2,7 +2,7 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { BODYLESS_METHODS } from '../mindoff.constants';
 import type { CompiledApi } from '../registry/compiled-api';
 import type { MindoffRegistry } from '../registry/mindoff.registry';
-import type { ServedRoutes } from '../routing/served-routes';
+import type { MindoffRoutes } from '../routing/mindoff-routes';
 import type { Envelope } from '../responses';
 import type { ApiAnswer, ApiCallOptions, QueryValue } from './api-call.interface';
 import { FORCED_USER_HEADER, forceUser } from './forced-user';
@@ -34,7 +34,7 @@ export class MindoffTestApp {
     private readonly registry: MindoffRegistry,
     /** How this app runs queue-mode APIs. */
     readonly queueMode: QueueTestMode = 'direct',
-    private readonly routes?: ServedRoutes,
+    private readonly routes?: MindoffRoutes,
   ) {}
 
   /**
@@ -86,11 +86,7 @@ export class MindoffTestApp {
 
   /** What the router puts before `/v<n>/` for this API: the global prefix, a RouterModule path. */
   private mountOf(api: CompiledApi): string {
-    const served = this.routes?.pathOf(api.cls);
-    const suffix = `/v${api.route.version}/${api.route.apiPath}`;
-    return served?.toLowerCase().endsWith(suffix.toLowerCase())
-      ? served.slice(0, served.length - suffix.length)
-      : '';
+    return this.routes?.mountOf(api.cls) ?? '';
   }
 
   /** Stops the app. */

@@ -1,14 +1,17 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { PROGRESS_PAGE } from './progress-page.html';
+import { MindoffRoutes } from 'mindoff';
+import { progressPage } from './progress-page.html';
 
 /** `GET /`: a page that starts a background report and shows its progress live. */
 @ApiExcludeController()
 @Controller()
 export class HomeController {
+  constructor(private readonly routes: MindoffRoutes) {}
+
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   page(): string {
-    return PROGRESS_PAGE;
+    return progressPage(this.routes.urlOf('jobs__generate_inventory_report', 1)!);
   }
 }

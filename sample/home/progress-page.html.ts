@@ -1,8 +1,9 @@
 /**
- * The sample's home page: starts an inventory report and follows it live with EventSource
- * (a stream ticket stands in for the Authorization header a browser cannot send).
+ * The sample's home page: starts an inventory report at `reportUrl` (where the router serves it,
+ * global prefix included) and follows it live with EventSource (a stream ticket stands in for the
+ * Authorization header a browser cannot send); the task's own URLs come from the acknowledgment.
  */
-export const PROGRESS_PAGE = `<!doctype html>
+export const progressPage = (reportUrl: string): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -16,7 +17,7 @@ export const PROGRESS_PAGE = `<!doctype html>
 </head>
 <body>
 <h1>Inventory report</h1>
-<p>Runs <code>POST /v1/jobs/generate_inventory_report/</code> in queue mode and follows the task's status stream.</p>
+<p>Runs <code>POST ${reportUrl}</code> in queue mode and follows the task's status stream.</p>
 <button id="start">Generate report</button>
 <p><span id="status">idle</span> · <span id="percent">0</span>% · <span id="step"></span></p>
 <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0" id="bar"><div class="fill" id="fill"></div></div>
@@ -41,7 +42,7 @@ async function post(url, body) {
 $('start').addEventListener('click', async () => {
   $('start').disabled = true;
   $('summary').hidden = true;
-  const ack = await post('/v1/jobs/generate_inventory_report/', { report_name: 'Weekly stock' });
+  const ack = await post(${JSON.stringify(reportUrl)}, { report_name: 'Weekly stock' });
   const task = ack.data;
   $('status').textContent = 'queued';
   const ticket = await post(task.stream_ticket_url);

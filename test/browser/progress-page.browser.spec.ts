@@ -1,18 +1,24 @@
-import { chromium, type Browser } from 'playwright-core';
-import { AppModule } from '../../sample/app.module';
-import { startApp, type RunningApp } from '../support/http-app';
+import type { INestApplication } from '@nestjs/common';
+import type { Browser } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
+import { createSampleApp } from '../../sample/bootstrap';
+import { launchChromium } from '../support/chromium';
 
 /** The sample's home page in real headless Chromium: a report started and followed live to the end. */
-describe('the sample progress page in Chromium', () => {
-  let server: RunningApp;
+describe.each([
+  ['at the root', ''],
+  ["under the global prefix 'api'", 'api'],
+])('the sample progress page in Chromium, APIs served %s', (_where, prefix) => {
+  let app: INestApplication;
+  let server: { url: string; close(): Promise<void> };
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startApp(AppModule, 'express');
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
+    app = await createSampleApp('express', { logger: false }, prefix);
+    await app.listen(0, '127.0.0.1');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    server = { url: `http://127.0.0.1:${port}`, close: () => app.close() };
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -30,6 +36,10 @@ describe('the sample progress page in Chromium', () => {
       new MutationObserver(() => window.recordPercent(Number(target.textContent)))
         .observe(target, { childList: true, characterData: true, subtree: true });
     `);
+    const posted: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posted.push(new URL(request.url()).pathname);
+    });
     await page.click('#start');
     await page.waitForSelector('#summary:not([hidden])', { timeout: 20_000 });
 
@@ -43,5 +53,8 @@ describe('the sample progress page in Chromium', () => {
     });
     expect(percents).toEqual(expect.arrayContaining([20, 70, 90, 100]));
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    const base = prefix ? `/${prefix}` : '';
+    expect(posted[0]).toBe(`${base}/v1/jobs/generate_inventory_report/`);
+    expect(posted[1]).toMatch(new RegExp(`^${base}/mindoff/queue/[^/]+/stream-ticket/$`));
   });
 });

@@ -1,4 +1,4 @@
-import type { DynamicModule, INestApplication, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, NestApplicationOptions, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { AddressInfo } from 'node:net';
@@ -13,19 +13,27 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
+/** How a test sets its app up: Nest's app options, and what main.ts would do before listening. */
+export interface AppSetup {
+  options?: NestApplicationOptions;
+  setup?: (app: INestApplication) => void | Promise<void>;
+}
+
 /** Builds `module` on the named adapter and starts it on a socket. */
 export async function startApp(
   module: Type<unknown> | DynamicModule,
   adapter: AdapterName,
+  { options = {}, setup }: AppSetup = {},
 ): Promise<RunningApp> {
   const ref = await Test.createTestingModule({ imports: [module] }).compile();
   const app =
     adapter === 'fastify'
       ? ref.createNestApplication(
           new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }),
-          { logger: false },
+          { logger: false, ...options },
         )
-      : ref.createNestApplication({ logger: false });
+      : ref.createNestApplication({ logger: false, ...options });
+  await setup?.(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };

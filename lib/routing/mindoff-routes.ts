@@ -1,30 +1,69 @@
 import { Injectable, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { MINDOFF_ROUTE_METADATA, MINDOFF_TASK_ENDPOINTS } from '../mindoff.constants';
+import {
+  MINDOFF_API_METADATA,
+  MINDOFF_ROUTE_METADATA,
+  MINDOFF_TASK_ENDPOINTS,
+} from '../mindoff.constants';
 import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
 import { RouteMissExplainer, type RouteMiss, type ServedApi } from './route-miss';
 import { servedControllers, type RoutingContainer } from './served-paths';
 
 interface Snapshot {
   paths: Map<Type<unknown>, string[]>;
+  byName: Map<string, Type<unknown>>;
   taskBase: string | undefined;
   misses: RouteMissExplainer;
 }
 
 /**
- * Where the router serves mindoff: each API class's path (with the app's global prefix, its
+ * Where the router serves mindoff (injectable, e.g. to link to an API from a page): each API's path (with the app's global prefix, its
  * `RouterModule` path and so on), the base of the task endpoints, and the explanation of misses
  * under those paths. Read once, the first time it is asked (after the app has been set up).
  */
 @Injectable()
-export class ServedRoutes {
+export class MindoffRoutes {
   private snapshot?: Snapshot;
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
+  /**
+   * The path version `version` of `urlName` is served at, with a trailing slash, e.g.
+   * `/api/v1/shop/get_profile/`; undefined when the app does not serve it.
+   *
+   * @example
+   * fetch(routes.urlOf('orders__create_order', 1), { method: 'POST', body })
+   */
+  urlOf(urlName: string, version: number): string | undefined {
+    const cls = this.read().byName.get(`${urlName}@${version}`);
+    const path = cls && this.pathOf(cls);
+    return path === undefined ? undefined : `${path}/`;
+  }
+
   /** The path an API class is served at, e.g. `/api/v1/shop/get_profile` (no trailing slash). */
   pathOf(cls: Type<unknown>): string | undefined {
     return this.read().paths.get(cls)?.[0];
+  }
+
+  /**
+   * What the router puts before an API's `/v<n>/` segment: the global prefix, a `RouterModule`
+   * path (e.g. `/api/admin`); `''` at the root.
+   */
+  mountOf(cls: Type<unknown>): string {
+    const path = this.pathOf(cls);
+    const route = Reflect.getOwnMetadata(MINDOFF_ROUTE_METADATA, cls) as
+      ApiRouteMetadata | undefined;
+    if (!path || !route) return '';
+    const suffix = `/v${route.version}/${route.apiPath}`;
+    return path.toLowerCase().endsWith(suffix.toLowerCase())
+      ? path.slice(0, path.length - suffix.length)
+      : '';
+  }
+
+  /** The app's global prefix with a leading slash (`/api`), or `''`. */
+  globalPrefix(): string {
+    const prefix = this.container().applicationConfig?.getGlobalPrefix() ?? '';
+    return prefix && !prefix.startsWith('/') ? `/${prefix}` : prefix;
   }
 
   /** Where the task endpoints are served, e.g. `/api/mindoff/queue`; undefined when they are not. */
@@ -41,15 +80,19 @@ export class ServedRoutes {
     return (this.snapshot ??= this.take());
   }
 
+  private container(): RoutingContainer {
+    return (this.moduleRef as unknown as { container: RoutingContainer }).container;
+  }
+
   private take(): Snapshot {
-    const container = (this.moduleRef as unknown as { container: RoutingContainer }).container;
     const served = servedControllers(
-      container,
+      this.container(),
       (cls) =>
         Reflect.hasOwnMetadata(MINDOFF_ROUTE_METADATA, cls) ||
         Reflect.hasOwnMetadata(MINDOFF_TASK_ENDPOINTS, cls),
     );
     const paths = new Map<Type<unknown>, string[]>();
+    const byName = new Map<string, Type<unknown>>();
     const apis: ServedApi[] = [];
     let taskBase: string | undefined;
     for (const { cls, paths: clsPaths } of served) {
@@ -59,6 +102,8 @@ export class ServedRoutes {
         continue;
       }
       const route = Reflect.getOwnMetadata(MINDOFF_ROUTE_METADATA, cls) as ApiRouteMetadata;
+      const declared = Reflect.getMetadata(MINDOFF_API_METADATA, cls) as { urlName?: string };
+      byName.set(`${declared?.urlName}@${route.version}`, cls);
       const suffix = `/v${route.version}/${route.apiPath}`.toLowerCase();
       for (const path of clsPaths) {
         if (!path.toLowerCase().endsWith(suffix)) continue;
@@ -70,6 +115,6 @@ export class ServedRoutes {
         });
       }
     }
-    return { paths, taskBase, misses: new RouteMissExplainer(apis, taskBase) };
+    return { paths, byName, taskBase, misses: new RouteMissExplainer(apis, taskBase) };
   }
 }

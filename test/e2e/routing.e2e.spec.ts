@@ -1,0 +1,196 @@
+import { VersioningType } from '@nestjs/common';
+import { RoutingModule } from '../fixtures/routing.module';
+import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
+import { rawRequest } from '../support/raw-http';
+
+const ORDER = {
+  customer_id: 'c_42',
+  items: [
+    { sku: 'tea', qty: 2 },
+    { sku: 'cup', qty: 1 },
+  ],
+};
+const SERVED = { customer_id: 'c_42', total_qty: 3 };
+const PREFIXES = [
+  ['at the root', '', ''],
+  ["under the global prefix 'api'", 'api', '/api'],
+  ["under the global prefix '/internal/api/'", '/internal/api/', '/internal/api'],
+] as const;
+
+describe.each(ADAPTERS)('mindoff routes recognised by the router on %s', (adapter) => {
+  describe.each(PREFIXES)('%s', (_where, prefix, base) => {
+    let server: RunningApp;
+    beforeAll(async () => {
+      server = await startApp(RoutingModule.with(), adapter, {
+        setup: (app) => {
+          if (prefix) app.setGlobalPrefix(prefix);
+        },
+      });
+    });
+    afterAll(() => server.close());
+
+    const post = (path: string, body: string, headers: Record<string, string> = {}) =>
+      call(server.url, 'POST', base + path, {
+        body,
+        headers: { 'content-type': 'application/json', ...headers },
+      });
+
+    it('gives the API the whole body, with and without the trailing slash', async () => {
+      for (const path of ['/v1/shop/create_order/', '/v1/shop/create_order']) {
+        const res = await post(path, JSON.stringify(ORDER));
+        expect({ path, status: res.status, data: res.body?.data }).toEqual({
+          path,
+          status: 200,
+          data: SERVED,
+        });
+      }
+    });
+
+    it('reads a chunked body with no Content-Length itself', async () => {
+      const { port } = new URL(server.url);
+      const json = JSON.stringify(ORDER);
+      const res = await rawRequest(
+        server.url,
+        `POST ${base}/v1/shop/create_order/ HTTP/1.1\nHost: 127.0.0.1:${port}\nContent-Type: application/json\nTransfer-Encoding: chunked\nConnection: close\n`,
+        [`${json.length.toString(16)}\r\n${json}\r\n0\r\n\r\n`],
+      );
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).data).toEqual(SERVED);
+    });
+
+    it('serves the absolute-form request line with the body intact', async () => {
+      const { port } = new URL(server.url);
+      const json = JSON.stringify(ORDER);
+      const res = await rawRequest(
+        server.url,
+        `POST http://127.0.0.1:${port}${base}/v1/shop/create_order/ HTTP/1.1\nHost: 127.0.0.1:${port}\nContent-Type: application/json\nContent-Length: ${json.length}\nConnection: close\n`,
+        [json],
+      );
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).data).toEqual(SERVED);
+    });
+
+    it('runs the whole pipeline for an encoded path the router serves, and envelopes it when the router does not', async () => {
+      const res = await post('/v1/shop/create%5Forder/', JSON.stringify(ORDER));
+      if (res.status === 200) expect(res.body.data).toEqual(SERVED);
+      else expect([res.status, res.body?.message?.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
+    });
+
+    it('answers an over-size body 413 PAYLOAD_TOO_LARGE, declared or chunked', async () => {
+      const big = JSON.stringify({ ...ORDER, pad: 'x'.repeat(20_000) });
+      const declared = await post('/v1/shop/create_order/', big);
+      expect([declared.status, declared.body?.message?.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+      const { port } = new URL(server.url);
+      const chunked = await rawRequest(
+        server.url,
+        `POST ${base}/v1/shop/create_order/ HTTP/1.1\nHost: 127.0.0.1:${port}\nContent-Type: application/json\nTransfer-Encoding: chunked\nConnection: close\n`,
+        [`${big.length.toString(16)}\r\n${big}\r\n0\r\n\r\n`],
+      );
+      expect(chunked.status).toBe(413);
+      expect(JSON.parse(chunked.body).message.code).toBe('PAYLOAD_TOO_LARGE');
+    });
+
+    it('answers malformed JSON, foreign and malformed content types with envelopes', async () => {
+      const malformed = await post('/v1/shop/create_order/', '{"customer_id":');
+      expect([malformed.status, malformed.body?.message?.code]).toEqual([400, 'MALFORMED_PAYLOAD']);
+      for (const type of ['application/xml', 'application/octet-stream', ';;;', 'text']) {
+        const res = await post('/v1/shop/create_order/', '<a/>', { 'content-type': type });
+        expect({ type, status: res.status, code: res.body?.message?.code }).toEqual({
+          type,
+          status: 415,
+          code: 'UNSUPPORTED_MEDIA_TYPE',
+        });
+      }
+    });
+
+    it.each([
+      ['an unknown version', '/v9/shop/get_profile/'],
+      ['a fractional version', '/v1.5/shop/get_profile/'],
+      ['a negative version', '/v-1/shop/get_profile/'],
+      ['a version without a number', '/vx/shop/get_profile/'],
+    ])(
+      'answers %s of a known API 404 INVALID_API_VERSION with the versions it has',
+      async (_, path) => {
+        const res = await call(server.url, 'GET', base + path);
+        expect(res.status).toBe(404);
+        expect(res.body.message.code).toBe('INVALID_API_VERSION');
+        expect(res.body.data).toEqual({ available_versions: [1, 2] });
+      },
+    );
+
+    it.each([
+      ['an unknown API of a known app', '/v1/shop/nope/'],
+      ['a repeated slash after the version', '/v1//shop/get_profile/'],
+      ['an encoded slash', '/v1/shop%2fget_profile/'],
+      ['an extra segment', '/v1/shop/get_profile/more/'],
+    ])('answers %s 404 ROUTE_NOT_FOUND in the envelope', async (_, path) => {
+      const res = await call(server.url, 'GET', base + path);
+      expect([res.status, res.body?.message?.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
+    });
+
+    it('serves an API mounted by RouterModule under its path, with its body', async () => {
+      const res = await post('/backoffice/v1/stats/summary/', JSON.stringify({ a: 1 }));
+      expect([res.status, res.body?.data]).toEqual([200, { received: { a: 1 } }]);
+      const version = await call(server.url, 'GET', `${base}/backoffice/v3/stats/summary/`);
+      expect([version.status, version.body?.data]).toEqual([404, { available_versions: [1] }]);
+    });
+
+    it('lists task URLs under the prefix in the acknowledgment, and they answer', async () => {
+      const ack = await post('/v1/jobs/report/', JSON.stringify({ n: 1 }));
+      expect(ack.body?.message?.code).toBe('QUEUED');
+      const root = `${server.url}${base}/mindoff/queue/${ack.body.data.queue_id}`;
+      expect(ack.body.data.response_url).toBe(`${root}/`);
+      expect(ack.body.data.cancel_url).toBe(`${root}/cancel/`);
+      const detail = await call(ack.body.data.response_url, 'GET', '');
+      expect(detail.body?.message?.code).toMatch(/^(SUCCESS|QUEUE_TASK_(PENDING|RUNNING))$/);
+    });
+
+    it('answers a wrong method on a task endpoint 405 INVALID_METHOD with Allow', async () => {
+      const res = await call(server.url, 'DELETE', `${base}/mindoff/queue/some-id/`);
+      expect([res.status, res.body?.message?.code]).toEqual([405, 'INVALID_METHOD']);
+      expect(res.headers.get('allow')).toBe('GET');
+      const cancel = await call(server.url, 'GET', `${base}/mindoff/queue/some-id/cancel/`);
+      expect([cancel.status, cancel.headers.get('allow')]).toEqual([405, 'POST']);
+    });
+
+    it('answers a 1,000-character task id 404 QUEUE_TASK_NOT_FOUND in the envelope', async () => {
+      const res = await call(server.url, 'GET', `${base}/mindoff/queue/${'a'.repeat(1000)}/`);
+      expect([res.status, res.body?.message?.code]).toEqual([404, 'QUEUE_TASK_NOT_FOUND']);
+    });
+
+    it("leaves the app's own routes and misses to the app", async () => {
+      const echo = await post('/plain/echo', JSON.stringify({ a: [1] }));
+      expect([echo.status, echo.body]).toEqual([201, { body: { a: [1] } }]);
+      const miss = await call(server.url, 'GET', `${base}/nothing/here`);
+      expect(miss.status).toBe(404);
+      expect(miss.body?.message?.code).toBeUndefined();
+      expect(miss.body?.statusCode).toBe(404);
+    });
+  });
+
+  describe("with the app's own URI versioning and a default version", () => {
+    let server: RunningApp;
+    beforeAll(async () => {
+      server = await startApp(RoutingModule.with({ queue: false }), adapter, {
+        setup: (app) => {
+          app.setGlobalPrefix('api');
+          app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+        },
+      });
+    });
+    afterAll(() => server.close());
+
+    it('keeps mindoff at /api/v<n>/<app>/<api>/ (no second version segment)', async () => {
+      const res = await call(server.url, 'GET', '/api/v2/shop/get_profile/');
+      expect([res.status, res.body?.data]).toEqual([200, { version: 2 }]);
+      const plain = await call(server.url, 'POST', '/api/v1/plain/echo', { json: { a: 1 } });
+      expect([plain.status, plain.body]).toEqual([201, { body: { a: 1 } }]);
+    });
+
+    it('gives an app with no queue-mode API no task routes', async () => {
+      const res = await call(server.url, 'GET', '/api/mindoff/queue/list/');
+      expect(res.status).toBe(404);
+      expect(res.body?.message?.code).toBeUndefined();
+    });
+  });
+});
