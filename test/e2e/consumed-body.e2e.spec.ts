@@ -1,0 +1,114 @@
+import type { INestApplication } from '@nestjs/common';
+import { json } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RoutingModule } from '../fixtures/routing.module';
+import { call, startApp, type RunningApp } from '../support/http-app';
+import { rawRequest } from '../support/raw-http';
+
+const ORDER = { customer_id: 'c_42', items: [{ sku: 'tea', qty: 2 }] };
+type Parsed = IncomingMessage & { body?: unknown; rawBody?: Buffer };
+
+/** A body parser of the app's own, not one mindoff knows by name: it reads every JSON body. */
+function ownParser(keepBytes: boolean) {
+  return (req: Parsed, _res: ServerResponse, next: (error?: unknown) => void) => {
+    if (!(req.headers['content-type'] ?? '').includes('json')) return next();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const bytes = Buffer.concat(chunks);
+      if (keepBytes) req.rawBody = bytes;
+      try {
+        req.body = bytes.length > 0 ? JSON.parse(bytes.toString('utf8')) : undefined;
+      } catch {
+        req.body = undefined;
+      }
+      next();
+    });
+  };
+}
+
+function chunked(server: RunningApp, path: string, body: string) {
+  const { port } = new URL(server.url);
+  return rawRequest(
+    server.url,
+    `POST ${path} HTTP/1.1\nHost: 127.0.0.1:${port}\nContent-Type: application/json\nTransfer-Encoding: chunked\nConnection: close\n`,
+    [`${body.length.toString(16)}\r\n${body}\r\n0\r\n\r\n`],
+  );
+}
+
+async function withParser(use: (app: INestApplication) => void): Promise<RunningApp> {
+  return startApp(RoutingModule.with({ queue: false }), 'express', {
+    setup: (app) => {
+      app.setGlobalPrefix('api');
+      use(app);
+    },
+  });
+}
+
+describe('a body read by another parser before mindoff (express)', () => {
+  describe("the app's own parser, keeping only the parsed value", () => {
+    let server: RunningApp;
+    beforeAll(async () => {
+      server = await withParser((app) => app.use(ownParser(false)));
+    });
+    afterAll(() => server.close());
+
+    it('uses the parsed value when Content-Length proves the size', async () => {
+      const res = await call(server.url, 'POST', '/api/v1/shop/create_order/', { json: ORDER });
+      expect([res.status, res.body?.data]).toEqual([200, { customer_id: 'c_42', total_qty: 2 }]);
+    });
+
+    it('still refuses a declared size over the limit with 413 PAYLOAD_TOO_LARGE', async () => {
+      const big = { ...ORDER, pad: 'x'.repeat(20_000) };
+      const res = await call(server.url, 'POST', '/api/v1/shop/create_order/', { json: big });
+      expect([res.status, res.body?.message?.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    });
+
+    it('refuses a chunked body it cannot measure with API_CONFIG_ERR naming the cause, never an empty payload', async () => {
+      const res = await chunked(server, '/api/v1/shop/create_order/', JSON.stringify(ORDER));
+      const envelope = JSON.parse(res.body);
+      expect([res.status, envelope.message.code]).toEqual([500, 'API_CONFIG_ERR']);
+      expect(envelope.data.reason).toMatch(/read by another parser before mindoff/);
+      expect(envelope.data.reason).toMatch(/Content-Length/);
+    });
+  });
+
+  describe("the app's own parser, keeping the raw bytes", () => {
+    let server: RunningApp;
+    beforeAll(async () => {
+      server = await withParser((app) => app.use(ownParser(true)));
+    });
+    afterAll(() => server.close());
+
+    it('measures and parses the kept bytes, chunked or not', async () => {
+      const res = await chunked(server, '/api/v1/shop/create_order/', JSON.stringify(ORDER));
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).data).toEqual({ customer_id: 'c_42', total_qty: 2 });
+    });
+
+    it('refuses kept bytes over the limit with 413 PAYLOAD_TOO_LARGE', async () => {
+      const big = JSON.stringify({ ...ORDER, pad: 'x'.repeat(20_000) });
+      const res = await chunked(server, '/api/v1/shop/create_order/', big);
+      expect([res.status, JSON.parse(res.body).message.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+    });
+  });
+
+  describe("the app's own app.use(express.json())", () => {
+    let server: RunningApp;
+    beforeAll(async () => {
+      server = await withParser((app) => app.use(json()));
+    });
+    afterAll(() => server.close());
+
+    it('is kept off mindoff routes, so mindoff reads even a chunked body itself', async () => {
+      const res = await chunked(server, '/api/v1/shop/create_order/', JSON.stringify(ORDER));
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).data).toEqual({ customer_id: 'c_42', total_qty: 2 });
+    });
+
+    it("still parses the app's own routes", async () => {
+      const res = await call(server.url, 'POST', '/api/plain/echo', { json: { a: 1 } });
+      expect([res.status, res.body]).toEqual([201, { body: { a: 1 } }]);
+    });
+  });
+});
