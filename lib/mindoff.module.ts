@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { join } from 'node:path';
 import { BodyDeferral } from './adapters/body-deferral';
+import { ENVELOPE_PROVIDERS } from './envelope/envelope.providers';
 import { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
 import { ResultRenderer } from './rendering/result.renderer';
 import type { MindoffModuleOptions } from './interfaces/mindoff-module-options.interface';
@@ -51,6 +52,7 @@ import { ResponseCatalog } from './responses';
           options.responsesPath ?? join(process.cwd(), 'config', 'responses.csv'),
         ),
     },
+    ...ENVELOPE_PROVIDERS,
   ],
   exports: [
     MindoffRegistry,

@@ -11,7 +11,7 @@ export interface EnvelopeError {
   headers: Record<string, string>;
 }
 
-const BY_STATUS: Record<number, string> = {
+const BY_STATUS: Readonly<Record<number, string>> = {
   400: 'VALIDATION_ERR',
   401: 'NOT_AUTHENTICATED',
   403: 'PERMISSION_DENIED',
@@ -19,13 +19,19 @@ const BY_STATUS: Record<number, string> = {
   405: 'INVALID_METHOD',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
-  429: 'RATE_LIMITED',
+  429: 'API_RATE_LIMITED',
 };
+
+/** The catalog code of an `HttpException` by its status: a 4xx by kind, anything else unexpected. */
+export function codeForStatus(status: number): string {
+  return BY_STATUS[status] ?? (status >= 400 && status < 500 ? 'VALIDATION_ERR' : 'UNEXPECTED_ERR');
+}
 
 const FRAMEWORK_CODES: Record<string, string> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   FST_ERR_CTP_INVALID_JSON: 'MALFORMED_PAYLOAD',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_PAYLOAD',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_PAYLOAD',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_PAYLOAD',
   'entity.parse.failed': 'MALFORMED_PAYLOAD',
@@ -52,8 +58,9 @@ export function toEnvelopeError(exception: unknown): EnvelopeError {
     const { code, category, data } = exception as MindoffValidationError;
     return { code, category, data: data ?? [], headers: {} };
   }
+  // The app's own ThrottlerGuard (it has already set Retry-After on the response).
   if (exception instanceof ThrottlerException)
-    return { code: 'RATE_LIMITED', category: 'warning', data: [], headers: {} };
+    return { code: 'API_RATE_LIMITED', category: 'warning', data: [], headers: {} };
   const framework = frameworkCode(exception);
   if (framework) return { code: framework, data: [], headers: {} };
   if (exception instanceof HttpException) {
@@ -68,7 +75,11 @@ export function toEnvelopeError(exception: unknown): EnvelopeError {
   return { code: 'UNEXPECTED_ERR', data: [], headers: {} };
 }
 
-function frameworkCode(exception: unknown): string | undefined {
+/**
+ * The code of a body parser's or fastify's own error (`MALFORMED_PAYLOAD`, `PAYLOAD_TOO_LARGE`,
+ * `UNSUPPORTED_MEDIA_TYPE`), looked up on the error and its causes; `undefined` for any other.
+ */
+export function frameworkCode(exception: unknown): string | undefined {
   if (typeof exception !== 'object' || exception === null) return undefined;
   const { code, type, cause } = exception as { code?: unknown; type?: unknown; cause?: unknown };
   const own = FRAMEWORK_CODES[String(code)] ?? FRAMEWORK_CODES[String(type)];

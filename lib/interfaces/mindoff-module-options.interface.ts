@@ -45,4 +45,9 @@ export interface MindoffModuleOptions {
   userId?: (user: unknown) => string | number | undefined;
   /** Queue mode: BullMQ on Redis when `connection` is set, an embedded in-process queue otherwise. */
   queue?: MindoffQueueOptions;
+  /**
+   * Which plain (non-mindoff) routes answer in the envelope: `'decorated'` (default) only those
+   * with `@MindoffEnvelope()`, `'all'` every one; other routes answer exactly as without mindoff.
+   */
+  envelope?: 'decorated' | 'all';
 }

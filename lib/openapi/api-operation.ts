@@ -1,10 +1,9 @@
 import type { CompiledApi } from '../registry/compiled-api';
 import type { ResponseCatalog } from '../responses/response.catalog';
-import { allowsAnyone, responseCodesFor, type ApiResponseCode } from './api-response-codes';
-import { envelopeResponse, type ResponseObject } from './envelope.response';
+import { allowsAnyone, responseCodesFor } from './api-response-codes';
+import { envelopeResponses } from './envelope-responses';
 import type { PayloadSchemaContext } from './payload.json-schema';
 import { requestBodyFor } from './request-body';
-import { responseHeaders } from './response-headers';
 
 /** What writing an API's operation needs: the payload context plus the app's response catalog. */
 export interface OperationContext extends PayloadSchemaContext {
@@ -52,7 +51,12 @@ export function apiOperation(
         }
       : {}),
     ...(requestBody ? { requestBody } : {}),
-    responses: responses(api, responseCodesFor(api, declared), context.catalog),
+    responses: envelopeResponses(
+      context.catalog,
+      responseCodesFor(api, declared),
+      { method: api.method, rateSource: api.rate?.source },
+      api.rate !== null,
+    ),
     ...(api.auth.length > 0 ? { security: security(api) } : {}),
     ...(api.rate
       ? {
@@ -67,31 +71,6 @@ export function apiOperation(
       : {}),
   };
   return { path, method: api.method.toLowerCase(), operation };
-}
-
-function responses(
-  api: CompiledApi,
-  codes: ApiResponseCode[],
-  catalog: ResponseCatalog,
-): Record<string, ResponseObject> {
-  const byStatus = new Map<number, ApiResponseCode[]>();
-  for (const code of codes) {
-    const status = catalog.get(code.code)!.httpStatus;
-    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
-  }
-  const context = { method: api.method, rateSource: api.rate?.source };
-  return Object.fromEntries(
-    [...byStatus.entries()]
-      .sort(([a], [b]) => a - b)
-      .map(([status, group]) => {
-        const response = envelopeResponse(catalog, group, context);
-        const headers = responseHeaders(group, api.rate !== null, status < 300);
-        return [
-          String(status),
-          Object.keys(headers).length > 0 ? { ...response, headers } : response,
-        ];
-      }),
-  );
 }
 
 /** The strategies as alternatives (tried in order); `{}` too when anyone may call the API. */

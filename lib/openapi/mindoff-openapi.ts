@@ -9,6 +9,7 @@ import { MINDOFF_CATALOG } from '../rendering/envelope.sender';
 import type { ResponseCatalog } from '../responses/response.catalog';
 import { isDtoClass, type DtoClass } from '../validation/dto-class';
 import { apiOperation } from './api-operation';
+import { documentWithPlainEnvelopes } from './enveloped-routes';
 import './hide-catch-all-route';
 import { dialectOf } from './json-schema';
 import { declaredResponseCodes } from './mindoff-response-codes.decorator';
@@ -24,7 +25,8 @@ const PLUGIN_METADATA_FACTORY = '_OPENAPI_METADATA_FACTORY';
  * `SwaggerModule.createDocument` takes and returns the same document, with every mindoff API added:
  * one operation per version under `/v{n}/{app}/{api}/` (after the global prefix and any
  * `RouterModule` path, as the router serves it), its method, request body, envelope
- * responses, security and `x-ratelimit`.
+ * responses, security and `x-ratelimit`. Plain routes answering in the envelope
+ * (`@MindoffEnvelope()`, `envelope: 'all'`) get envelope responses too.
  *
  * @example
  * const config = new DocumentBuilder().setTitle('Shop').setOpenAPIVersion('3.1.0').build();
@@ -52,10 +54,12 @@ export class MindoffOpenApi {
     const models = apis
       .map((api): unknown => api.options.payloadSchema)
       .filter((schema) => isDtoClass(schema) && isSwaggerModel(schema)) as DtoClass[];
-    const document = swagger.SwaggerModule.createDocument(app, config, {
-      ...options,
-      extraModels: [...(options.extraModels ?? []), ...new Set(models)],
-    });
+    const document = documentWithPlainEnvelopes(app, catalog, () =>
+      swagger.SwaggerModule.createDocument(app, config, {
+        ...options,
+        extraModels: [...(options.extraModels ?? []), ...new Set(models)],
+      }),
+    );
     const components = (document.components ??= {});
     const context = {
       catalog,

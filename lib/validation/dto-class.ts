@@ -5,7 +5,8 @@ import { formatPath, receivedType, type ValidationIssue } from './validation-iss
 /** A class-validator DTO class used as `payloadSchema`. */
 export type DtoClass = abstract new (...args: never[]) => object;
 
-interface ClassValidatorError {
+/** A class-validator `ValidationError`, as far as issues need it. */
+export interface ClassValidatorError {
   property: string;
   value?: unknown;
   constraints?: Record<string, string>;
@@ -51,14 +52,26 @@ export function compileDtoClass(
     const instance = plainToInstance(dto as new () => object, value);
     const errors = (await validate(instance, options)) as ClassValidatorError[];
     if (errors.length === 0) return { value: instance };
-    const issues: ValidationIssue[] = [];
-    collect(errors, [], issues, maxErrors);
-    return { issues };
+    return { issues: classValidatorIssues(errors, maxErrors) };
   };
 }
 
+/**
+ * class-validator's errors as mindoff issues, nested ones at their paths (`items[1].qty`), at most
+ * `maxErrors`: `required` when the value is missing, `schema` otherwise, the failed constraints as
+ * `expected`.
+ */
+export function classValidatorIssues(
+  errors: readonly ClassValidatorError[],
+  maxErrors = 100,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  collect(errors, [], issues, maxErrors);
+  return issues;
+}
+
 function collect(
-  errors: ClassValidatorError[],
+  errors: readonly ClassValidatorError[],
   parent: (string | number)[],
   out: ValidationIssue[],
   max: number,

@@ -36,7 +36,7 @@ export async function startApp(
   await setup?.(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
-  return { app, url: `http://127.0.0.1:${port}`, close: () => app.close() };
+  return { app, url: `http://127.0.0.1:${port}`, close: () => closeApp(app) };
 }
 
 /** An answer as a test reads it. */
@@ -69,4 +69,19 @@ export async function call(
     parsed = undefined;
   }
   return { status: res.status, headers: res.headers, body: parsed, text };
+}
+
+/**
+ * Closes an app whose clients may keep many idle keep-alive sockets (fetch pools them): Node's
+ * `server.close()` sometimes leaves such sockets open on fastify until its 72 s keep-alive timeout,
+ * so after a grace second every remaining connection is closed.
+ */
+async function closeApp(app: INestApplication): Promise<void> {
+  const server = app.getHttpServer() as { closeAllConnections?: () => void };
+  const grace = setTimeout(() => server.closeAllConnections?.(), 1000);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(grace);
+  }
 }

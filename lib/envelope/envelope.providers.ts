@@ -1,0 +1,39 @@
+import type { Provider } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
+import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
+import { envelopeMode } from './envelope-mode';
+import { MindoffEnvelopeFilter } from './envelope.filter';
+import { MindoffEnvelopeInterceptor } from './envelope.interceptor';
+import { MindoffGlobalEnvelopeFilter } from './global-envelope.filter';
+
+/**
+ * What `MindoffModule` provides for the envelope of plain routes: the interceptor and filter that
+ * `@MindoffEnvelope()` binds, and, with `envelope: 'all'`, the same interceptor and the global
+ * envelope filter app-wide.
+ *
+ * The app-wide pair is registered through factories that give `null` unless `envelope` is `'all'`:
+ * Nest skips a global enhancer whose factory gives nothing, so in the default mode no global
+ * interceptor or filter of mindoff's exists at all. That matters for the filter: Nest hands an
+ * exception to exactly one filter (the handler's, the class's, then the global ones,
+ * last-registered first), so a catch-all global filter would take the place of the app's own.
+ * Factories read the options after `forRootAsync` resolved them, so both registrations work alike.
+ * With `'all'`, the global filter hands what happens outside routes on to the filters before it.
+ */
+export const ENVELOPE_PROVIDERS: Provider[] = [
+  MindoffEnvelopeInterceptor,
+  MindoffEnvelopeFilter,
+  MindoffGlobalEnvelopeFilter,
+  {
+    provide: APP_INTERCEPTOR,
+    inject: [MINDOFF_MODULE_OPTIONS, MindoffEnvelopeInterceptor],
+    useFactory: (options: MindoffModuleOptions, interceptor: MindoffEnvelopeInterceptor) =>
+      envelopeMode(options) === 'all' ? interceptor : null,
+  },
+  {
+    provide: APP_FILTER,
+    inject: [MINDOFF_MODULE_OPTIONS, MindoffGlobalEnvelopeFilter],
+    useFactory: (options: MindoffModuleOptions, filter: MindoffGlobalEnvelopeFilter) =>
+      envelopeMode(options) === 'all' ? filter : null,
+  },
+];
