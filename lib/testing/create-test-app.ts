@@ -41,7 +41,7 @@ export interface TestAppOptions {
    * Sets the app up as its main.ts does, before it starts, e.g.
    * `(app) => app.setGlobalPrefix('api')`; `call()` then uses the paths the router serves.
    */
-  setup?: (app: INestApplication) => void | Promise<void>;
+  setup?: (app: INestApplication) => unknown;
 }
 
 /**

@@ -1,4 +1,7 @@
 import { VersioningType } from '@nestjs/common';
+import { DocumentBuilder } from '@nestjs/swagger';
+import { MindoffOpenApi, MindoffRoutes } from 'mindoff';
+import { createTestApp, expectEnvelope } from 'mindoff/testing';
 import { RoutingModule } from '../fixtures/routing.module';
 import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
 import { rawRequest } from '../support/raw-http';
@@ -192,5 +195,64 @@ describe.each(ADAPTERS)('mindoff routes recognised by the router on %s', (adapte
       expect(res.status).toBe(404);
       expect(res.body?.message?.code).toBeUndefined();
     });
+  });
+});
+
+describe.each(ADAPTERS)('links to mindoff routes under a prefix on %s', (adapter) => {
+  let server: RunningApp;
+  beforeAll(async () => {
+    server = await startApp(RoutingModule.with(), adapter, {
+      setup: (app) => app.setGlobalPrefix('api'),
+    });
+  });
+  afterAll(() => server.close());
+
+  it('puts every API and task endpoint of the OpenAPI document under the served paths', () => {
+    const config = new DocumentBuilder().setTitle('Docs').setOpenAPIVersion('3.1.0').build();
+    const paths = Object.keys(MindoffOpenApi.createDocument(server.app, config).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/v1/shop/create_order/',
+        '/api/v2/shop/get_profile/',
+        '/api/backoffice/v1/stats/summary/',
+        '/api/v1/jobs/report/',
+        '/api/mindoff/queue/{queue_id}/',
+        '/api/mindoff/queue/list/',
+      ]),
+    );
+    expect(paths.filter((path) => !path.startsWith('/api/'))).toEqual([]);
+  });
+
+  it('leaves the prefix out, as swagger does, with ignoreGlobalPrefix', () => {
+    const config = new DocumentBuilder().setTitle('Docs').setOpenAPIVersion('3.1.0').build();
+    const document = MindoffOpenApi.createDocument(server.app, config, {
+      ignoreGlobalPrefix: true,
+    });
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/v1/shop/create_order/', '/backoffice/v1/stats/summary/']),
+    );
+  });
+
+  it('gives each API its served URL through MindoffRoutes', () => {
+    const routes = server.app.get(MindoffRoutes);
+    expect(routes.urlOf('shop__create_order', 1)).toBe('/api/v1/shop/create_order/');
+    expect(routes.urlOf('stats__summary', 1)).toBe('/api/backoffice/v1/stats/summary/');
+    expect(routes.urlOf('shop__get_profile', 3)).toBeUndefined();
+  });
+});
+
+describe('the testing kit under a prefix', () => {
+  it('calls APIs at the paths the router serves', async () => {
+    const app = await createTestApp(RoutingModule.with({ queue: false }), {
+      setup: (nest) => nest.setGlobalPrefix('api'),
+    });
+    try {
+      const answer = await app.call('shop__create_order', { version: 1, payload: ORDER });
+      expect(answer.request).toBe('POST /api/v1/shop/create_order/');
+      expectEnvelope(answer, { code: 'SUCCESS', data: SERVED });
+      expect(app.route('stats__summary', 1)?.path).toBe('/api/backoffice/v1/stats/summary/');
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -16,7 +16,7 @@ export interface RunningApp {
 /** How a test sets its app up: Nest's app options, and what main.ts would do before listening. */
 export interface AppSetup {
   options?: NestApplicationOptions;
-  setup?: (app: INestApplication) => void | Promise<void>;
+  setup?: (app: INestApplication) => unknown;
 }
 
 /** Builds `module` on the named adapter and starts it on a socket. */
