@@ -30,3 +30,6 @@ export const bodyReadByOthers = (className: string, unframed: boolean): string =
 
 export const fastifyInternalsChanged = (): string =>
   'MindoffModule: this fastify version does not expose the route context (fastify.context) mindoff uses to read request bodies itself on its routes; bodies parsed by fastify are used where their size is provable and refused otherwise. Use fastify 5.';
+
+export const expressStrictRouting = (): string =>
+  "MindoffModule: the express app routes strictly ('strict routing' is on), so /v1/app/api/ and /v1/app/api would be different routes and the trailing-slash URLs mindoff hands out would not be served; turn 'strict routing' off.";

@@ -1,11 +1,21 @@
 import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { fastifyTrailingSlash, MindoffConfigurationError } from '../mindoff.messages';
+import {
+  expressStrictRouting,
+  fastifyTrailingSlash,
+  MindoffConfigurationError,
+} from '../mindoff.messages';
 import { ownerFromRouteConfig } from '../routing/mindoff-route.handler';
+import { MindoffRoutes } from '../routing/mindoff-routes';
 import { ExpressMindoffRoutes, type ExpressLayer } from './express-mindoff-routes';
 import { fastifyRouteContext, type FastifyLike } from './fastify-route-context';
 
 type Next = (error?: unknown) => void;
+interface ExpressApp {
+  router?: { stack?: ExpressLayer[] };
+  enabled?(setting: string): boolean;
+  use(handler: (req: never, res: unknown, next: Next) => void): unknown;
+}
 type Handler = (req: never, res: unknown, next: Next) => void;
 
 /** The body parsers express apps get from Nest (and from `express.json()` and friends). */
@@ -34,7 +44,10 @@ const LEAVE_UNREAD = {
 export class BodyDeferral implements OnModuleInit {
   private express?: ExpressMindoffRoutes;
 
-  constructor(private readonly adapterHost: HttpAdapterHost) {}
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly routes: MindoffRoutes,
+  ) {}
 
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter;
@@ -51,15 +64,25 @@ export class BodyDeferral implements OnModuleInit {
     return ownerFromRouteConfig(fastify.routeOptions?.config);
   }
 
-  private deferExpress(app: { router?: { stack?: ExpressLayer[] } }): void {
+  private deferExpress(app: ExpressApp): void {
     const stack = app.router?.stack ?? [];
     const routes = (this.express = new ExpressMindoffRoutes(stack));
     if (routes.empty) return;
+    if (app.enabled?.('strict routing')) {
+      throw new MindoffConfigurationError([expressStrictRouting()]);
+    }
+    // The first layer decides for the whole request, before any parser (even one mounted on a
+    // sub-path, which would see a trimmed URL) asks.
+    app.use((req: never, _res: unknown, next: Next) => {
+      routes.recognise(req);
+      next();
+    });
+    stack.unshift(stack.pop()!);
     for (const layer of stack) {
       const original = layer.handle as Handler | undefined;
       if (!original || layer.route || !EXPRESS_PARSERS.has(original.name)) continue;
       const wrapped: Handler = (req, res, next) =>
-        routes.ownerOf(req) ? next() : original(req, res, next);
+        routes.defers(req) ? next() : original(req, res, next);
       Object.defineProperty(wrapped, 'name', { value: original.name });
       layer.handle = wrapped as never;
     }
@@ -67,6 +90,7 @@ export class BodyDeferral implements OnModuleInit {
 
   private deferFastify(fastify: FastifyLike): void {
     const config = fastify.initialConfig;
+    if (!this.routes.hasApis()) return;
     if (!(config.routerOptions?.ignoreTrailingSlash ?? config.ignoreTrailingSlash)) {
       throw new MindoffConfigurationError([fastifyTrailingSlash()]);
     }

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import { MINDOFF_DEFERRED_BODY } from '../mindoff.constants';
+import { hasBody } from '../pipeline/body.reader';
 import { mindoffRouteOwner } from '../routing/mindoff-route.handler';
 
 /** The part of an express 5 router layer mindoff reads: its route and its own path matcher. */
@@ -12,7 +13,7 @@ export interface ExpressLayer {
 }
 
 type ExpressRequest = IncomingMessage & {
-  path?: string;
+  originalUrl?: string;
   [MINDOFF_DEFERRED_BODY]?: Type<unknown> | null;
 };
 
@@ -25,7 +26,8 @@ interface Candidate {
  * Which mindoff route an express request will reach, decided by the route layers express itself
  * registered (found by the handler metadata Nest copied onto them) and their own matchers: the
  * same answer the router gives, for any global prefix, `RouterModule` path or URL form. Literal
- * paths are looked up in a map first, so the check costs O(1) on the hot path.
+ * paths are looked up in a map first, so the check of a literal API path costs O(1); only
+ * requests with a body are checked up front.
  */
 export class ExpressMindoffRoutes {
   private readonly literal = new Map<string, Candidate[]>();
@@ -52,15 +54,27 @@ export class ExpressMindoffRoutes {
     return this.literal.size === 0 && this.patterns.length === 0;
   }
 
+  /**
+   * Decides, as the app router's first layer, where a request with a body goes: `req.url` is then
+   * the path the app's routes match (no parser mounted on a sub-path has trimmed it yet).
+   */
+  recognise(req: ExpressRequest): void {
+    if (hasBody(req)) req[MINDOFF_DEFERRED_BODY] = this.find(pathname(req.url ?? ''));
+  }
+
+  /** Whether the first layer found that `req` carries a body for a mindoff route. */
+  defers(req: ExpressRequest): boolean {
+    return Boolean(req[MINDOFF_DEFERRED_BODY]);
+  }
+
   /** The class serving `req`, or null when it is not a mindoff route; decided once per request. */
   ownerOf(req: ExpressRequest): Type<unknown> | null {
     const known = req[MINDOFF_DEFERRED_BODY];
     if (known !== undefined) return known;
-    return (req[MINDOFF_DEFERRED_BODY] = this.find(req));
+    return (req[MINDOFF_DEFERRED_BODY] = this.find(pathname(req.originalUrl ?? req.url ?? '')));
   }
 
-  private find(req: ExpressRequest): Type<unknown> | null {
-    const path = req.path ?? pathname(req.url ?? '');
+  private find(path: string): Type<unknown> | null {
     for (const candidate of this.literal.get(keyOf(path)) ?? []) {
       if (candidate.layer.match(path)) return candidate.owner;
     }
@@ -86,9 +100,14 @@ function matches(layer: ExpressLayer, path: string): boolean {
   }
 }
 
+/** The path of a request target, as express's router reads it (origin or absolute form). */
 function pathname(url: string): string {
+  if (url.startsWith('/')) {
+    const end = url.indexOf('?');
+    return end === -1 ? url : url.slice(0, end);
+  }
   try {
-    return new URL(url, 'http://localhost').pathname;
+    return new URL(url).pathname;
   } catch {
     return url;
   }

@@ -13,8 +13,8 @@ import { MindoffGlobalEnvelopeFilter } from './global-envelope.filter';
  * envelope filter app-wide.
  *
  * The app-wide pair is registered through factories that give `null` unless `envelope` is `'all'`:
- * Nest skips a global enhancer whose factory gives nothing, so in the default mode no global
- * interceptor or filter of mindoff's exists at all. That matters for the filter: Nest hands an
+ * Nest keeps the `null` in its list of global enhancers but every consumer of that list skips
+ * falsy entries, so in the default mode no global interceptor or filter of mindoff's ever runs. That matters for the filter: Nest hands an
  * exception to exactly one filter (the handler's, the class's, then the global ones,
  * last-registered first), so a catch-all global filter would take the place of the app's own.
  * Factories read the options after `forRootAsync` resolved them, so both registrations work alike.

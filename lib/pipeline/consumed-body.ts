@@ -53,9 +53,14 @@ function asBytes(value: unknown): Buffer | undefined {
   return typeof value === 'string' ? Buffer.from(value, 'utf8') : undefined;
 }
 
-/** The body length HTTP framing fixed (Content-Length without chunked transfer), if any. */
+/**
+ * The body length HTTP framing fixed (Content-Length without chunked transfer), if any. A
+ * compressed body's length says nothing of what it inflates to, so it counts as unmeasured.
+ */
 function framedLength(raw: IncomingMessage): number | undefined {
   if (raw.headers['transfer-encoding'] !== undefined) return undefined;
+  const encoding = raw.headers['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return undefined;
   const length = Number(raw.headers['content-length']);
   return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }

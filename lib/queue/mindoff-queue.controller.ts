@@ -12,6 +12,7 @@ import {
   VERSION_NEUTRAL,
   type MessageEvent,
 } from '@nestjs/common';
+import { PATH_METADATA } from '@nestjs/common/constants';
 import { HttpAdapterHost } from '@nestjs/core';
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -20,6 +21,7 @@ import { MindoffExceptionFilter } from '../filters/mindoff-exception.filter';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
 import { MINDOFF_TASK_ENDPOINTS } from '../mindoff.constants';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
+import { markMindoffRoute } from '../routing/mindoff-route.handler';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import { MindoffHttpError } from '../pipeline/mindoff-http.error';
 import { EnvelopeSender } from '../rendering/envelope.sender';
@@ -261,6 +263,15 @@ export class MindoffQueueController {
     const { httpStatus, body } = this.sender.build(code, category, data);
     this.adapterHost.httpAdapter.status(response, httpStatus);
     return body;
+  }
+}
+
+// Its routes are mindoff's too: no framework parser reads their bodies, and framework errors on
+// them are answered in the envelope.
+for (const name of Object.getOwnPropertyNames(MindoffQueueController.prototype)) {
+  const handler = (MindoffQueueController.prototype as unknown as Record<string, unknown>)[name];
+  if (typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler)) {
+    markMindoffRoute(handler, MindoffQueueController);
   }
 }
 

@@ -1,4 +1,4 @@
-import { Injectable, type Type } from '@nestjs/common';
+import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import {
   MINDOFF_API_METADATA,
@@ -19,13 +19,24 @@ interface Snapshot {
 /**
  * Where the router serves mindoff (injectable, e.g. to link to an API from a page): each API's path (with the app's global prefix, its
  * `RouterModule` path and so on), the base of the task endpoints, and the explanation of misses
- * under those paths. Read once, the first time it is asked (after the app has been set up).
+ * under those paths. Read once, the first time it is asked after the app starts initialising.
  */
 @Injectable()
-export class MindoffRoutes {
+export class MindoffRoutes implements OnModuleInit {
   private snapshot?: Snapshot;
+  private initialised = false;
 
   constructor(private readonly moduleRef: ModuleRef) {}
+
+  // The app is initialising: its global prefix, RouterModule paths and versioning are set.
+  onModuleInit(): void {
+    this.initialised = true;
+  }
+
+  /** Whether the app serves any mindoff API. */
+  hasApis(): boolean {
+    return this.read().byName.size > 0;
+  }
 
   /**
    * The path version `version` of `urlName` is served at, with a trailing slash, e.g.
@@ -76,7 +87,9 @@ export class MindoffRoutes {
     return this.read().misses.explain(method, url);
   }
 
+  /** What the router serves; kept once the app initialises (read earlier, it is not kept). */
   private read(): Snapshot {
+    if (!this.initialised) return this.take();
     return (this.snapshot ??= this.take());
   }
 

@@ -85,7 +85,8 @@ export class RouteMissExplainer {
       if (path !== index.mount && !path.startsWith(`${index.mount}/`)) continue;
       const segments = path.slice(index.mount.length + 1).split('/');
       const versionSegment = segments[0] ?? '';
-      if (!versionSegment.startsWith('v')) continue;
+      // Version-like (`v1`, `v9`, `v1.5`, `v-1`, `v`), not a word that starts with v (`videos`).
+      if (!/^v[^a-z]*$/.test(versionSegment)) continue;
       const apiPath = segments.slice(1).join('/');
       const versions =
         index.literal.get(apiPath) ?? index.patterns.find((p) => p.regex.test(apiPath))?.versions;

@@ -14,6 +14,11 @@ interface HookableAdapter {
   setErrorHandler?: HookSetter;
 }
 const ROUTER_REFUSALS = new Set(['FST_ERR_MAX_PARAM_LENGTH', 'FST_ERR_BAD_URL']);
+/** Whether the router matched a route (express sets `req.route`; fastify flags its 404s). */
+function reachedRoute(req: { route?: unknown; is404?: boolean; raw?: unknown }): boolean {
+  return req.raw !== undefined ? req.is404 !== true : req.route !== undefined;
+}
+
 type AnyRequest = { raw?: IncomingMessage; originalUrl?: string; url?: string; method?: string };
 
 /**
@@ -38,21 +43,29 @@ export class RouterHooks implements OnModuleInit {
     const adapter = host as unknown as HookableAdapter | undefined;
     if (!adapter?.setNotFoundHandler || !adapter.setErrorHandler) return;
     if (host.getType() === 'fastify') {
-      answerRouterRefusalsThroughErrorHandler(adapter as never, host.getInstance() as object);
+      answerRouterRefusalsThroughErrorHandler(
+        adapter as never,
+        host.getInstance() as object,
+        (raw) => this.routes.explainMiss(raw.method ?? '', raw.url ?? '') !== undefined,
+      );
     }
     const setNotFound = adapter.setNotFoundHandler.bind(adapter);
     const setError = adapter.setErrorHandler.bind(adapter);
+    // Once mindoff has answered, the wrappers return nothing: fastify would send a returned value.
     adapter.setNotFoundHandler = (handler: AnyHandler, ...rest: unknown[]) =>
       setNotFound(
-        (req: AnyRequest, res: unknown, next: unknown) =>
-          this.answerMiss(req, res) || (handler as (...args: unknown[]) => unknown)(req, res, next),
+        (req: AnyRequest, res: unknown, next: unknown) => {
+          if (this.answerMiss(req, res)) return undefined;
+          return (handler as (...args: unknown[]) => unknown)(req, res, next);
+        },
         ...rest,
       );
     adapter.setErrorHandler = (handler: AnyHandler, ...rest: unknown[]) =>
       setError(
-        (error: unknown, req: AnyRequest, res: unknown, next: unknown) =>
-          this.answerError(error, req, res) ||
-          (handler as (...args: unknown[]) => unknown)(error, req, res, next),
+        (error: unknown, req: AnyRequest, res: unknown, next: unknown) => {
+          if (this.answerError(error, req, res)) return undefined;
+          return (handler as (...args: unknown[]) => unknown)(error, req, res, next);
+        },
         ...rest,
       );
   }
@@ -89,6 +102,8 @@ export class RouterHooks implements OnModuleInit {
     if (ROUTER_REFUSALS.has((error as { code?: string } | null)?.code ?? '')) {
       return this.answerMiss(req, res);
     }
+    // An error before any route was reached (a body parsed on the way to a miss): still a miss.
+    if (!reachedRoute(req) && this.answerMiss(req, res)) return true;
     if (!this.deferral.ownerOf(req)) return false;
     const { code, category, data, headers } = toEnvelopeError(error);
     this.sender.send(res, code, category, data, headers);

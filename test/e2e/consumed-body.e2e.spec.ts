@@ -93,6 +93,25 @@ describe('a body read by another parser before mindoff (express)', () => {
     });
   });
 
+  describe("the app's own express.json() mounted on the prefix", () => {
+    let server: RunningApp;
+    beforeAll(async () => {
+      server = await withParser((app) => app.use('/api', json({ limit: '5mb' })));
+    });
+    afterAll(() => server.close());
+
+    it('is kept off mindoff routes too, though it sees the path without its mount', async () => {
+      const res = await chunked(server, '/api/v1/shop/create_order/', JSON.stringify(ORDER));
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body).data).toEqual({ customer_id: 'c_42', total_qty: 2 });
+      const malformed = await call(server.url, 'POST', '/api/v1/shop/create_order/', {
+        body: '{"customer_id":',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect([malformed.status, malformed.body?.message?.code]).toEqual([400, 'MALFORMED_PAYLOAD']);
+    });
+  });
+
   describe("the app's own app.use(express.json())", () => {
     let server: RunningApp;
     beforeAll(async () => {

@@ -110,7 +110,7 @@ describe.each(ADAPTERS)('mindoff routes recognised by the router on %s', (adapte
       ['an unknown version', '/v9/shop/get_profile/'],
       ['a fractional version', '/v1.5/shop/get_profile/'],
       ['a negative version', '/v-1/shop/get_profile/'],
-      ['a version without a number', '/vx/shop/get_profile/'],
+      ['a version without a number', '/v/shop/get_profile/'],
     ])(
       'answers %s of a known API 404 INVALID_API_VERSION with the versions it has',
       async (_, path) => {
@@ -129,6 +129,19 @@ describe.each(ADAPTERS)('mindoff routes recognised by the router on %s', (adapte
     ])('answers %s 404 ROUTE_NOT_FOUND in the envelope', async (_, path) => {
       const res = await call(server.url, 'GET', base + path);
       expect([res.status, res.body?.message?.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
+    });
+
+    it('answers a miss whose body the framework refused as the miss it is', async () => {
+      const res = await post('/v9/shop/create_order/', '{"customer_id":');
+      expect([res.status, res.body?.message?.code]).toEqual([404, 'INVALID_API_VERSION']);
+      const type = await post('/v9/shop/create_order/', '<a/>', { 'content-type': 'text/xml' });
+      expect([type.status, type.body?.message?.code]).toEqual([404, 'INVALID_API_VERSION']);
+    });
+
+    it('leaves a path whose first segment only starts with v to the app', async () => {
+      const res = await call(server.url, 'GET', `${base}/vendors/shop/get_profile/`);
+      expect(res.status).toBe(404);
+      expect([res.body?.message?.code, res.body?.statusCode]).toEqual([undefined, 404]);
     });
 
     it('serves an API mounted by RouterModule under its path, with its body', async () => {
