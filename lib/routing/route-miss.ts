@@ -91,7 +91,7 @@ export class RouteMissExplainer {
       const versions =
         index.literal.get(apiPath) ?? index.patterns.find((p) => p.regex.test(apiPath))?.versions;
       if (versions) {
-        const version = /^v(\d+)$/.exec(versionSegment);
+        const version = /^v([1-9]\d*)$/.exec(versionSegment);
         if (version && versions.includes(Number(version[1]))) return { code: 'ROUTE_NOT_FOUND' };
         return { code: 'INVALID_API_VERSION', availableVersions: [...versions] };
       }
@@ -115,7 +115,10 @@ function pathOf(url: string): string {
   return end === -1 ? path : path.slice(0, end);
 }
 
-/** Decoded (when it decodes), lower-cased, repeated slashes folded, no trailing slash. */
+/**
+ * Decoded (when it decodes), lower-cased, repeated slashes folded, `.` and `..` segments
+ * resolved, no trailing slash.
+ */
 function fold(path: string): string {
   let decoded = path;
   try {
@@ -123,10 +126,13 @@ function fold(path: string): string {
   } catch {
     // A malformed escape stays as it is; the path is still compared.
   }
-  return decoded
-    .toLowerCase()
-    .replace(/\/{2,}/g, '/')
-    .replace(/\/+$/, '');
+  const segments: string[] = [];
+  for (const segment of decoded.toLowerCase().split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  return segments.length === 0 ? '' : `/${segments.join('/')}`;
 }
 
 function toRegex(path: string): RegExp {
