@@ -1,12 +1,13 @@
 export { MindoffModule } from './mindoff.module';
 export { MINDOFF_MODULE_OPTIONS } from './mindoff.module-definition';
 export { MindoffApi } from './decorators/mindoff-api.decorator';
+export { MindoffResponseCodes } from './decorators/mindoff-response-codes.decorator';
 export { MindoffVersions, type MindoffVersionsOptions } from './versioning/mindoff-versions';
 export { AllowAny } from './permissions/allow-any.permission';
 export { IsAuthenticated } from './permissions/is-authenticated.permission';
 export { MindoffGuard } from './pipeline/mindoff.guard';
-export { MindoffHttpError } from './pipeline/mindoff-http.error';
-export { MINDOFF_THROTTLER_STORAGE } from './pipeline/rate-limit-storage.provider';
+export { MindoffHttpError } from './errors/mindoff-http.error';
+export { MINDOFF_THROTTLER_STORAGE } from './throttling/rate-limit-storage.provider';
 export { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
 export { MindoffEnvelope } from './envelope/mindoff-envelope.decorator';
 export { MindoffEnvelopeInterceptor } from './envelope/envelope.interceptor';
@@ -24,7 +25,7 @@ export type * from './interfaces/mindoff-module-options.interface';
 export * from './responses';
 export * from './validation';
 export { MemoryThrottlerStorage, RedisThrottlerStorage, parseRate, type Rate } from './throttling';
-export { MindoffOpenApi, MindoffResponseCodes } from './openapi';
+export { MindoffOpenApi } from './openapi';
 export { MindoffQueue } from './queue/mindoff-queue.service';
 export { MindoffQueueModule } from './queue/mindoff-queue.module';
 export {
@@ -38,4 +39,4 @@ export { BullmqQueueDriver, type BullmqDriverOptions } from './queue/drivers/bul
 export { BrokerUnavailableError } from './queue/broker-unavailable.error';
 export { TaskCancelledError } from './queue/task-cancelled.error';
 export type * from './queue/task.types';
-export type * from './queue/queue-options';
+export type * from './interfaces/mindoff-queue-options.interface';

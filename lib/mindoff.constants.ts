@@ -1,3 +1,5 @@
+import type { ApiMethod } from './interfaces/mindoff-api-options.interface';
+
 /** Metadata key written by `@MindoffApi()` on an API class. */
 export const MINDOFF_API_METADATA = 'mindoff:api';
 /** Metadata key written by `MindoffVersions.register()`: the route of one API version. */
@@ -8,6 +10,10 @@ export const MINDOFF_CONTEXT = Symbol('mindoff:context');
 export const MINDOFF_DEFERRED_BODY = Symbol('mindoff:deferred-body');
 /** Metadata key on a route handler (and fastify route config key): the class mindoff serves there. */
 export const MINDOFF_ROUTE_CLASS = 'mindoff:route-class';
+/** Injection token of the app's `ResponseCatalog`. */
+export const MINDOFF_CATALOG = Symbol('mindoff:catalog');
+/** Metadata key written by `@MindoffResponseCodes()`: the codes an API's `run()` may answer. */
+export const MINDOFF_RESPONSE_CODES_METADATA = 'mindoff:response-codes';
 /** Metadata key on the controller of the task endpoints (so routing finds where they are served). */
 export const MINDOFF_TASK_ENDPOINTS = 'mindoff:task-endpoints';
 
@@ -37,6 +43,12 @@ export const LIMIT_KEYS = [
   'queueRetry',
 ] as const;
 
-export const API_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export const API_METHODS = [
+  'GET',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+] as const satisfies readonly Uppercase<ApiMethod>[];
 /** Methods whose body is never read or validated (as in the original). */
 export const BODYLESS_METHODS: ReadonlySet<string> = new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS']);

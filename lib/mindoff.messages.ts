@@ -33,3 +33,6 @@ export const fastifyInternalsChanged = (): string =>
 
 export const expressStrictRouting = (): string =>
   "MindoffModule: the express app routes strictly ('strict routing' is on), so /v1/app/api/ and /v1/app/api would be different routes and the trailing-slash URLs mindoff hands out would not be served; turn 'strict routing' off.";
+
+export const unknownResponseCode = (className: string, code: string): string =>
+  `${className}: @MindoffResponseCodes names '${code}', which is neither a built-in code nor a row of the app's responses.csv; add a row for it (code,title,description,http_status) or fix the name.`;

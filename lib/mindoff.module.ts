@@ -6,6 +6,7 @@ import { ENVELOPE_PROVIDERS } from './envelope/envelope.providers';
 import { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
 import { ResultRenderer } from './rendering/result.renderer';
 import type { MindoffModuleOptions } from './interfaces/mindoff-module-options.interface';
+import { MINDOFF_CATALOG } from './mindoff.constants';
 import {
   ConfigurableMindoffModule,
   MINDOFF_MODULE_OPTIONS,
@@ -15,12 +16,12 @@ import { MindoffGuard } from './pipeline/mindoff.guard';
 import {
   MINDOFF_THROTTLER_STORAGE,
   rateLimitStorageProvider,
-} from './pipeline/rate-limit-storage.provider';
-import { RateLimiter } from './pipeline/rate-limiter';
+} from './throttling/rate-limit-storage.provider';
+import { RateLimiter } from './throttling/rate-limiter';
 import { MindoffRegistry } from './registry/mindoff.registry';
-import { RouterHooks } from './routing/router-hooks';
+import { RouterHooks } from './adapters/router-hooks';
 import { MindoffRoutes } from './routing/mindoff-routes';
-import { EnvelopeSender, MINDOFF_CATALOG } from './rendering/envelope.sender';
+import { EnvelopeSender } from './rendering/envelope.sender';
 import { ResponseCatalog } from './responses';
 
 /**

@@ -6,7 +6,7 @@ import {
   frameworkCode,
   toEnvelopeError,
   type EnvelopeError,
-} from '../filters/to-envelope-error';
+} from '../errors/to-envelope-error';
 import { validationPipeIssues } from './validation-pipe.issues';
 
 /**

@@ -1,6 +1,6 @@
 import { Catch, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { EnvelopeSender } from '../rendering/envelope.sender';
-import { toEnvelopeError } from './to-envelope-error';
+import { toEnvelopeError } from '../errors/to-envelope-error';
 
 /** Turns every failure on a mindoff route (pipeline refusals, handler errors) into its envelope. */
 @Catch()

@@ -1,9 +1,9 @@
 import type { CanActivate, Type } from '@nestjs/common';
 import type { PayloadSchema, ValidationMode } from '../validation';
-import type { API_METHODS } from '../mindoff.constants';
 
 /** One of the methods an API can declare (case-insensitive). */
-export type ApiMethod = (typeof API_METHODS)[number] | Lowercase<(typeof API_METHODS)[number]>;
+export type ApiMethod =
+  'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** `direct` runs `run()` in the request; `queue` runs it as a background task. */
 export type ProcessMode = 'direct' | 'queue';

@@ -1,7 +1,7 @@
 import type { CanActivate, Type } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ValidationMode } from '../validation';
-import type { MindoffQueueOptions } from '../queue/queue-options';
+import type { MindoffQueueOptions } from './mindoff-queue-options.interface';
 import type { MindoffLimits } from './mindoff-api-options.interface';
 
 /** Defaults applied to every API that does not set the field itself. */

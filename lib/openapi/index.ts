@@ -1,2 +1,1 @@
 export { MindoffOpenApi } from './mindoff-openapi';
-export { MindoffResponseCodes } from './mindoff-response-codes.decorator';

@@ -1,4 +1,4 @@
-import { codeForStatus } from '../filters/to-envelope-error';
+import { codeForStatus } from '../errors/to-envelope-error';
 import type { EnvelopeRoute } from '../envelope/envelope-route';
 import type { ResponseCatalog } from '../responses/response.catalog';
 import type { ApiResponseCode } from './api-response-codes';

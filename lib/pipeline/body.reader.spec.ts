@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { readBody } from './body.reader';
-import { MindoffHttpError } from './mindoff-http.error';
+import { MindoffHttpError } from '../errors/mindoff-http.error';
 
 function stream(headers: Record<string, string>, chunks: string[]): IncomingMessage {
   const s = new PassThrough() as unknown as IncomingMessage & PassThrough;

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { MindoffHttpError } from './mindoff-http.error';
+import { MindoffHttpError } from '../errors/mindoff-http.error';
 
 /**
  * Reads a request body, counting the bytes actually received: an honest Content-Length over

@@ -3,7 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { CompiledApi } from '../registry/compiled-api';
 import { bodyReadByOthers } from '../mindoff.messages';
 import { tooLarge } from './body.reader';
-import { MindoffHttpError } from './mindoff-http.error';
+import { MindoffHttpError } from '../errors/mindoff-http.error';
 
 /** A body someone else read: the bytes, or a value parsed from bytes whose count is known. */
 export type ConsumedBody = { parsed: false; bytes: Buffer } | { parsed: true; value: unknown };

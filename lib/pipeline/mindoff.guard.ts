@@ -18,11 +18,11 @@ import { taskRoot } from '../queue/task-root';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import { ResultRenderer } from '../rendering/result.renderer';
-import { authenticate, hasAuthorizationHeader } from './authenticate';
+import { authenticate, hasAuthorizationHeader } from '../auth/authenticate';
 import { DirectContext } from './direct-context';
-import { MindoffHttpError } from './mindoff-http.error';
+import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { readPayload } from './payload.step';
-import { RateLimiter } from './rate-limiter';
+import { RateLimiter } from '../throttling/rate-limiter';
 
 type AnyRequest = Record<string | symbol, unknown> & { raw?: IncomingMessage };
 

@@ -3,7 +3,7 @@ import type { CompiledApi } from '../registry/compiled-api';
 import { payloadDepth, type PayloadOutcome } from '../validation';
 import { hasBody, readBody } from './body.reader';
 import { consumedBody, isConsumed } from './consumed-body';
-import { MindoffHttpError } from './mindoff-http.error';
+import { MindoffHttpError } from '../errors/mindoff-http.error';
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 

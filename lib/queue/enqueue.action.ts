@@ -4,7 +4,7 @@ import { MindoffResponse } from '../responses';
 import { BrokerUnavailableError } from './broker-unavailable.error';
 import type { MindoffQueue } from './mindoff-queue.service';
 import type { TaskRequest } from './task.types';
-import { MindoffHttpError } from '../pipeline/mindoff-http.error';
+import { MindoffHttpError } from '../errors/mindoff-http.error';
 
 /** What the route handler does for a queue-mode API: enqueue the call and answer `QUEUED` at once. */
 export class EnqueueAction {

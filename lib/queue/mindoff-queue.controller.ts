@@ -23,7 +23,7 @@ import { MINDOFF_TASK_ENDPOINTS } from '../mindoff.constants';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
 import { markMindoffRoute } from '../routing/mindoff-route.handler';
 import { MindoffRoutes } from '../routing/mindoff-routes';
-import { MindoffHttpError } from '../pipeline/mindoff-http.error';
+import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { EnvelopeSender } from '../rendering/envelope.sender';
 import type { Category } from '../responses';
 import { QueueAccess } from './queue-access';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { toEnvelopeError } from '../filters/to-envelope-error';
+import { toEnvelopeError } from '../errors/to-envelope-error';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { EnvelopeSender } from '../rendering/envelope.sender';
 import { MindoffResponse } from '../responses';

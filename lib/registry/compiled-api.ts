@@ -8,7 +8,7 @@ import {
   type PayloadSchema,
   type ValidationMode,
 } from '../validation';
-import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
+import type { ApiRouteMetadata } from '../interfaces/api-route-metadata.interface';
 
 const MEGABYTE = 1024 * 1024;
 const DEFAULT_REQUEST_LIMIT = '30/m';

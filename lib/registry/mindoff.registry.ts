@@ -1,6 +1,10 @@
 import { Inject, Injectable, type CanActivate, type OnModuleInit, type Type } from '@nestjs/common';
 import { DiscoveryService, ModuleRef } from '@nestjs/core';
-import { MINDOFF_API_METADATA, MINDOFF_ROUTE_METADATA } from '../mindoff.constants';
+import {
+  MINDOFF_API_METADATA,
+  MINDOFF_CATALOG,
+  MINDOFF_ROUTE_METADATA,
+} from '../mindoff.constants';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
 import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
@@ -9,12 +13,11 @@ import {
   duplicateUrlName,
   mixedUrlNames,
   notInVersionMap,
+  unknownResponseCode,
 } from '../mindoff.messages';
-import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
-import { declaredResponseCodes } from '../openapi/mindoff-response-codes.decorator';
-import { unknownResponseCode } from '../openapi/openapi.messages';
-import { loadPassport } from '../pipeline/passport.loader';
-import { MINDOFF_CATALOG } from '../rendering/envelope.sender';
+import type { ApiRouteMetadata } from '../interfaces/api-route-metadata.interface';
+import { declaredResponseCodes } from './declared-response-codes';
+import { loadPassport } from '../auth/passport.loader';
 import type { ResponseCatalog } from '../responses';
 import { checkApiConfig } from './api-config.check';
 import { compileApi, mergeDefaults, type CompiledApi } from './compiled-api';

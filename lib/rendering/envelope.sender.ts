@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
+import { MINDOFF_CATALOG } from '../mindoff.constants';
 import { ResponseCatalog, type Category } from '../responses';
-
-/** Injection token of the app's `ResponseCatalog`. */
-export const MINDOFF_CATALOG = Symbol('mindoff:catalog');
 
 /** Writes envelopes to a response through the active HTTP adapter (express or fastify). */
 @Injectable()

@@ -5,7 +5,7 @@ import {
   MINDOFF_ROUTE_METADATA,
   MINDOFF_TASK_ENDPOINTS,
 } from '../mindoff.constants';
-import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
+import type { ApiRouteMetadata } from '../interfaces/api-route-metadata.interface';
 import { RouteMissExplainer, type RouteMiss, type ServedApi } from './route-miss';
 import { servedControllers, type RoutingContainer } from './served-paths';
 

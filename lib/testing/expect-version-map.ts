@@ -2,7 +2,7 @@ import type { DynamicModule, Type } from '@nestjs/common';
 import { AssertionError } from 'node:assert';
 import { MINDOFF_API_METADATA, MINDOFF_ROUTE_METADATA } from '../mindoff.constants';
 import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
-import type { ApiRouteMetadata } from '../versioning/mindoff-versions';
+import type { ApiRouteMetadata } from '../interfaces/api-route-metadata.interface';
 import type { MindoffTestApp } from './mindoff-test-app';
 import { MindoffTestingError } from './testing.error';
 

@@ -1,17 +1,9 @@
 import { VERSION_NEUTRAL, type DynamicModule, type Type } from '@nestjs/common';
 import { PATH_METADATA, VERSION_METADATA } from '@nestjs/common/constants';
 import { MINDOFF_API_METADATA, MINDOFF_ROUTE_METADATA } from '../mindoff.constants';
+import type { ApiRouteMetadata } from '../interfaces/api-route-metadata.interface';
 import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
 import { MindoffQueueModule } from '../queue/mindoff-queue.module';
-
-/** Where one API version is served; written on the class by `MindoffVersions.register()`. */
-export interface ApiRouteMetadata {
-  version: number;
-  /** The path after the version segment, e.g. `orders/create_order`. */
-  apiPath: string;
-  /** Every version registered in the same map, in order. */
-  versions: number[];
-}
 
 /** Options of `MindoffVersions.register()`. */
 export interface MindoffVersionsOptions {

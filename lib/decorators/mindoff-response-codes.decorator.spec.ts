@@ -1,4 +1,5 @@
-import { MindoffResponseCodes, declaredResponseCodes } from './mindoff-response-codes.decorator';
+import { declaredResponseCodes } from '../registry/declared-response-codes';
+import { MindoffResponseCodes } from './mindoff-response-codes.decorator';
 
 @MindoffResponseCodes('ORDER_CREATED', 'VALIDATION_ERR')
 class OrderV1 {}

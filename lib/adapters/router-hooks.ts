@@ -1,11 +1,11 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
-import { BodyDeferral } from '../adapters/body-deferral';
-import { answerRouterRefusalsThroughErrorHandler } from '../adapters/fastify-router-refusals';
-import { toEnvelopeError } from '../filters/to-envelope-error';
+import { BodyDeferral } from './body-deferral';
+import { answerRouterRefusalsThroughErrorHandler } from './fastify-router-refusals';
+import { toEnvelopeError } from '../errors/to-envelope-error';
 import { EnvelopeSender } from '../rendering/envelope.sender';
-import { MindoffRoutes } from './mindoff-routes';
+import { MindoffRoutes } from '../routing/mindoff-routes';
 
 type AnyHandler = (...args: never[]) => unknown;
 type HookSetter = (handler: AnyHandler, ...rest: unknown[]) => unknown;

@@ -2,7 +2,8 @@ import { Logger, type FactoryProvider, type OnApplicationShutdown } from '@nestj
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
-import { MemoryThrottlerStorage, createRedisThrottlerStorage } from '../throttling';
+import { MemoryThrottlerStorage } from './memory-throttler.storage';
+import { createRedisThrottlerStorage } from './redis-throttler.storage';
 
 /** Injection token of the `ThrottlerStorage` that holds mindoff's rate-limit counters. */
 export const MINDOFF_THROTTLER_STORAGE = Symbol('mindoff:throttler-storage');

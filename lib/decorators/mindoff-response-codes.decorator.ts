@@ -1,7 +1,5 @@
 import 'reflect-metadata';
-
-/** Metadata key written by `@MindoffResponseCodes()`: the codes an API's `run()` may answer. */
-export const MINDOFF_RESPONSE_CODES_METADATA = 'mindoff:response-codes';
+import { MINDOFF_RESPONSE_CODES_METADATA } from '../mindoff.constants';
 
 /**
  * Names the codes an API's `run()` answers besides `SUCCESS` (its own `MindoffResponse.json` codes
@@ -18,9 +16,4 @@ export function MindoffResponseCodes(...codes: string[]): ClassDecorator {
   return (target) => {
     Reflect.defineMetadata(MINDOFF_RESPONSE_CODES_METADATA, codes, target);
   };
-}
-
-/** The codes `@MindoffResponseCodes()` declared on `cls` or a class it extends. */
-export function declaredResponseCodes(cls: object): readonly string[] {
-  return (Reflect.getMetadata(MINDOFF_RESPONSE_CODES_METADATA, cls) as string[] | undefined) ?? [];
 }

@@ -1,7 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { MindoffValidationError, type Category } from '../responses';
-import { MindoffHttpError } from '../pipeline/mindoff-http.error';
+import { MindoffHttpError } from './mindoff-http.error';
 
 /** What an exception becomes: a catalog code, its category, data and extra headers. */
 export interface EnvelopeError {

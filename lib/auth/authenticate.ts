@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { MindoffHttpError } from './mindoff-http.error';
+import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { loadPassport } from './passport.loader';
 
 type Callback = (error: unknown, user: unknown, info: unknown) => void;

@@ -4,9 +4,9 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { IncomingMessage } from 'node:http';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
 import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
-import type { Rate } from '../throttling';
+import type { Rate } from './rate';
 import { clientIp } from './client-ip';
-import { MindoffHttpError } from './mindoff-http.error';
+import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { MINDOFF_THROTTLER_STORAGE } from './rate-limit-storage.provider';
 
 /**
