@@ -1,42 +1,95 @@
+// The public surface of `mindoff`, by name. Everything else under lib/ is internal and may change
+// in any release; lib/public-api.spec.ts lists what is exported so it changes only on purpose.
+
+// The module and its options
 export { MindoffModule } from './mindoff.module';
 export { MINDOFF_MODULE_OPTIONS } from './mindoff.module-definition';
+export { MindoffConfigurationError } from './mindoff.messages';
+export type * from './interfaces/mindoff-module-options.interface';
+export type * from './interfaces/mindoff-queue-options.interface';
+
+// Declaring APIs
 export { MindoffApi } from './decorators/mindoff-api.decorator';
 export { MindoffResponseCodes } from './decorators/mindoff-response-codes.decorator';
 export { MindoffVersions, type MindoffVersionsOptions } from './versioning/mindoff-versions';
 export { AllowAny } from './permissions/allow-any.permission';
 export { IsAuthenticated } from './permissions/is-authenticated.permission';
-export { MindoffGuard } from './pipeline/mindoff.guard';
+export type * from './interfaces/mindoff-api-options.interface';
+export type * from './interfaces/mindoff-context.interface';
+
+// Payload schemas
+export { Any, Int, type Infer } from './validation/schema.types';
+export type {
+  AnySchema,
+  DictOfSchema,
+  DictShorthand,
+  IntSchema,
+  ListOfSchema,
+  ListShorthand,
+  LiteralSchema,
+  LiteralValue,
+  OptionalSchema,
+  ShorthandSchema,
+  UnionSchema,
+} from './validation/schema.types';
+export { DictOf, ListOf, Literal, Optional, Union } from './validation/schema.builders';
+export { compilePayloadSchema, type PayloadSchema } from './validation/payload-schema';
+export type { IssueCode, ValidationIssue } from './validation/validation-issue';
+export type { ValidationMode, PayloadValidator } from './validation/payload-validator.interface';
+export type { PayloadOutcome, StandardSchemaV1 } from './validation/standard-schema';
+export type { DtoClass } from './validation/dto-class';
+
+// Answers: the envelope and its codes
+export {
+  MindoffResponse,
+  type FileMindoffResponse,
+  type FileResponseFields,
+  type FileSource,
+  type JsonMindoffResponse,
+  type JsonResponseFields,
+  type MindoffResponseFields,
+  type MindoffResponseKind,
+  type TextMindoffResponse,
+  type TextResponseFields,
+} from './responses/mindoff-response';
+export { MindoffValidationError } from './responses/mindoff-validation.error';
 export { MindoffHttpError } from './errors/mindoff-http.error';
-export { MINDOFF_THROTTLER_STORAGE } from './throttling/rate-limit-storage.provider';
-export { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
+export {
+  DEFAULT_RESPONSES,
+  ResponseCodes,
+  type DefaultResponseCode,
+} from './responses/default-responses';
+export { ResponsesCsvError } from './responses/responses-csv.error';
+export type {
+  CatalogEntry,
+  CatalogRow,
+  Category,
+  Envelope,
+  EnvelopeResult,
+  EnvelopeStatus,
+} from './responses/envelope.interface';
+
+// The envelope for plain controllers
 export { MindoffEnvelope } from './envelope/mindoff-envelope.decorator';
 export { MindoffEnvelopeInterceptor } from './envelope/envelope.interceptor';
 export { MindoffEnvelopeFilter } from './envelope/envelope.filter';
-export { MINDOFF_ENVELOPE_METADATA } from './envelope/envelope.constants';
 export type { EnvelopeMode } from './envelope/envelope-mode';
 export type { PipeIssue } from './envelope/validation-pipe.issues';
-export { MindoffRegistry } from './registry/mindoff.registry';
+
+// Where APIs are served, and their documentation
 export { MindoffRoutes } from './routing/mindoff-routes';
-export type { CompiledApi } from './registry/compiled-api';
-export { MindoffConfigurationError } from './mindoff.messages';
-export type * from './interfaces/mindoff-api-options.interface';
-export type * from './interfaces/mindoff-context.interface';
-export type * from './interfaces/mindoff-module-options.interface';
-export * from './responses';
-export * from './validation';
-export { MemoryThrottlerStorage, RedisThrottlerStorage, parseRate, type Rate } from './throttling';
-export { MindoffOpenApi } from './openapi';
-export { MindoffQueue } from './queue/mindoff-queue.service';
-export { MindoffQueueModule } from './queue/mindoff-queue.module';
+export { MindoffOpenApi } from './openapi/mindoff-openapi';
+
+// Rate-limit stores (for `rateLimit.storage`)
 export {
-  MINDOFF_QUEUE_DRIVER,
-  type QueueDriver,
-  type TaskRun,
-  type TaskRunner,
-} from './queue/queue-driver';
-export { EmbeddedQueueDriver } from './queue/drivers/embedded.driver';
-export { BullmqQueueDriver, type BullmqDriverOptions } from './queue/drivers/bullmq.driver';
-export { BrokerUnavailableError } from './queue/broker-unavailable.error';
+  MemoryThrottlerStorage,
+  type MemoryThrottlerStorageOptions,
+} from './throttling/memory-throttler.storage';
+export {
+  RedisThrottlerStorage,
+  type RedisThrottlerStorageOptions,
+} from './throttling/redis-throttler.storage';
+
+// Queue mode
 export { TaskCancelledError } from './queue/task-cancelled.error';
 export type * from './queue/task.types';
-export type * from './interfaces/mindoff-queue-options.interface';

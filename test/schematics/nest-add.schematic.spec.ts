@@ -1,4 +1,4 @@
-import { parseResponsesCsv } from 'mindoff';
+import { parseResponsesCsv } from '../../lib/responses/responses-csv.loader';
 import { appModule, nestApp, runner, snapshot } from './support/host-tree';
 
 const FASTIFY_MAIN = `import { NestFactory } from '@nestjs/core';

@@ -1,0 +1,52 @@
+import * as mindoff from './index';
+import * as testing from './testing';
+
+// The runtime exports of each entry point, by name. A change here is a change of the public API:
+// make it on purpose (and say so in the release notes), never as a side effect of a refactor.
+describe('the public API', () => {
+  it("exports exactly these values from 'mindoff'", () => {
+    expect(Object.keys(mindoff).sort()).toEqual([
+      'AllowAny',
+      'Any',
+      'DEFAULT_RESPONSES',
+      'DictOf',
+      'Int',
+      'IsAuthenticated',
+      'ListOf',
+      'Literal',
+      'MINDOFF_MODULE_OPTIONS',
+      'MemoryThrottlerStorage',
+      'MindoffApi',
+      'MindoffConfigurationError',
+      'MindoffEnvelope',
+      'MindoffEnvelopeFilter',
+      'MindoffEnvelopeInterceptor',
+      'MindoffHttpError',
+      'MindoffModule',
+      'MindoffOpenApi',
+      'MindoffResponse',
+      'MindoffResponseCodes',
+      'MindoffRoutes',
+      'MindoffValidationError',
+      'MindoffVersions',
+      'Optional',
+      'RedisThrottlerStorage',
+      'ResponseCodes',
+      'ResponsesCsvError',
+      'TaskCancelledError',
+      'Union',
+      'compilePayloadSchema',
+    ]);
+  });
+
+  it("exports exactly these values from 'mindoff/testing'", () => {
+    expect(Object.keys(testing).sort()).toEqual([
+      'MindoffTestApp',
+      'MindoffTestingError',
+      'createTestApp',
+      'expectEnvelope',
+      'expectVersionMap',
+      'versionsOf',
+    ]);
+  });
+});
