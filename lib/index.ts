@@ -73,7 +73,6 @@ export type {
 export { MindoffEnvelope } from './envelope/mindoff-envelope.decorator';
 export { MindoffEnvelopeInterceptor } from './envelope/envelope.interceptor';
 export { MindoffEnvelopeFilter } from './envelope/envelope.filter';
-export type { EnvelopeMode } from './envelope/envelope-mode';
 export type { PipeIssue } from './envelope/validation-pipe.issues';
 
 // Where APIs are served, and their documentation

@@ -52,3 +52,11 @@ export const API_METHODS = [
 ] as const satisfies readonly Uppercase<ApiMethod>[];
 /** Methods whose body is never read or validated (as in the original). */
 export const BODYLESS_METHODS: ReadonlySet<string> = new Set(['GET', 'DELETE', 'HEAD', 'OPTIONS']);
+
+/** Injection token of the `ResolvedMindoffOptions`: the module options with every default applied. */
+export const MINDOFF_RESOLVED_OPTIONS = Symbol('mindoff:resolved-options');
+/**
+ * Injection token of whether queue-mode APIs run in the request like direct ones. `false` in an
+ * app; the testing kit overrides it for `createTestApp(module, { queue: 'direct' })`.
+ */
+export const MINDOFF_RUN_INLINE = Symbol('mindoff:run-inline');

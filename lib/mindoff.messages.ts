@@ -36,3 +36,26 @@ export const expressStrictRouting = (): string =>
 
 export const unknownResponseCode = (className: string, code: string): string =>
   `${className}: @MindoffResponseCodes names '${code}', which is neither a built-in code nor a row of the app's responses.csv; add a row for it (code,title,description,http_status) or fix the name.`;
+
+export const badQueueConcurrency = (value: unknown): string =>
+  `MindoffModule: queue.concurrency ${String(value)} must be a whole number >= 1 (tasks run at once per process); use worker: false for a process that runs none.`;
+
+export const badEndpointLimit = (name: string, value: unknown): string =>
+  `MindoffModule: queue.endpointLimits.${name} ${JSON.stringify(value)} is not a rate; use 'N/s', 'N/m', 'N/h' or 'N/d' (e.g. '120/m'), or null for no limit.`;
+
+export const badEnvelopeMode = (value: unknown): string =>
+  `MindoffModule: envelope ${JSON.stringify(value)} is not an option; use 'decorated' (only routes with @MindoffEnvelope(), the default) or 'all' (every plain route).`;
+
+export const embeddedQueueNotice = (): string =>
+  'Queue-mode tasks run in this process and do not survive a restart; set MindoffModule.forRoot({ queue: { connection } }) to use BullMQ on Redis.';
+
+export const redisRateLimitNotice = (): string => 'Rate-limit counters are kept in Redis.';
+
+export const passportMissing = (): string =>
+  "mindoff: an API declares `auth`, which uses passport strategies; install them with `npm install passport @nestjs/passport` and the strategy's package (e.g. passport-jwt).";
+
+export const bullmqMissing = (): string =>
+  'MindoffModule: queue.connection runs queue-mode tasks on BullMQ, which needs bullmq and ioredis; install them: npm install bullmq ioredis';
+
+export const ioredisMissing = (purpose: string): string =>
+  `MindoffModule: ${purpose} needs ioredis; install it: npm install ioredis`;

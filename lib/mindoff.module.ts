@@ -1,17 +1,17 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
-import { join } from 'node:path';
 import { BodyDeferral } from './adapters/body-deferral';
 import { ENVELOPE_PROVIDERS } from './envelope/envelope.providers';
 import { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
 import { ResultRenderer } from './rendering/result.renderer';
-import type { MindoffModuleOptions } from './interfaces/mindoff-module-options.interface';
-import { MINDOFF_CATALOG } from './mindoff.constants';
+import type { ResolvedMindoffOptions } from './interfaces/resolved-mindoff-options.interface';
+import { MINDOFF_CATALOG, MINDOFF_RESOLVED_OPTIONS, MINDOFF_RUN_INLINE } from './mindoff.constants';
 import {
   ConfigurableMindoffModule,
   MINDOFF_MODULE_OPTIONS,
   type MINDOFF_OPTIONS_TYPE,
 } from './mindoff.module-definition';
+import { resolvedOptionsProvider } from './options/resolved-options.provider';
 import { MindoffGuard } from './pipeline/mindoff.guard';
 import {
   MINDOFF_THROTTLER_STORAGE,
@@ -44,14 +44,14 @@ import { ResponseCatalog } from './responses';
     BodyDeferral,
     MindoffRoutes,
     RouterHooks,
+    resolvedOptionsProvider,
+    { provide: MINDOFF_RUN_INLINE, useValue: false },
     rateLimitStorageProvider,
     {
       provide: MINDOFF_CATALOG,
-      inject: [MINDOFF_MODULE_OPTIONS],
-      useFactory: (options: MindoffModuleOptions) =>
-        ResponseCatalog.fromFile(
-          options.responsesPath ?? join(process.cwd(), 'config', 'responses.csv'),
-        ),
+      inject: [MINDOFF_RESOLVED_OPTIONS],
+      useFactory: (options: ResolvedMindoffOptions) =>
+        ResponseCatalog.fromFile(options.responsesPath),
     },
     ...ENVELOPE_PROVIDERS,
   ],
@@ -66,6 +66,8 @@ import { ResponseCatalog } from './responses';
     MINDOFF_CATALOG,
     MINDOFF_THROTTLER_STORAGE,
     MINDOFF_MODULE_OPTIONS,
+    MINDOFF_RESOLVED_OPTIONS,
+    MINDOFF_RUN_INLINE,
   ],
 })
 export class MindoffModule extends ConfigurableMindoffModule {

@@ -1,4 +1,6 @@
 import type { PassportStatic } from 'passport';
+import { passportMissing } from '../mindoff.messages';
+import { loadOptionalPeer } from '../optional-peer';
 
 let loaded: PassportStatic | undefined;
 
@@ -8,15 +10,11 @@ let loaded: PassportStatic | undefined;
  */
 export function loadPassport(): PassportStatic {
   if (!loaded) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const module = require('passport') as PassportStatic & { default?: PassportStatic };
-      loaded = module.default ?? module;
-    } catch {
-      throw new Error(
-        "mindoff: an API declares `auth`, which uses passport strategies; install them with `npm install passport @nestjs/passport` and the strategy's package (e.g. passport-jwt).",
-      );
-    }
+    const module = loadOptionalPeer<PassportStatic & { default?: PassportStatic }>(
+      'passport',
+      passportMissing,
+    );
+    loaded = module.default ?? module;
   }
   return loaded;
 }

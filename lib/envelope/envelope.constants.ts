@@ -7,6 +7,3 @@ export const MINDOFF_ENVELOPE_METADATA = 'mindoff:envelope';
  * the outermost one envelope the result, so no answer is enveloped twice.
  */
 export const MINDOFF_ENVELOPED = Symbol('mindoff:enveloped');
-
-/** The `envelope` option's values: only decorated routes, or every plain route of the app. */
-export const ENVELOPE_MODES = ['decorated', 'all'] as const;

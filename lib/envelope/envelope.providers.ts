@@ -1,8 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
-import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
-import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
-import { envelopeMode } from './envelope-mode';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
+import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import { MindoffEnvelopeFilter } from './envelope.filter';
 import { MindoffEnvelopeInterceptor } from './envelope.interceptor';
 import { MindoffGlobalEnvelopeFilter } from './global-envelope.filter';
@@ -26,14 +25,14 @@ export const ENVELOPE_PROVIDERS: Provider[] = [
   MindoffGlobalEnvelopeFilter,
   {
     provide: APP_INTERCEPTOR,
-    inject: [MINDOFF_MODULE_OPTIONS, MindoffEnvelopeInterceptor],
-    useFactory: (options: MindoffModuleOptions, interceptor: MindoffEnvelopeInterceptor) =>
-      envelopeMode(options) === 'all' ? interceptor : null,
+    inject: [MINDOFF_RESOLVED_OPTIONS, MindoffEnvelopeInterceptor],
+    useFactory: (options: ResolvedMindoffOptions, interceptor: MindoffEnvelopeInterceptor) =>
+      options.envelope === 'all' ? interceptor : null,
   },
   {
     provide: APP_FILTER,
-    inject: [MINDOFF_MODULE_OPTIONS, MindoffGlobalEnvelopeFilter],
-    useFactory: (options: MindoffModuleOptions, filter: MindoffGlobalEnvelopeFilter) =>
-      envelopeMode(options) === 'all' ? filter : null,
+    inject: [MINDOFF_RESOLVED_OPTIONS, MindoffGlobalEnvelopeFilter],
+    useFactory: (options: ResolvedMindoffOptions, filter: MindoffGlobalEnvelopeFilter) =>
+      options.envelope === 'all' ? filter : null,
   },
 ];

@@ -4,6 +4,12 @@ import type { ValidationMode } from '../validation';
 import type { MindoffQueueOptions } from './mindoff-queue-options.interface';
 import type { MindoffLimits } from './mindoff-api-options.interface';
 
+/**
+ * Which plain (non-mindoff) routes answer in the envelope: those with `@MindoffEnvelope()`
+ * (`'decorated'`), or every one (`'all'`).
+ */
+export type EnvelopeMode = 'decorated' | 'all';
+
 /** Defaults applied to every API that does not set the field itself. */
 export interface MindoffApiDefaults {
   auth?: string[];
@@ -49,5 +55,5 @@ export interface MindoffModuleOptions {
    * Which plain (non-mindoff) routes answer in the envelope: `'decorated'` (default) only those
    * with `@MindoffEnvelope()`, `'all'` every one; other routes answer exactly as without mindoff.
    */
-  envelope?: 'decorated' | 'all';
+  envelope?: EnvelopeMode;
 }

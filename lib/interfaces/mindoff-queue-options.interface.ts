@@ -40,8 +40,6 @@ export interface MindoffQueueOptions {
    * request's own protocol and Host header.
    */
   publicUrl?: string;
-  /** Run queue-mode APIs in the request like direct ones (tests). Default false. */
-  runInline?: boolean;
   /** BullMQ: how long a worker's lock on a running task lasts before it counts as stalled. Default 30000 ms. */
   lockDurationMs?: number;
   /** BullMQ: how often stalled tasks (their worker died) are looked for and re-queued. Default 30000 ms. */

@@ -3,10 +3,9 @@ import { PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { MINDOFF_ENVELOPE_METADATA } from '../envelope/envelope.constants';
-import { envelopeMode } from '../envelope/envelope-mode';
 import { answersOwnEnvelopes, envelopeRoute, type EnvelopeRoute } from '../envelope/envelope-route';
-import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
-import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
+import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import type { ResponseCatalog } from '../responses/response.catalog';
 import { envelopePlainOperation } from './plain-route.operation';
 
@@ -29,8 +28,8 @@ export function documentWithPlainEnvelopes(
   catalog: ResponseCatalog,
   scan: () => OpenAPIObject,
 ): OpenAPIObject {
-  const options = app.get<MindoffModuleOptions>(MINDOFF_MODULE_OPTIONS, { strict: false });
-  const routes = envelopedRoutes(app, envelopeMode(options) === 'all');
+  const options = app.get<ResolvedMindoffOptions>(MINDOFF_RESOLVED_OPTIONS, { strict: false });
+  const routes = envelopedRoutes(app, options.envelope === 'all');
   const restore = routes.map(({ handler }, index) => mark(handler, index));
   let document: OpenAPIObject;
   try {

@@ -9,16 +9,20 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isObservable, lastValueFrom } from 'rxjs';
-import { BODYLESS_METHODS, MINDOFF_CONTEXT } from '../mindoff.constants';
-import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
-import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
+import {
+  BODYLESS_METHODS,
+  MINDOFF_CONTEXT,
+  MINDOFF_RESOLVED_OPTIONS,
+  MINDOFF_RUN_INLINE,
+} from '../mindoff.constants';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { EnqueueAction } from '../queue/enqueue.action';
 import { MindoffQueue } from '../queue/mindoff-queue.service';
 import { taskRoot } from '../queue/task-root';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import { ResultRenderer } from '../rendering/result.renderer';
-import { authenticate, hasAuthorizationHeader } from '../auth/authenticate';
+import { authenticate } from '../auth/authenticate';
 import { DirectContext } from './direct-context';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { readPayload } from './payload.step';
@@ -33,22 +37,18 @@ type AnyRequest = Record<string | symbol, unknown> & { raw?: IncomingMessage };
  */
 @Injectable()
 export class MindoffGuard implements CanActivate, OnModuleInit {
-  private readonly hasCredentials: (request: { headers: Record<string, unknown> }) => boolean;
-  private readonly runInline: boolean;
   /** Present when a version map brought queue mode into the app. */
   private queue?: MindoffQueue;
 
   constructor(
     private readonly registry: MindoffRegistry,
     private readonly limiter: RateLimiter,
-    @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
+    @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
     private readonly renderer: ResultRenderer,
     private readonly routes: MindoffRoutes,
     private readonly moduleRef: ModuleRef,
-  ) {
-    this.hasCredentials = options.hasCredentials ?? hasAuthorizationHeader;
-    this.runInline = options.queue?.runInline === true;
-  }
+    @Inject(MINDOFF_RUN_INLINE) private readonly runInline: boolean,
+  ) {}
 
   onModuleInit(): void {
     try {
@@ -68,7 +68,12 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
 
     let user: unknown = null;
     if (api.auth.length > 0) {
-      user = await authenticate(api.auth, request, response, this.hasCredentials(raw as never));
+      user = await authenticate(
+        api.auth,
+        request,
+        response,
+        this.options.hasCredentials(raw as never),
+      );
       request.user = user ?? undefined;
     }
     for (const permission of api.permissions) {
@@ -106,7 +111,12 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
       request[MINDOFF_CONTEXT] = new EnqueueAction(
         this.queue,
         api,
-        { payload, query, params, user: user === null ? null : this.storedUser(user) },
+        {
+          payload,
+          query,
+          params,
+          user: user === null ? null : this.options.queue.serializeUser(user),
+        },
         this.limiter.ownerOf(user) ?? null,
         taskRoot(raw, this.options, this.routes.taskBase()),
         this.renderer,
@@ -127,24 +137,6 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
       this.renderer,
     );
     return true;
-  }
-
-  private storedUser(user: unknown): unknown {
-    return serialize(user, this.options.queue?.serializeUser, (u) => this.limiter.ownerOf(u));
-  }
-}
-
-/** The user as a task stores it: `queue.serializeUser`, or JSON (`{ id }` when it is not JSON). */
-function serialize(
-  user: unknown,
-  custom: ((user: unknown) => unknown) | undefined,
-  ownerOf: (user: unknown) => string | undefined,
-): unknown {
-  if (custom) return custom(user);
-  try {
-    return JSON.parse(JSON.stringify(user)) as unknown;
-  } catch {
-    return { id: ownerOf(user)?.slice('user:'.length) ?? null };
   }
 }
 

@@ -18,9 +18,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EMPTY, type Observable } from 'rxjs';
 import { MindoffExceptionFilter } from '../filters/mindoff-exception.filter';
-import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
-import { MINDOFF_TASK_ENDPOINTS } from '../mindoff.constants';
-import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
+import { MINDOFF_RESOLVED_OPTIONS, MINDOFF_TASK_ENDPOINTS } from '../mindoff.constants';
 import { markMindoffRoute } from '../routing/mindoff-route.handler';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
@@ -55,7 +54,7 @@ export class MindoffQueueController {
     private readonly access: QueueAccess,
     private readonly sender: EnvelopeSender,
     private readonly adapterHost: HttpAdapterHost,
-    @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
+    @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
     private readonly routes: MindoffRoutes,
   ) {}
 
@@ -146,7 +145,7 @@ export class MindoffQueueController {
       response,
     );
     return statusStream(this.access.driver, task, {
-      heartbeatMs: (this.options.queue?.heartbeatSeconds ?? 15) * 1000,
+      heartbeatMs: this.options.queue.heartbeatSeconds * 1000,
       lastEventId,
       release,
     });
@@ -192,7 +191,7 @@ export class MindoffQueueController {
     await this.access.endpointLimit('streamTicket', request, response);
     const { task } = await this.access.task(id, 'streamTicket', request, response);
     const ticket = randomBytes(32).toString('base64url');
-    const ttlSeconds = this.options.queue?.streamTicketTtlSeconds ?? 30;
+    const ttlSeconds = this.options.queue.streamTicketTtlSeconds;
     await this.access.broker(() =>
       this.access.driver.putOnce(
         ticketKey(ticket),

@@ -6,9 +6,9 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
-import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
-import { MindoffConfigurationError } from '../mindoff.messages';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
+import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
+import { embeddedQueueNotice } from '../mindoff.messages';
 import type { CompiledApi } from '../registry/compiled-api';
 import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 import { stableJson } from './stable-json';
@@ -26,25 +26,16 @@ export class MindoffQueue implements OnApplicationBootstrap, OnApplicationShutdo
 
   constructor(
     @Inject(MINDOFF_QUEUE_DRIVER) readonly driver: QueueDriver,
-    @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
+    @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
     private readonly executor: TaskExecutor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.driver.durable) {
-      this.logger.log(
-        'Queue-mode tasks run in this process and do not survive a restart; set MindoffModule.forRoot({ queue: { connection } }) to use BullMQ on Redis.',
-      );
+      this.logger.log(embeddedQueueNotice());
     }
-    const concurrency = this.options.queue?.concurrency ?? 4;
-    if (!Number.isInteger(concurrency) || concurrency < 1) {
-      throw new MindoffConfigurationError([
-        `MindoffModule: queue.concurrency ${String(concurrency)} must be a whole number >= 1 (tasks run at once per process); use worker: false for a process that runs none.`,
-      ]);
-    }
-    if (this.options.queue?.worker !== false) {
-      await this.driver.startWorker(this.executor.execute, concurrency);
-    }
+    const { worker, concurrency } = this.options.queue;
+    if (worker) await this.driver.startWorker(this.executor.execute, concurrency);
   }
 
   async onApplicationShutdown(): Promise<void> {

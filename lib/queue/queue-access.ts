@@ -1,17 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
-import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
-import { authenticate, hasAuthorizationHeader } from '../auth/authenticate';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
+import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
+import { authenticate } from '../auth/authenticate';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { RateLimiter } from '../throttling/rate-limiter';
 import type { CompiledApi } from '../registry/compiled-api';
 import { MindoffRegistry } from '../registry/mindoff.registry';
-import { MindoffConfigurationError } from '../mindoff.messages';
-import { isValidRate, parseRate, type Rate } from '../throttling';
 import { BrokerUnavailableError } from './broker-unavailable.error';
 import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
-import { QUEUE_ENDPOINTS, type QueueEndpoint } from './queue-endpoints';
+import type { QueueEndpoint } from './queue-endpoints';
 import type { TaskRecord } from './task.types';
 
 type AnyRequest = Record<string | symbol, unknown> & { raw?: IncomingMessage };
@@ -30,31 +28,12 @@ export interface TaskAccess {
  */
 @Injectable()
 export class QueueAccess {
-  private readonly hasCredentials: (request: { headers: Record<string, unknown> }) => boolean;
-  private readonly endpointRates: Record<QueueEndpoint, Rate | null>;
-
   constructor(
     @Inject(MINDOFF_QUEUE_DRIVER) readonly driver: QueueDriver,
     private readonly registry: MindoffRegistry,
     private readonly limiter: RateLimiter,
-    @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
-  ) {
-    this.hasCredentials = options.hasCredentials ?? hasAuthorizationHeader;
-    const configured = options.queue?.endpointLimits ?? {};
-    this.endpointRates = Object.fromEntries(
-      (Object.keys(QUEUE_ENDPOINTS) as QueueEndpoint[]).map((name) => {
-        const own = configured[name];
-        if (own === undefined) return [name, QUEUE_ENDPOINTS[name].rate];
-        if (own === null) return [name, null];
-        if (!isValidRate(own)) {
-          throw new MindoffConfigurationError([
-            `MindoffModule: queue.endpointLimits.${name} ${JSON.stringify(own)} is not a rate; use 'N/s', 'N/m', 'N/h' or 'N/d' (e.g. '120/m'), or null for no limit.`,
-          ]);
-        }
-        return [name, parseRate(own)];
-      }),
-    ) as Record<QueueEndpoint, Rate | null>;
-  }
+    @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
+  ) {}
 
   /** Applies the endpoint's own limit for the client (before anything is looked up). */
   async endpointLimit(
@@ -62,7 +41,7 @@ export class QueueAccess {
     request: AnyRequest,
     response: unknown,
   ): Promise<void> {
-    const rate = this.endpointRates[endpoint];
+    const rate = this.options.queue.endpointLimits[endpoint];
     if (!rate) return;
     await this.limiter.consume(
       `mindoff_queue_${endpoint}`,
@@ -96,7 +75,7 @@ export class QueueAccess {
           api.auth,
           request,
           response,
-          this.hasCredentials(rawOf(request) as never),
+          this.options.hasCredentials(rawOf(request) as never),
         );
         request.user = user ?? undefined;
       }
@@ -119,7 +98,7 @@ export class QueueAccess {
 
   /** The list's caller: its owner id, or null when anonymous (anonymous tasks are never listed). */
   async listOwner(request: AnyRequest, response: unknown): Promise<string | null> {
-    const strategies = this.options.queue?.listAuth ?? [
+    const strategies = this.options.queue.listAuth ?? [
       ...new Set(
         this.registry
           .all()
@@ -132,7 +111,7 @@ export class QueueAccess {
       strategies,
       request,
       response,
-      this.hasCredentials(rawOf(request) as never),
+      this.options.hasCredentials(rawOf(request) as never),
     );
     return this.limiter.ownerOf(user) ?? null;
   }

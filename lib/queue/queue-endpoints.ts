@@ -1,16 +1,7 @@
-import { parseRate } from '../throttling';
+import type { QueueEndpointName } from '../interfaces/mindoff-queue-options.interface';
 
-/** The built-in task endpoints, their methods and their own request limits (per user or IP). */
-export const QUEUE_ENDPOINTS = {
-  detail: { method: 'GET', rate: parseRate('120/m') },
-  list: { method: 'GET', rate: parseRate('120/m') },
-  stream: { method: 'GET', rate: parseRate('60/m') },
-  streamTicket: { method: 'POST', rate: parseRate('60/m') },
-  cancel: { method: 'POST', rate: parseRate('60/m') },
-  retry: { method: 'POST', rate: parseRate('120/m') },
-} as const;
-
-export type QueueEndpoint = keyof typeof QUEUE_ENDPOINTS;
+/** A built-in task endpoint (its own request limit is `queue.endpointLimits[name]`). */
+export type QueueEndpoint = QueueEndpointName;
 
 /** The base path of the task endpoints. */
 export const QUEUE_BASE_PATH = 'mindoff/queue';

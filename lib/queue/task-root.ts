@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { baseUrl } from './base-url';
 import { QUEUE_BASE_PATH } from './queue-endpoints';
 
@@ -9,9 +9,9 @@ import { QUEUE_BASE_PATH } from './queue-endpoints';
  */
 export function taskRoot(
   raw: IncomingMessage,
-  options: MindoffModuleOptions,
+  options: ResolvedMindoffOptions,
   servedAt: string | undefined,
 ): string {
-  const origin = options.queue?.publicUrl?.replace(/\/+$/, '') ?? baseUrl(raw, options.trustProxy);
+  const origin = options.queue.publicUrl ?? baseUrl(raw, options.trustProxy);
   return `${origin}${servedAt ?? `/${QUEUE_BASE_PATH}`}`;
 }

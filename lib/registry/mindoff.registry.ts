@@ -3,11 +3,11 @@ import { DiscoveryService, ModuleRef } from '@nestjs/core';
 import {
   MINDOFF_API_METADATA,
   MINDOFF_CATALOG,
+  MINDOFF_RESOLVED_OPTIONS,
   MINDOFF_ROUTE_METADATA,
 } from '../mindoff.constants';
-import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
 import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
-import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import {
   MindoffConfigurationError,
   duplicateUrlName,
@@ -40,7 +40,7 @@ export class MindoffRegistry implements OnModuleInit {
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly moduleRef: ModuleRef,
-    @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
+    @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
     @Inject(MINDOFF_CATALOG) private readonly catalog: ResponseCatalog,
   ) {}
 

@@ -10,8 +10,8 @@ import type { AbstractHttpAdapter } from '@nestjs/core';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import type { AddressInfo } from 'node:net';
 import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
+import { MINDOFF_RUN_INLINE } from '../mindoff.constants';
 import { MindoffModule } from '../mindoff.module';
-import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import { MindoffTestApp } from './mindoff-test-app';
@@ -63,13 +63,11 @@ export async function createTestApp(
       'createTestApp: the module imports MindoffModule already, so the mindoff option would be ignored; set the options in its MindoffModule.forRoot() instead.',
     );
   }
-  const queueMode = options.queue ?? 'direct';
-  const mindoff = {
-    ...options.mindoff,
-    queue: { ...options.mindoff?.queue, runInline: queueMode === 'direct' },
-  };
-  const imports = hasMindoff ? [module] : [MindoffModule.forRoot(mindoff), module];
+  const imports = hasMindoff ? [module] : [MindoffModule.forRoot(options.mindoff), module];
   const builder = Test.createTestingModule({ imports });
+  if (!hasMindoff) {
+    builder.overrideProvider(MINDOFF_RUN_INLINE).useValue((options.queue ?? 'direct') === 'direct');
+  }
   const compiled = await (options.configure ? options.configure(builder) : builder).compile();
   const logger = options.logger ?? false;
   const app = options.httpAdapter
@@ -85,8 +83,7 @@ export async function createTestApp(
   const { port } = (app.getHttpServer() as { address(): AddressInfo }).address();
   const registry = app.get(MindoffRegistry, { strict: false });
   const routes = app.get(MindoffRoutes, { strict: false });
-  const own = app.get<string, MindoffModuleOptions>(MINDOFF_MODULE_OPTIONS, { strict: false });
-  const runsInline = own.queue?.runInline === true;
+  const runsInline = app.get<symbol, boolean>(MINDOFF_RUN_INLINE, { strict: false });
   return new MindoffTestApp(
     app,
     `http://127.0.0.1:${port}`,

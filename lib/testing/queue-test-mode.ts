@@ -2,8 +2,8 @@ import type { CompiledApi } from '../registry/compiled-api';
 import { MindoffTestingError } from './testing.error';
 
 /**
- * How a test app runs queue-mode APIs: `'direct'` runs `run()` inside the request (the module
- * option `queue: { runInline: true }`, like the original's test helpers); `'wait'` enqueues each
+ * How a test app runs queue-mode APIs: `'direct'` runs `run()` inside the request (the kit sets
+ * `MINDOFF_RUN_INLINE`, like the original's test helpers); `'wait'` enqueues each
  * call and `call()` waits for its task and returns the task's answer.
  */
 export type QueueTestMode = 'direct' | 'wait';

@@ -2,8 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { IncomingMessage } from 'node:http';
-import type { MindoffModuleOptions } from '../interfaces/mindoff-module-options.interface';
-import { MINDOFF_MODULE_OPTIONS } from '../mindoff.module-definition';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
+import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import type { Rate } from './rate';
 import { clientIp } from './client-ip';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
@@ -16,19 +16,15 @@ import { MINDOFF_THROTTLER_STORAGE } from './rate-limit-storage.provider';
  */
 @Injectable()
 export class RateLimiter {
-  private readonly userId: (user: unknown) => string | number | undefined;
-
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Inject(MINDOFF_THROTTLER_STORAGE) private readonly storage: ThrottlerStorage,
-    @Inject(MINDOFF_MODULE_OPTIONS) private readonly options: MindoffModuleOptions,
-  ) {
-    this.userId = options.userId ?? defaultUserId;
-  }
+    @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
+  ) {}
 
   /** `user:<id>` for an identified user, otherwise undefined. */
   ownerOf(user: unknown): string | undefined {
-    const id = user === null || user === undefined ? undefined : this.userId(user);
+    const id = user === null || user === undefined ? undefined : this.options.userId(user);
     return id === undefined ? undefined : `user:${id}`;
   }
 
@@ -65,11 +61,4 @@ export class RateLimiter {
     adapter.setHeader(response, 'RateLimit-Remaining', String(rate.limit - record.totalHits));
     adapter.setHeader(response, 'RateLimit-Reset', reset);
   }
-}
-
-function defaultUserId(user: unknown): string | number | undefined {
-  if (typeof user !== 'object' || user === null) return typeof user === 'string' ? user : undefined;
-  const u = user as Record<string, unknown>;
-  const id = u.id ?? u.sub ?? u.userId ?? u.username;
-  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
 }

@@ -1,12 +1,6 @@
-/** A fixed-window rate: `limit` requests pass per window of `ttlMs` milliseconds. */
-export interface Rate {
-  /** Requests allowed per window (N in `'N/m'`). */
-  limit: number;
-  /** Window length in milliseconds. */
-  ttlMs: number;
-  /** The text the rate was parsed from, e.g. `'30/m'`. */
-  source: string;
-}
+import type { Rate } from '../interfaces/rate.interface';
+
+export type { Rate };
 
 /** Accepted rate text: a positive integer without leading zeros, `/`, and one unit of s, m, h or d. */
 export const RATE_PATTERN = /^[1-9]\d*\/[smhd]$/;

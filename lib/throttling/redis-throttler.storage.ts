@@ -1,5 +1,7 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
+import { ioredisMissing } from '../mindoff.messages';
+import { loadOptionalPeer } from '../optional-peer';
 import { toThrottlerRecord, type ThrottlerStorageRecord } from './throttler-record';
 
 /** Options of {@link RedisThrottlerStorage}. */
@@ -113,8 +115,9 @@ export function createRedisThrottlerStorage(
   url: string,
   prefix?: string,
 ): { storage: RedisThrottlerStorage; close(): Promise<void> } {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Redis: RedisClient } = require('ioredis') as typeof import('ioredis');
+  const { Redis: RedisClient } = loadOptionalPeer<typeof import('ioredis')>('ioredis', () =>
+    ioredisMissing('rateLimit.redis (rate-limit counters in Redis)'),
+  );
   const redis = new RedisClient(url);
   return {
     storage: new RedisThrottlerStorage(redis, { prefix }),

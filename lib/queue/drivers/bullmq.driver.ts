@@ -3,25 +3,31 @@ import type { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { EventEmitter } from 'node:events';
 import type { Redis, RedisOptions } from 'ioredis';
 import type { CancelResult, QueueDriver, TaskListQuery, TaskRunner } from '../queue-driver';
-import { DEFAULT_RETENTION, type QueueRetention } from '../queue-retention';
+import type { QueueRetention } from '../../interfaces/resolved-mindoff-options.interface';
+import { bullmqMissing } from '../../mindoff.messages';
+import { loadOptionalPeer } from '../../optional-peer';
 import type { NewTask, TaskRecord } from '../task.types';
 import { jobToRecord, type JobData, type StoredProgress } from './bullmq-job-record';
 import { BrokerCall } from './broker-call';
 import { createRedis, type RedisConnection } from './redis-connection';
 
+/** What the BullMQ driver is built with: the resolved `queue` options. */
 export interface BullmqDriverOptions {
   connection: RedisConnection;
-  /** Key prefix of every key mindoff and BullMQ write. Default `mindoff`. */
-  prefix?: string;
-  /** The BullMQ queue name. Default `mindoff`. */
-  queueName?: string;
-  retention?: QueueRetention;
-  /** How long a broker call may take before the request is answered 503. Default 5000 ms. */
-  commandTimeoutMs?: number;
-  /** Worker lock and stalled-job check (BullMQ defaults: 30 s each). */
-  lockDurationMs?: number;
-  stalledIntervalMs?: number;
+  /** Key prefix of every key mindoff and BullMQ write. */
+  prefix: string;
+  /** The BullMQ queue name. */
+  queueName: string;
+  retention: QueueRetention;
+  /** How long a broker call may take before the request is answered 503. */
+  commandTimeoutMs: number;
+  /** The worker's lock on a running task, and how often stalled tasks are looked for. */
+  lockDurationMs: number;
+  stalledIntervalMs: number;
 }
+
+const loadBullmq = (): typeof import('bullmq') =>
+  loadOptionalPeer<typeof import('bullmq')>('bullmq', bullmqMissing);
 
 const QUEUED_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
 const JOB_TYPES = ['active', 'waiting', 'delayed', 'prioritized', 'completed', 'failed'] as const;
@@ -62,12 +68,11 @@ export class BullmqQueueDriver implements QueueDriver {
   private readonly connections: Redis[] = [];
 
   constructor(private readonly options: BullmqDriverOptions) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Queue: BullQueue } = require('bullmq') as typeof import('bullmq');
-    this.prefix = options.prefix ?? 'mindoff';
-    this.queueName = options.queueName ?? 'mindoff';
-    this.retention = options.retention ?? DEFAULT_RETENTION;
-    this.timeoutMs = options.commandTimeoutMs ?? 5000;
+    const { Queue: BullQueue } = loadBullmq();
+    this.prefix = options.prefix;
+    this.queueName = options.queueName;
+    this.retention = options.retention;
+    this.timeoutMs = options.commandTimeoutMs;
     this.client = this.connect({
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
@@ -218,8 +223,7 @@ export class BullmqQueueDriver implements QueueDriver {
   }
 
   async startWorker(runner: TaskRunner, concurrency: number): Promise<void> {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Worker: BullWorker, UnrecoverableError } = require('bullmq') as typeof import('bullmq');
+    const { Worker: BullWorker, UnrecoverableError } = loadBullmq();
     this.ensureListening();
     const connection = this.connect({ maxRetriesPerRequest: null });
     this.worker = new BullWorker<JobData>(
@@ -248,10 +252,8 @@ export class BullmqQueueDriver implements QueueDriver {
         prefix: this.prefix,
         concurrency,
         autorun: true,
-        ...(this.options.lockDurationMs ? { lockDuration: this.options.lockDurationMs } : {}),
-        ...(this.options.stalledIntervalMs
-          ? { stalledInterval: this.options.stalledIntervalMs }
-          : {}),
+        lockDuration: this.options.lockDurationMs,
+        stalledInterval: this.options.stalledIntervalMs,
       },
     );
     this.worker.on('error', (error: Error) => this.logError(error));
@@ -306,8 +308,7 @@ export class BullmqQueueDriver implements QueueDriver {
   /** Pushes BullMQ's own events (Redis streams) and cancels (pub/sub) to local listeners. */
   private ensureListening(): void {
     if (this.events) return;
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { QueueEvents: BullQueueEvents } = require('bullmq') as typeof import('bullmq');
+    const { QueueEvents: BullQueueEvents } = loadBullmq();
     const connection = this.connect({ maxRetriesPerRequest: null });
     this.events = new BullQueueEvents(this.queueName, { connection, prefix: this.prefix });
     this.events.on('error', (error: Error) => this.logError(error));

@@ -6,7 +6,8 @@ import type {
   TaskRun,
   TaskRunner,
 } from '../queue-driver';
-import { DEFAULT_RETENTION, type QueueRetention } from '../queue-retention';
+import type { QueueRetention } from '../../interfaces/resolved-mindoff-options.interface';
+import { DEFAULT_RETENTION } from '../../options/resolve-options';
 import { INITIAL_PROGRESS, type NewTask, type TaskOutcome, type TaskRecord } from '../task.types';
 
 const MAX_TIMER_MS = 2_147_483_647;

@@ -1,0 +1,48 @@
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { EnvelopeMode, MindoffApiDefaults } from './mindoff-module-options.interface';
+import type { QueueConnection, QueueEndpointName } from './mindoff-queue-options.interface';
+import type { Rate } from './rate.interface';
+
+/** How long finished tasks are kept, in milliseconds. */
+export interface QueueRetention {
+  completedMs: number;
+  /** Failed and cancelled tasks. */
+  failedMs: number;
+}
+
+/** `MindoffQueueOptions` with every default applied (see `resolveOptions`). */
+export interface ResolvedQueueOptions {
+  connection?: QueueConnection;
+  prefix: string;
+  queueName: string;
+  worker: boolean;
+  concurrency: number;
+  retention: QueueRetention;
+  streamTicketTtlSeconds: number;
+  heartbeatSeconds: number;
+  /** Unset: the strategies of the queue-mode APIs, known once they are discovered. */
+  listAuth?: string[];
+  /** Each task endpoint's own limit, parsed; `null` means none. */
+  endpointLimits: Record<QueueEndpointName, Rate | null>;
+  serializeUser: (user: unknown) => unknown;
+  /** Without a trailing slash. */
+  publicUrl?: string;
+  lockDurationMs: number;
+  stalledIntervalMs: number;
+  commandTimeoutMs: number;
+}
+
+/**
+ * `MindoffModuleOptions` as every part of mindoff reads them: each default applied once, at
+ * startup, by `resolveOptions`.
+ */
+export interface ResolvedMindoffOptions {
+  defaults: MindoffApiDefaults;
+  responsesPath: string;
+  rateLimit: { storage?: ThrottlerStorage; redis?: string; prefix: string };
+  trustProxy: boolean | number;
+  hasCredentials: (request: { headers: Record<string, unknown> }) => boolean;
+  userId: (user: unknown) => string | number | undefined;
+  queue: ResolvedQueueOptions;
+  envelope: EnvelopeMode;
+}

@@ -1,0 +1,146 @@
+import { join } from 'node:path';
+import { hasAuthorizationHeader } from '../auth/authenticate';
+import type {
+  EnvelopeMode,
+  MindoffModuleOptions,
+} from '../interfaces/mindoff-module-options.interface';
+import type {
+  MindoffQueueOptions,
+  QueueEndpointName,
+} from '../interfaces/mindoff-queue-options.interface';
+import type { Rate } from '../interfaces/rate.interface';
+import type {
+  QueueRetention,
+  ResolvedMindoffOptions,
+  ResolvedQueueOptions,
+} from '../interfaces/resolved-mindoff-options.interface';
+import { badEndpointLimit, badEnvelopeMode, badQueueConcurrency } from '../mindoff.messages';
+import { DEFAULT_REDIS_THROTTLER_PREFIX } from '../throttling/redis-throttler.storage';
+import { isValidRate, parseRate } from '../throttling/rate';
+
+/** How long finished tasks are kept unless `queue.retention` says otherwise. */
+export const DEFAULT_RETENTION: QueueRetention = {
+  completedMs: 24 * 3600 * 1000,
+  failedMs: 7 * 24 * 3600 * 1000,
+};
+
+/** Each task endpoint's own limit per client unless `queue.endpointLimits` says otherwise. */
+export const DEFAULT_ENDPOINT_LIMITS: Readonly<Record<QueueEndpointName, string>> = {
+  detail: '120/m',
+  list: '120/m',
+  stream: '60/m',
+  streamTicket: '60/m',
+  cancel: '60/m',
+  retry: '120/m',
+};
+
+const ENVELOPE_MODES: readonly EnvelopeMode[] = ['decorated', 'all'];
+/** BullMQ's own default for both the worker lock and the stalled-task check. */
+const BULLMQ_LOCK_MS = 30_000;
+
+/**
+ * Applies every default of the module options once and collects what is wrong with them; the
+ * app stops at startup with all `problems` at once (see `resolvedOptionsProvider`).
+ *
+ * @example
+ * const { options, problems } = resolveOptions({ queue: { concurrency: 8 } });
+ * options.queue.retention.completedMs; // 86400000
+ */
+export function resolveOptions(given: MindoffModuleOptions): {
+  options: ResolvedMindoffOptions;
+  problems: string[];
+} {
+  const problems: string[] = [];
+  const envelope: unknown = given.envelope ?? 'decorated';
+  if (!(ENVELOPE_MODES as readonly unknown[]).includes(envelope)) {
+    problems.push(badEnvelopeMode(envelope));
+  }
+  const userId = given.userId ?? defaultUserId;
+  const options: ResolvedMindoffOptions = {
+    defaults: given.defaults ?? {},
+    responsesPath: given.responsesPath ?? join(process.cwd(), 'config', 'responses.csv'),
+    rateLimit: {
+      storage: given.rateLimit?.storage,
+      redis: given.rateLimit?.redis,
+      prefix: given.rateLimit?.prefix ?? DEFAULT_REDIS_THROTTLER_PREFIX,
+    },
+    trustProxy: given.trustProxy ?? false,
+    hasCredentials: given.hasCredentials ?? hasAuthorizationHeader,
+    userId,
+    queue: resolveQueue(given.queue ?? {}, userId, problems),
+    envelope: envelope as EnvelopeMode,
+  };
+  return { options, problems };
+}
+
+function resolveQueue(
+  queue: MindoffQueueOptions,
+  userId: (user: unknown) => string | number | undefined,
+  problems: string[],
+): ResolvedQueueOptions {
+  const concurrency = queue.concurrency ?? 4;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    problems.push(badQueueConcurrency(concurrency));
+  }
+  return {
+    connection: queue.connection,
+    prefix: queue.prefix ?? 'mindoff',
+    queueName: queue.queueName ?? 'mindoff',
+    worker: queue.worker !== false,
+    concurrency,
+    retention: {
+      completedMs:
+        (queue.retention?.completedSeconds ?? DEFAULT_RETENTION.completedMs / 1000) * 1000,
+      failedMs: (queue.retention?.failedSeconds ?? DEFAULT_RETENTION.failedMs / 1000) * 1000,
+    },
+    streamTicketTtlSeconds: queue.streamTicketTtlSeconds ?? 30,
+    heartbeatSeconds: queue.heartbeatSeconds ?? 15,
+    listAuth: queue.listAuth,
+    endpointLimits: endpointLimits(queue.endpointLimits ?? {}, problems),
+    serializeUser: queue.serializeUser ?? userAsJson(userId),
+    publicUrl: queue.publicUrl?.replace(/\/+$/, ''),
+    // 0 has always meant BullMQ's own default.
+    lockDurationMs: queue.lockDurationMs || BULLMQ_LOCK_MS,
+    stalledIntervalMs: queue.stalledIntervalMs || BULLMQ_LOCK_MS,
+    commandTimeoutMs: queue.commandTimeoutMs ?? 5000,
+  };
+}
+
+function endpointLimits(
+  configured: NonNullable<MindoffQueueOptions['endpointLimits']>,
+  problems: string[],
+): Record<QueueEndpointName, Rate | null> {
+  const names = Object.keys(DEFAULT_ENDPOINT_LIMITS) as QueueEndpointName[];
+  return Object.fromEntries(
+    names.map((name) => {
+      const own: unknown = configured[name];
+      if (own === undefined) return [name, parseRate(DEFAULT_ENDPOINT_LIMITS[name])];
+      if (own === null) return [name, null];
+      if (!isValidRate(own)) {
+        problems.push(badEndpointLimit(name, own));
+        return [name, null];
+      }
+      return [name, parseRate(own)];
+    }),
+  ) as Record<QueueEndpointName, Rate | null>;
+}
+
+/** The id a user is rate-limited by: `id`, `sub`, `userId` or `username`, or the user if a string. */
+function defaultUserId(user: unknown): string | number | undefined {
+  if (typeof user !== 'object' || user === null) return typeof user === 'string' ? user : undefined;
+  const u = user as Record<string, unknown>;
+  const id = u.id ?? u.sub ?? u.userId ?? u.username;
+  return typeof id === 'string' || typeof id === 'number' ? id : undefined;
+}
+
+/** The user as a task stores it by default: as JSON, or `{ id }` when it cannot be written as JSON. */
+function userAsJson(userId: (user: unknown) => string | number | undefined) {
+  return (user: unknown): unknown => {
+    try {
+      return JSON.parse(JSON.stringify(user)) as unknown;
+    } catch {
+      const id = user === null || user === undefined ? undefined : userId(user);
+      return { id: id === undefined ? null : `${id}` };
+    }
+  };
+}
