@@ -69,10 +69,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly prefix: string;
   private readonly run: IncrementCommand;
 
-  constructor(
-    private readonly redis: Redis,
-    options: RedisThrottlerStorageOptions = {},
-  ) {
+  constructor(redis: Redis, options: RedisThrottlerStorageOptions = {}) {
     this.prefix = options.prefix ?? DEFAULT_REDIS_THROTTLER_PREFIX;
     redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: INCREMENT_LUA });
     const command = (redis as unknown as Record<string, IncrementCommand>)[COMMAND];
