@@ -1,15 +1,19 @@
-import { Logger } from '@nestjs/common';
 import type { Job, Queue, QueueEvents, Worker } from 'bullmq';
 import { EventEmitter } from 'node:events';
-import type { Redis, RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { CancelResult, QueueDriver, TaskListQuery, TaskRunner } from '../queue-driver';
 import type { QueueRetention } from '../../interfaces/resolved-mindoff-options.interface';
 import { bullmqMissing } from '../../mindoff.messages';
 import { loadOptionalPeer } from '../../optional-peer';
+import { pageOfTasks } from '../task-list';
 import type { NewTask, TaskRecord } from '../task.types';
-import { jobToRecord, type JobData, type StoredProgress } from './bullmq-job-record';
+import { jobToRecord, type JobData } from './bullmq-job-record';
+import { bullmqTaskProcessor } from './bullmq-task.processor';
 import { BrokerCall } from './broker-call';
-import { createRedis, type RedisConnection } from './redis-connection';
+import { CancelledTombstones } from './cancelled-tombstones';
+import type { RedisConnection } from './redis-connection';
+import { RedisConnections } from './redis-connections';
+import { RedisEphemeralStore } from './redis-ephemeral.store';
 
 /** What the BullMQ driver is built with: the resolved `queue` options. */
 export interface BullmqDriverOptions {
@@ -29,19 +33,10 @@ export interface BullmqDriverOptions {
 const loadBullmq = (): typeof import('bullmq') =>
   loadOptionalPeer<typeof import('bullmq')>('bullmq', bullmqMissing);
 
+/** BullMQ's queue events that change what a task's status stream shows. */
+const TASK_EVENTS = ['waiting', 'active', 'progress', 'completed', 'failed', 'removed'] as const;
 const QUEUED_STATES = new Set(['waiting', 'delayed', 'prioritized', 'waiting-children']);
 const JOB_TYPES = ['active', 'waiting', 'delayed', 'prioritized', 'completed', 'failed'] as const;
-
-const ACQUIRE_SLOT = `
-local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-if n >= tonumber(ARGV[1]) then return 0 end
-redis.call('INCR', KEYS[1])
-redis.call('PEXPIRE', KEYS[1], ARGV[2])
-return 1`;
-const RELEASE_SLOT = `
-local n = tonumber(redis.call('GET', KEYS[1]) or '0')
-if n <= 1 then redis.call('DEL', KEYS[1]) else redis.call('DECR', KEYS[1]) end
-return 1`;
 
 /**
  * Tasks as BullMQ jobs on Redis: durable, shared by every process that names the same Redis,
@@ -52,38 +47,45 @@ return 1`;
  */
 export class BullmqQueueDriver implements QueueDriver {
   readonly durable = true;
-  private readonly logger = new Logger('MindoffQueue');
   private readonly prefix: string;
   private readonly queueName: string;
   private readonly retention: QueueRetention;
-  private readonly timeoutMs: number;
   private readonly client: Redis;
   private readonly broker: BrokerCall;
+  private readonly ephemeral: RedisEphemeralStore;
+  private readonly tombstones: CancelledTombstones;
   private readonly queue: Queue<JobData>;
   private readonly local = new EventEmitter().setMaxListeners(0);
   private subscriber?: Redis;
   private events?: QueueEvents;
   private worker?: Worker<JobData>;
-  private lastErrorLog = 0;
-  private readonly connections: Redis[] = [];
+  private readonly connections: RedisConnections;
 
   constructor(private readonly options: BullmqDriverOptions) {
     const { Queue: BullQueue } = loadBullmq();
     this.prefix = options.prefix;
     this.queueName = options.queueName;
     this.retention = options.retention;
-    this.timeoutMs = options.commandTimeoutMs;
-    this.client = this.connect({
+    this.connections = new RedisConnections(options.connection);
+    this.client = this.connections.open({
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
-      commandTimeout: this.timeoutMs,
+      commandTimeout: options.commandTimeoutMs,
     });
-    this.broker = new BrokerCall(this.client, this.timeoutMs);
+    this.broker = new BrokerCall(this.client, options.commandTimeoutMs);
+    this.tombstones = new CancelledTombstones(
+      this.client,
+      (...parts) => this.key(...parts),
+      this.retention.failedMs,
+    );
+    this.ephemeral = new RedisEphemeralStore(this.client, this.broker, (...parts) =>
+      this.key(...parts),
+    );
     this.queue = new BullQueue<JobData>(this.queueName, {
       connection: this.client,
       prefix: this.prefix,
     });
-    this.queue.on('error', (error: Error) => this.logError(error));
+    this.queue.on('error', (error: Error) => this.connections.logError(error));
     // Listening from the first connection on, so no event is missed by a stream opened later.
     this.client.once('ready', () => this.ensureListening());
   }
@@ -120,8 +122,7 @@ export class BullmqQueueDriver implements QueueDriver {
           return record;
         }
       }
-      const tombstone = await this.client.get(this.key('cancelled', id));
-      return tombstone === null ? null : (JSON.parse(tombstone) as TaskRecord);
+      return this.tombstones.read(id);
     });
   }
 
@@ -133,23 +134,8 @@ export class BullmqQueueDriver implements QueueDriver {
           if (job?.data?.ownerId === query.ownerId) records.push(jobToRecord(job, type));
         }
       }
-      const now = Date.now();
-      const key = this.key('cancelled-index', query.ownerId);
-      await this.client.zremrangebyscore(key, 0, now);
-      for (const id of await this.client.zrange(key, '0', '-1')) {
-        const tombstone = await this.client.get(this.key('cancelled', id));
-        if (tombstone !== null) records.push(JSON.parse(tombstone) as TaskRecord);
-      }
-      const matching = records
-        .filter(
-          (r) =>
-            (query.id === undefined || r.id === query.id) &&
-            (query.status === undefined || r.status === query.status) &&
-            (query.urlName === undefined || r.request.urlName === query.urlName),
-        )
-        .sort((a, b) => b.createdAt - a.createdAt);
-      const start = (query.page - 1) * query.pageSize;
-      return { tasks: matching.slice(start, start + query.pageSize), count: matching.length };
+      records.push(...(await this.tombstones.ofOwner(query.ownerId)));
+      return pageOfTasks(records, query);
     });
   }
 
@@ -166,13 +152,13 @@ export class BullmqQueueDriver implements QueueDriver {
           progress: { ...record.progress, current_message: 'cancelled' },
           updatedAt: Math.max(Date.now(), record.updatedAt + 1),
         };
-        await this.writeTombstone(cancelled);
+        await this.tombstones.write(cancelled, job.data.dedupKey);
         try {
           await job.remove();
           return 'cancelled';
         } catch {
           // A worker took it in between: it is running now, so cancel it as a running task.
-          await this.dropTombstone(cancelled);
+          await this.tombstones.drop(cancelled);
         }
       } else if (state !== 'active') {
         return 'not_cancellable';
@@ -192,9 +178,8 @@ export class BullmqQueueDriver implements QueueDriver {
     return this.broker.run(async () => {
       const job = await this.queue.getJob(id);
       if (!job) {
-        const tombstone = await this.client.get(this.key('cancelled', id));
-        if (tombstone === null) return false;
-        const record = JSON.parse(tombstone) as TaskRecord & { dedupKey?: string };
+        const record = await this.tombstones.read(id);
+        if (record === null) return false;
         const job = await this.queue.add(
           record.request.urlName,
           { ownerId: record.ownerId, request: record.request, dedupKey: record.dedupKey },
@@ -206,7 +191,7 @@ export class BullmqQueueDriver implements QueueDriver {
         );
         // An identical task is in flight (deduplicated): this one stays cancelled.
         if (job.id !== id) return false;
-        await this.dropTombstone(record);
+        await this.tombstones.drop(record);
         return true;
       }
       if ((await job.getState()) !== 'failed') return false;
@@ -225,28 +210,15 @@ export class BullmqQueueDriver implements QueueDriver {
   async startWorker(runner: TaskRunner, concurrency: number): Promise<void> {
     const { Worker: BullWorker, UnrecoverableError } = loadBullmq();
     this.ensureListening();
-    const connection = this.connect({ maxRetriesPerRequest: null });
+    const connection = this.connections.open({ maxRetriesPerRequest: null });
     this.worker = new BullWorker<JobData>(
       this.queueName,
-      async (job, _token, signal) => {
-        const abort = signal ?? new AbortController().signal;
-        if ((await this.client.exists(this.key('cancel', job.id!))) === 1) {
-          throw new UnrecoverableError(JSON.stringify({ kind: 'cancelled' }));
-        }
-        const outcome = await runner(jobToRecord(job, 'active'), {
-          signal: abort,
-          progress: async (progress) => {
-            await job.updateProgress({ ...progress, at: Date.now() } satisfies StoredProgress);
-            // A cancel whose message this process missed (e.g. during a reconnect) still lands.
-            if ((await this.client.exists(this.key('cancel', job.id!))) === 1) {
-              this.worker?.cancelJob(job.id!, 'cancelled');
-            }
-          },
-        });
-        if (abort.aborted) throw new UnrecoverableError(JSON.stringify({ kind: 'cancelled' }));
-        if (outcome.kind === 'completed') return outcome;
-        throw new UnrecoverableError(JSON.stringify(outcome));
-      },
+      bullmqTaskProcessor({
+        runner,
+        cancelRequested: async (id) => (await this.client.exists(this.key('cancel', id))) === 1,
+        cancelRunning: (id) => this.worker?.cancelJob(id, 'cancelled'),
+        Unrecoverable: UnrecoverableError,
+      }),
       {
         connection,
         prefix: this.prefix,
@@ -256,7 +228,7 @@ export class BullmqQueueDriver implements QueueDriver {
         stalledInterval: this.options.stalledIntervalMs,
       },
     );
-    this.worker.on('error', (error: Error) => this.logError(error));
+    this.worker.on('error', (error: Error) => this.connections.logError(error));
     const clearCancel = (job: Job<JobData> | undefined) => {
       if (job) void this.client.del(this.key('cancel', job.id!)).catch(() => undefined);
     };
@@ -264,23 +236,20 @@ export class BullmqQueueDriver implements QueueDriver {
     this.worker.on('completed', clearCancel);
   }
 
-  async putOnce(key: string, value: string, ttlMs: number): Promise<void> {
-    await this.broker.run(() => this.client.set(this.key('once', key), value, 'PX', ttlMs));
+  putOnce(key: string, value: string, ttlMs: number): Promise<void> {
+    return this.ephemeral.putOnce(key, value, ttlMs);
   }
 
-  async takeOnce(key: string): Promise<string | null> {
-    return this.broker.run(() => this.client.getdel(this.key('once', key)));
+  takeOnce(key: string): Promise<string | null> {
+    return this.ephemeral.takeOnce(key);
   }
 
-  async acquireSlot(key: string, limit: number): Promise<boolean> {
-    const granted = await this.broker.run(() =>
-      this.client.eval(ACQUIRE_SLOT, 1, this.key('slot', key), limit, 3_600_000),
-    );
-    return granted === 1;
+  acquireSlot(key: string, limit: number): Promise<boolean> {
+    return this.ephemeral.acquireSlot(key, limit);
   }
 
-  async releaseSlot(key: string): Promise<void> {
-    await this.client.eval(RELEASE_SLOT, 1, this.key('slot', key)).catch(() => undefined);
+  releaseSlot(key: string): Promise<void> {
+    return this.ephemeral.releaseSlot(key);
   }
 
   async close(): Promise<void> {
@@ -294,63 +263,27 @@ export class BullmqQueueDriver implements QueueDriver {
       settle(this.events?.close()),
       settle(this.queue.close()),
     ]);
-    for (const connection of this.connections) connection.disconnect();
+    this.connections.disconnectAll();
     this.local.removeAllListeners();
-  }
-
-  private connect(overrides: RedisOptions): Redis {
-    const connection = createRedis(this.options.connection, overrides);
-    connection.on('error', (error: Error) => this.logError(error));
-    this.connections.push(connection);
-    return connection;
   }
 
   /** Pushes BullMQ's own events (Redis streams) and cancels (pub/sub) to local listeners. */
   private ensureListening(): void {
     if (this.events) return;
     const { QueueEvents: BullQueueEvents } = loadBullmq();
-    const connection = this.connect({ maxRetriesPerRequest: null });
+    const connection = this.connections.open({ maxRetriesPerRequest: null });
     this.events = new BullQueueEvents(this.queueName, { connection, prefix: this.prefix });
-    this.events.on('error', (error: Error) => this.logError(error));
+    this.events.on('error', (error: Error) => this.connections.logError(error));
     const emit = ({ jobId }: { jobId: string }) => this.local.emit(jobId);
-    for (const name of [
-      'waiting',
-      'active',
-      'progress',
-      'completed',
-      'failed',
-      'removed',
-    ] as const) {
+    for (const name of TASK_EVENTS) {
       this.events.on(name, emit as never);
     }
-    this.subscriber = this.connect({});
+    this.subscriber = this.connections.open({});
     void this.subscriber.subscribe(this.key('cancel-channel')).catch(() => undefined);
     this.subscriber.on('message', (_channel: string, id: string) => {
       void this.worker?.cancelJob(id, 'cancelled');
       this.local.emit(id);
     });
-  }
-
-  private async writeTombstone(record: TaskRecord): Promise<void> {
-    const expires = Date.now() + this.retention.failedMs;
-    const job = await this.queue.getJob(record.id);
-    const stored = { ...record, dedupKey: job?.data.dedupKey };
-    const write = this.client
-      .multi()
-      .set(this.key('cancelled', record.id), JSON.stringify(stored), 'PX', this.retention.failedMs);
-    // Only owned tasks are ever listed, so only they are indexed.
-    if (record.ownerId !== null) {
-      write.zadd(this.key('cancelled-index', record.ownerId), expires, record.id);
-    }
-    await write.exec();
-  }
-
-  private async dropTombstone(record: TaskRecord): Promise<void> {
-    await this.client
-      .multi()
-      .del(this.key('cancelled', record.id))
-      .zrem(this.key('cancelled-index', record.ownerId ?? ''), record.id)
-      .exec();
   }
 
   private jobOptions() {
@@ -363,12 +296,5 @@ export class BullmqQueueDriver implements QueueDriver {
 
   private key(...parts: string[]): string {
     return [this.prefix, this.queueName, 'mindoff', ...parts].join(':');
-  }
-
-  private logError(error: Error): void {
-    const now = Date.now();
-    if (now - this.lastErrorLog < 10_000) return;
-    this.lastErrorLog = now;
-    this.logger.error(`Redis: ${error.message}`);
   }
 }

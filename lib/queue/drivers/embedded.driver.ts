@@ -8,6 +8,7 @@ import type {
 } from '../queue-driver';
 import type { QueueRetention } from '../../interfaces/resolved-mindoff-options.interface';
 import { DEFAULT_RETENTION } from '../../options/resolve-options';
+import { pageOfTasks } from '../task-list';
 import { INITIAL_PROGRESS, type NewTask, type TaskOutcome, type TaskRecord } from '../task.types';
 
 const MAX_TIMER_MS = 2_147_483_647;
@@ -70,21 +71,11 @@ export class EmbeddedQueueDriver implements QueueDriver {
   }
 
   async list(query: TaskListQuery): Promise<{ tasks: TaskRecord[]; count: number }> {
-    const matching = [...this.tasks.values()]
-      .map((e) => e.record)
-      .filter(
-        (r) =>
-          r.ownerId === query.ownerId &&
-          (query.id === undefined || r.id === query.id) &&
-          (query.status === undefined || r.status === query.status) &&
-          (query.urlName === undefined || r.request.urlName === query.urlName),
-      )
-      .sort((a, b) => b.createdAt - a.createdAt);
-    const start = (query.page - 1) * query.pageSize;
-    return {
-      tasks: matching.slice(start, start + query.pageSize).map((r) => structuredClone(r)),
-      count: matching.length,
-    };
+    const page = pageOfTasks(
+      [...this.tasks.values()].map((e) => e.record),
+      query,
+    );
+    return { tasks: page.tasks.map((r) => structuredClone(r)), count: page.count };
   }
 
   async cancel(id: string): Promise<CancelResult> {
