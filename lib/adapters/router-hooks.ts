@@ -42,7 +42,8 @@ export class RouterHooks implements OnModuleInit {
     const host = this.adapterHost.httpAdapter;
     const adapter = host as unknown as HookableAdapter | undefined;
     if (!adapter?.setNotFoundHandler || !adapter.setErrorHandler) return;
-    if (host.getType() === 'fastify') {
+    // Only an app that serves mindoff APIs has paths of mindoff's for the router to refuse.
+    if (host.getType() === 'fastify' && this.routes.hasApis()) {
       answerRouterRefusalsThroughErrorHandler(
         adapter as never,
         host.getInstance() as object,

@@ -14,7 +14,7 @@ const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 export async function readPayload(
   api: CompiledApi,
   raw: IncomingMessage,
-  request: { body?: unknown; rawBody?: unknown } = raw as never,
+  request: { body?: unknown; rawBody?: unknown },
 ): Promise<unknown> {
   if (!hasBody(raw)) return checkShape(api, undefined);
   const type = raw.headers['content-type'];
