@@ -18,6 +18,7 @@ import {
   rateLimitStorageProvider,
 } from './throttling/rate-limit-storage.provider';
 import { RateLimiter } from './throttling/rate-limiter';
+import { Authenticator } from './auth/authenticator';
 import { MindoffRegistry } from './registry/mindoff.registry';
 import { RouterHooks } from './adapters/router-hooks';
 import { MindoffRoutes } from './routing/mindoff-routes';
@@ -38,6 +39,7 @@ import { ResponseCatalog } from './responses';
     MindoffRegistry,
     MindoffGuard,
     RateLimiter,
+    Authenticator,
     ResultRenderer,
     MindoffExceptionFilter,
     EnvelopeSender,
@@ -59,6 +61,7 @@ import { ResponseCatalog } from './responses';
     MindoffRegistry,
     MindoffRoutes,
     RateLimiter,
+    Authenticator,
     MindoffGuard,
     ResultRenderer,
     MindoffExceptionFilter,

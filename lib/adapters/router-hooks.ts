@@ -24,7 +24,7 @@ type AnyRequest = { raw?: IncomingMessage; originalUrl?: string; url?: string; m
 /**
  * Envelopes for what reaches Nest's router hooks instead of a route, without a global exception
  * filter (which would take the app's own filters' place): a miss under mindoff's paths gets its
- * envelope (`INVALID_API_VERSION`, `ROUTE_NOT_FOUND`, `INVALID_METHOD` on a task endpoint), and a
+ * envelope (`INVALID_API_VERSION`, `ROUTE_NOT_FOUND`, `QUEUE_TASK_NOT_FOUND`), and a
  * framework error on a mindoff route (e.g. fastify refusing a malformed Content-Type) gets the
  * envelope of its kind. Everything else goes to Nest's own handlers, as without mindoff.
  */
@@ -47,7 +47,7 @@ export class RouterHooks implements OnModuleInit {
       answerRouterRefusalsThroughErrorHandler(
         adapter as never,
         host.getInstance() as object,
-        (raw) => this.routes.explainMiss(raw.method ?? '', raw.url ?? '') !== undefined,
+        (raw) => this.routes.explainMiss(raw.url ?? '') !== undefined,
       );
     }
     const setNotFound = adapter.setNotFoundHandler.bind(adapter);
@@ -73,7 +73,7 @@ export class RouterHooks implements OnModuleInit {
 
   private answerMiss(req: AnyRequest, res: unknown): boolean {
     const raw = req.raw ?? (req as IncomingMessage);
-    const miss = this.routes.explainMiss(raw.method ?? '', req.originalUrl ?? raw.url ?? '');
+    const miss = this.routes.explainMiss(req.originalUrl ?? raw.url ?? '');
     if (!miss) return false;
     if (miss.code === 'INVALID_API_VERSION') {
       this.sender.send(
@@ -82,14 +82,6 @@ export class RouterHooks implements OnModuleInit {
         'danger',
         { available_versions: miss.availableVersions },
         {},
-      );
-    } else if (miss.code === 'INVALID_METHOD') {
-      this.sender.send(
-        res,
-        miss.code,
-        'danger',
-        { allowed: [miss.allowed], received: raw.method },
-        { Allow: miss.allowed },
       );
     } else {
       this.sender.send(res, miss.code, 'danger', [], {});

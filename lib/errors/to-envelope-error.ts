@@ -1,6 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { MindoffValidationError, type Category } from '../responses';
+import { BrokerUnavailableError } from './broker-unavailable.error';
 import { MindoffHttpError } from './mindoff-http.error';
 
 /** What an exception becomes: a catalog code, its category, data and extra headers. */
@@ -42,7 +43,7 @@ const logger = new Logger('Mindoff');
 
 /**
  * Maps anything thrown on a mindoff route to an envelope error: mindoff's own errors keep their
- * code; Nest HTTP exceptions, throttler and body-parser/fastify errors map by kind; anything else
+ * code; an unreachable queue broker is `QUEUE_SERVICE_UNAVAILABLE`; Nest HTTP exceptions, throttler and body-parser/fastify errors map by kind; anything else
  * is `UNEXPECTED_ERR`, logged with its stack (which never reaches the client).
  */
 export function toEnvelopeError(exception: unknown): EnvelopeError {
@@ -58,6 +59,9 @@ export function toEnvelopeError(exception: unknown): EnvelopeError {
     const { code, category, data } = exception as MindoffValidationError;
     return { code, category, data: data ?? [], headers: {} };
   }
+  // The queue's broker could not be reached (a driver call on any queue path).
+  if (exception instanceof BrokerUnavailableError)
+    return { code: 'QUEUE_SERVICE_UNAVAILABLE', data: [], headers: {} };
   // The app's own ThrottlerGuard (it has already set Retry-After on the response).
   if (exception instanceof ThrottlerException)
     return { code: 'API_RATE_LIMITED', category: 'warning', data: [], headers: {} };

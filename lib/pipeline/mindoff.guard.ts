@@ -22,7 +22,7 @@ import { taskRoot } from '../queue/task-root';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import { ResultRenderer } from '../rendering/result.renderer';
-import { authenticate } from '../auth/authenticate';
+import { Authenticator } from '../auth/authenticator';
 import { DirectContext } from './direct-context';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { readPayload } from './payload.step';
@@ -43,6 +43,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
   constructor(
     private readonly registry: MindoffRegistry,
     private readonly limiter: RateLimiter,
+    private readonly authenticator: Authenticator,
     @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
     private readonly renderer: ResultRenderer,
     private readonly routes: MindoffRoutes,
@@ -66,16 +67,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     const response = http.getResponse<unknown>();
     const raw = (request.raw ?? request) as unknown as IncomingMessage;
 
-    let user: unknown = null;
-    if (api.auth.length > 0) {
-      user = await authenticate(
-        api.auth,
-        request,
-        response,
-        this.options.hasCredentials(raw as never),
-      );
-      request.user = user ?? undefined;
-    }
+    const user = await this.authenticator.user(api.auth, request, response);
     for (const permission of api.permissions) {
       const verdict = permission.canActivate(context);
       const allowed = isObservable(verdict) ? await lastValueFrom(verdict) : await verdict;

@@ -1,10 +1,8 @@
 import type { CompiledApi } from '../registry/compiled-api';
 import type { ResultRenderer } from '../rendering/result.renderer';
 import { MindoffResponse } from '../responses';
-import { BrokerUnavailableError } from './broker-unavailable.error';
 import type { MindoffQueue } from './mindoff-queue.service';
 import type { TaskRequest } from './task.types';
-import { MindoffHttpError } from '../errors/mindoff-http.error';
 
 /** What the route handler does for a queue-mode API: enqueue the call and answer `QUEUED` at once. */
 export class EnqueueAction {
@@ -19,15 +17,7 @@ export class EnqueueAction {
   ) {}
 
   async execute(): Promise<unknown> {
-    let ack: Record<string, unknown>;
-    try {
-      ack = await this.queue.enqueue(this.api, this.request, this.ownerId, this.base);
-    } catch (error) {
-      if (error instanceof BrokerUnavailableError) {
-        throw new MindoffHttpError('QUEUE_SERVICE_UNAVAILABLE');
-      }
-      throw error;
-    }
+    const ack = await this.queue.enqueue(this.api, this.request, this.ownerId, this.base);
     return this.renderer.render(
       this.response,
       MindoffResponse.json({ code: 'QUEUED', category: 'success', data: ack }),

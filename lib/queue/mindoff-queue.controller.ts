@@ -1,132 +1,86 @@
 import {
   Controller,
-  Get,
   Inject,
-  Param,
-  Post,
   Req,
   Res,
   SetMetadata,
-  Sse,
   UseFilters,
+  UseGuards,
   VERSION_NEUTRAL,
   type MessageEvent,
 } from '@nestjs/common';
-import { PATH_METADATA } from '@nestjs/common/constants';
 import { HttpAdapterHost } from '@nestjs/core';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EMPTY, type Observable } from 'rxjs';
 import { MindoffExceptionFilter } from '../filters/mindoff-exception.filter';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS, MINDOFF_TASK_ENDPOINTS } from '../mindoff.constants';
-import { markMindoffRoute } from '../routing/mindoff-route.handler';
-import { MindoffRoutes } from '../routing/mindoff-routes';
-import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { EnvelopeSender } from '../rendering/envelope.sender';
 import type { Category } from '../responses';
-import { QueueAccess } from './queue-access';
+import { MindoffRoutes } from '../routing/mindoff-routes';
+import { GrantedAccess } from './granted-access.decorator';
+import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 import { QUEUE_BASE_PATH } from './queue-endpoints';
 import { statusStream } from './status-stream';
-import { TERMINAL_STATUSES } from './task.types';
+import { acquireStreamSlot } from './stream-slot';
+import { streamTicketKey, type StreamTicketBinding } from './stream-ticket';
+import { TaskAccessGuard, type ListAccess, type TaskAccess } from './task-access.guard';
+import { TaskEndpoint } from './task-endpoint.decorator';
+import { listPage } from './task-list';
 import { taskRoot } from './task-root';
 import { taskUrls } from './task-urls';
 import { listItem, taskView } from './task-view';
+import { TERMINAL_STATUSES } from './task.types';
 
 type AnyRequest = Record<string | symbol, unknown> & {
   raw?: IncomingMessage;
   query?: Record<string, unknown>;
 };
 
-const DEFAULT_PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 200;
-
 /**
- * The task endpoints under `/mindoff/queue/`: detail, list, status stream (SSE), stream
- * ticket, cancel and retry. Each answers in the envelope; task-addressed ones borrow the
- * originating API's auth and limits (see `QueueAccess`).
+ * The task endpoints under `/mindoff/queue/`: list, detail, status stream (SSE), stream ticket,
+ * cancel and retry, each answering in the envelope. Who may call them, and how often, is decided
+ * before each handler by `TaskAccessGuard` (task-addressed ones borrow the originating API's auth
+ * and limits); the handlers only act on the granted task.
  */
 @Controller({ path: QUEUE_BASE_PATH, version: VERSION_NEUTRAL })
 @SetMetadata(MINDOFF_TASK_ENDPOINTS, true)
+@UseGuards(TaskAccessGuard)
 @UseFilters(MindoffExceptionFilter)
 export class MindoffQueueController {
   constructor(
-    private readonly access: QueueAccess,
+    @Inject(MINDOFF_QUEUE_DRIVER) private readonly driver: QueueDriver,
     private readonly sender: EnvelopeSender,
     private readonly adapterHost: HttpAdapterHost,
     @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
     private readonly routes: MindoffRoutes,
   ) {}
 
-  /** Where the task endpoints answer, as the client reached this one. */
-  private root(request: AnyRequest): string {
-    return taskRoot(rawOf(request), this.options, this.routes.taskBase());
-  }
-
-  @Get('list')
-  async list(@Req() request: AnyRequest, @Res({ passthrough: true }) response: unknown) {
-    await this.access.endpointLimit('list', request, response);
-    const owner = await this.access.listOwner(request, response);
-    const query = request.query ?? {};
-    const pageSize = clamp(integer(query.page_size) ?? DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE);
-    let page = Math.max(1, integer(query.page) ?? 1);
-    const filters = {
-      id: text(query.id),
-      status: text(query.job_status),
-      urlName: text(query.api_url_name),
-    };
-    let result = { tasks: [] as ReturnType<typeof listItem>[], count: 0 };
-    if (owner !== null) {
-      const run = (p: number) =>
-        this.access.broker(() =>
-          this.access.driver.list({ ownerId: owner, ...filters, page: p, pageSize }),
-        );
-      let found = await run(page);
-      const totalPages = Math.max(1, Math.ceil(found.count / pageSize));
-      if (page > totalPages) {
-        page = totalPages;
-        found = await run(page);
-      }
-      result = { tasks: found.tasks.map(listItem), count: found.count };
-    }
-    const totalPages = Math.max(1, Math.ceil(result.count / pageSize));
-    return this.reply(response, 'SUCCESS', 'success', {
-      tasks: result.tasks,
-      count: result.count,
-      page,
-      page_size: pageSize,
-      total_pages: totalPages,
-      has_next: page < totalPages,
-      has_previous: page > 1,
-    });
-  }
-
-  @Get(':id')
-  async detail(
-    @Param('id') id: string,
+  @TaskEndpoint('list', 'GET', 'list')
+  async list(
+    @GrantedAccess() { owner }: ListAccess,
     @Req() request: AnyRequest,
     @Res({ passthrough: true }) response: unknown,
   ) {
-    await this.access.endpointLimit('detail', request, response);
-    const { task } = await this.access.task(id, 'detail', request, response);
-    const view = taskView(task);
-    if (view.stored) {
-      this.adapterHost.httpAdapter.status(response, view.httpStatus);
-      return view.body;
-    }
-    return this.reply(response, view.code, view.category, view.data);
+    const page = await listPage(this.driver, owner, request.query ?? {});
+    return this.reply(response, 'SUCCESS', 'success', { ...page, tasks: page.tasks.map(listItem) });
   }
 
-  @Sse(':id/stream')
+  @TaskEndpoint('detail', 'GET', ':id')
+  detail(@GrantedAccess() { task }: TaskAccess, @Res({ passthrough: true }) response: unknown) {
+    const view = taskView(task);
+    if (!view.stored) return this.reply(response, view.code, view.category, view.data);
+    this.adapterHost.httpAdapter.status(response, view.httpStatus);
+    return view.body;
+  }
+
+  @TaskEndpoint('stream', 'GET', ':id/stream', { sse: true })
   async stream(
-    @Param('id') id: string,
+    @GrantedAccess() { task, api, tracker }: TaskAccess,
     @Req() request: AnyRequest,
     @Res({ passthrough: true }) response: unknown,
   ): Promise<Observable<MessageEvent>> {
-    await this.access.endpointLimit('stream', request, response);
-    const ticket = text(request.query?.ticket);
-    const owner = ticket === undefined ? undefined : await this.redeem(ticket, id);
-    const { task, api, tracker } = await this.access.task(id, 'stream', request, response, owner);
     const header = Number(rawOf(request).headers['last-event-id']);
     const lastEventId = Number.isFinite(header) && header > 0 ? header : undefined;
     if (
@@ -139,66 +93,30 @@ export class MindoffQueueController {
       rawResponseOf(response).statusCode = 204;
       return EMPTY;
     }
-    const release = await this.acquireStreamSlot(
-      task.ownerId ?? tracker,
+    const owner = task.ownerId ?? tracker;
+    const release = await acquireStreamSlot(
+      this.driver,
+      owner,
       api.streamLimit,
-      response,
+      rawResponseOf(response),
     );
-    return statusStream(this.access.driver, task, {
+    return statusStream(this.driver, task, {
       heartbeatMs: this.options.queue.heartbeatSeconds * 1000,
       lastEventId,
       release,
     });
   }
 
-  /**
-   * Takes one of the owner's stream slots (or refuses with a JSON 429). The slot is given back
-   * exactly once: when the stream ends, or when the client leaves, even before the stream started.
-   */
-  private async acquireStreamSlot(
-    owner: string,
-    limit: number | null,
-    response: unknown,
-  ): Promise<() => void> {
-    if (limit === null) return () => undefined;
-    const granted = await this.access.broker(() => this.access.driver.acquireSlot(owner, limit));
-    if (!granted) {
-      throw new MindoffHttpError(
-        'RATE_LIMITED',
-        { reason: 'Too many active streams', limit },
-        {},
-        'warning',
-      );
-    }
-    let released = false;
-    const release = () => {
-      if (released) return;
-      released = true;
-      void this.access.driver.releaseSlot(owner).catch(() => undefined);
-    };
-    const raw = rawResponseOf(response);
-    if (raw.destroyed || raw.writableEnded) release();
-    else raw.once('close', release);
-    return release;
-  }
-
-  @Post(':id/stream-ticket')
+  @TaskEndpoint('streamTicket', 'POST', ':id/stream-ticket')
   async streamTicket(
-    @Param('id') id: string,
+    @GrantedAccess() { task }: TaskAccess,
     @Req() request: AnyRequest,
     @Res({ passthrough: true }) response: unknown,
   ) {
-    await this.access.endpointLimit('streamTicket', request, response);
-    const { task } = await this.access.task(id, 'streamTicket', request, response);
     const ticket = randomBytes(32).toString('base64url');
     const ttlSeconds = this.options.queue.streamTicketTtlSeconds;
-    await this.access.broker(() =>
-      this.access.driver.putOnce(
-        ticketKey(ticket),
-        JSON.stringify({ taskId: task.id, ownerId: task.ownerId }),
-        ttlSeconds * 1000,
-      ),
-    );
+    const binding: StreamTicketBinding = { taskId: task.id, ownerId: task.ownerId };
+    await this.driver.putOnce(streamTicketKey(ticket), JSON.stringify(binding), ttlSeconds * 1000);
     const urls = taskUrls(this.root(request), task.id);
     return this.reply(response, 'SUCCESS', 'success', {
       queue_id: task.id,
@@ -208,34 +126,29 @@ export class MindoffQueueController {
     });
   }
 
-  @Post(':id/cancel')
+  @TaskEndpoint('cancel', 'POST', ':id/cancel')
   async cancel(
-    @Param('id') id: string,
-    @Req() request: AnyRequest,
+    @GrantedAccess() { task }: TaskAccess,
     @Res({ passthrough: true }) response: unknown,
   ) {
-    await this.access.endpointLimit('cancel', request, response);
-    const { task } = await this.access.task(id, 'cancel', request, response);
-    const result = await this.access.broker(() => this.access.driver.cancel(task.id));
-    if (result === 'not_cancellable') {
-      const now = await this.access.broker(() => this.access.driver.get(task.id));
-      return this.reply(response, 'QUEUE_TASK_NOT_CANCELLABLE', 'warning', {
-        queue_id: task.id,
-        job_status: now?.status ?? task.status,
-      });
+    const result = await this.driver.cancel(task.id);
+    if (result !== 'not_cancellable') {
+      return this.reply(response, 'SUCCESS', 'success', { queue_id: task.id, job_status: result });
     }
-    return this.reply(response, 'SUCCESS', 'success', { queue_id: task.id, job_status: result });
+    const now = await this.driver.get(task.id);
+    return this.reply(response, 'QUEUE_TASK_NOT_CANCELLABLE', 'warning', {
+      queue_id: task.id,
+      job_status: now?.status ?? task.status,
+    });
   }
 
-  @Post(':id/retry')
+  @TaskEndpoint('retry', 'POST', ':id/retry')
   async retry(
-    @Param('id') id: string,
+    @GrantedAccess() { task }: TaskAccess,
     @Req() request: AnyRequest,
     @Res({ passthrough: true }) response: unknown,
   ) {
-    await this.access.endpointLimit('retry', request, response);
-    const { task } = await this.access.task(id, 'retry', request, response);
-    if (!(await this.access.broker(() => this.access.driver.retry(task.id)))) {
+    if (!(await this.driver.retry(task.id))) {
       return this.reply(response, 'QUEUE_TASK_NOT_RETRIABLE', 'warning', {
         queue_id: task.id,
         job_status: task.status,
@@ -247,15 +160,9 @@ export class MindoffQueueController {
     });
   }
 
-  /**
-   * A stream ticket: single-use (taken on first sight) and bound to one task. A ticket for
-   * another task is burned and ignored; an unknown one is ignored (normal auth applies).
-   */
-  private async redeem(ticket: string, id: string): Promise<string | null | undefined> {
-    const stored = await this.access.broker(() => this.access.driver.takeOnce(ticketKey(ticket)));
-    if (stored === null) return undefined;
-    const bound = JSON.parse(stored) as { taskId: string; ownerId: string | null };
-    return bound.taskId === id ? bound.ownerId : undefined;
+  /** Where the task endpoints answer, as the client reached this one. */
+  private root(request: AnyRequest): string {
+    return taskRoot(rawOf(request), this.options, this.routes.taskBase());
   }
 
   private reply(response: unknown, code: string, category: Category, data: unknown): unknown {
@@ -265,36 +172,10 @@ export class MindoffQueueController {
   }
 }
 
-// Its routes are mindoff's too: no framework parser reads their bodies, and framework errors on
-// them are answered in the envelope.
-for (const name of Object.getOwnPropertyNames(MindoffQueueController.prototype)) {
-  const handler = (MindoffQueueController.prototype as unknown as Record<string, unknown>)[name];
-  if (typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler)) {
-    markMindoffRoute(handler, MindoffQueueController);
-  }
-}
-
-function ticketKey(ticket: string): string {
-  return `ticket:${createHash('sha256').update(ticket).digest('hex')}`;
-}
-
 function rawResponseOf(response: unknown): ServerResponse {
   return ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse;
 }
 
 function rawOf(request: AnyRequest): IncomingMessage {
   return (request.raw ?? request) as unknown as IncomingMessage;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-function integer(value: unknown): number | undefined {
-  const n = typeof value === 'string' ? Number(value) : NaN;
-  return Number.isInteger(n) ? n : undefined;
-}
-
-function clamp(n: number, min: number, max: number): number {
-  return Math.min(max, Math.max(min, n));
 }

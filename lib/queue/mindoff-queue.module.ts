@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MindoffQueue } from './mindoff-queue.service';
 import { MindoffQueueController } from './mindoff-queue.controller';
-import { QueueAccess } from './queue-access';
+import { TaskAccessGuard } from './task-access.guard';
 import { queueDriverProvider } from './queue-driver.provider';
 import { TaskExecutor } from './task.executor';
 
@@ -12,7 +12,7 @@ import { TaskExecutor } from './task.executor';
  */
 @Module({
   controllers: [MindoffQueueController],
-  providers: [MindoffQueue, TaskExecutor, QueueAccess, queueDriverProvider],
+  providers: [MindoffQueue, TaskExecutor, TaskAccessGuard, queueDriverProvider],
   exports: [MindoffQueue],
 })
 export class MindoffQueueModule {}

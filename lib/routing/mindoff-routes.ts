@@ -83,8 +83,8 @@ export class MindoffRoutes implements OnModuleInit {
   }
 
   /** What a request that matched no route was after, when its path is mindoff's. */
-  explainMiss(method: string, url: string): RouteMiss | undefined {
-    return this.read().misses.explain(method, url);
+  explainMiss(url: string): RouteMiss | undefined {
+    return this.read().misses.explain(url);
   }
 
   /** What the router serves; kept once the app initialises (read earlier, it is not kept). */

@@ -2,8 +2,7 @@
 export type RouteMiss =
   | { code: 'INVALID_API_VERSION'; availableVersions: number[] }
   | { code: 'ROUTE_NOT_FOUND' }
-  | { code: 'QUEUE_TASK_NOT_FOUND' }
-  | { code: 'INVALID_METHOD'; allowed: string };
+  | { code: 'QUEUE_TASK_NOT_FOUND' };
 
 /** One API version as served, for explaining misses. */
 export interface ServedApi {
@@ -22,21 +21,16 @@ interface MountIndex {
   apps: Set<string>;
 }
 
-const TASK_ENDPOINTS: [RegExp, string][] = [
-  [/^list$/, 'GET'],
-  [/^[^/]+$/, 'GET'],
-  [/^[^/]+\/stream$/, 'GET'],
-  [/^[^/]+\/stream-ticket$/, 'POST'],
-  [/^[^/]+\/cancel$/, 'POST'],
-  [/^[^/]+\/retry$/, 'POST'],
-];
+/** The task endpoints that name a task: `<id>`, `<id>/stream`, `<id>/stream-ticket`, ... */
+const TASK_PATH = /^[^/]+(?:\/(?:stream|stream-ticket|cancel|retry))?$/;
 
 /**
  * Explains router misses under mindoff's paths, so they get envelopes instead of a framework 404:
  * an unknown or malformed version of a known API (`/v9/`, `/v1.5/`, `/v-1/`) is
  * `INVALID_API_VERSION` with the versions that exist; any other path under a known app, or a known
  * API reached in a form the router does not serve (`//v1/…`, `/v1//…`, `%2f`), is
- * `ROUTE_NOT_FOUND`; a task endpoint called with the wrong method is `INVALID_METHOD`. The path is
+ * `ROUTE_NOT_FOUND`; a task path the router refused (e.g. fastify's `maxParamLength` on an over-long
+ * id) is `QUEUE_TASK_NOT_FOUND` (a wrong method reaches the task endpoints' guard). The path is
  * compared decoded, lower-cased, with repeated and trailing slashes folded, under each mount the
  * router really serves mindoff at. Paths of no mindoff app are left to the app (undefined).
  */
@@ -62,22 +56,18 @@ export class RouteMissExplainer {
     this.taskBase = taskBase === undefined ? undefined : fold(taskBase);
   }
 
-  explain(method: string, url: string): RouteMiss | undefined {
+  explain(url: string): RouteMiss | undefined {
     const path = fold(pathOf(url));
-    return this.taskMiss(method, path) ?? this.apiMiss(path);
+    return this.taskMiss(path) ?? this.apiMiss(path);
   }
 
-  private taskMiss(method: string, path: string): RouteMiss | undefined {
+  private taskMiss(path: string): RouteMiss | undefined {
     if (this.taskBase === undefined || !path.startsWith(`${this.taskBase}/`)) return undefined;
     const rest = path.slice(this.taskBase.length + 1);
-    const endpoint = TASK_ENDPOINTS.find(([regex]) => regex.test(rest));
-    if (!endpoint) return { code: 'ROUTE_NOT_FOUND' };
-    const allowed = endpoint[1];
-    if (method !== allowed && !(method === 'HEAD' && allowed === 'GET')) {
-      return { code: 'INVALID_METHOD', allowed };
-    }
-    // The method is right but the router refused the path (e.g. fastify's maxParamLength).
-    return rest === 'list' ? { code: 'ROUTE_NOT_FOUND' } : { code: 'QUEUE_TASK_NOT_FOUND' };
+    // A task path the router refused (e.g. fastify's maxParamLength); anything else is unknown.
+    return rest !== 'list' && TASK_PATH.test(rest)
+      ? { code: 'QUEUE_TASK_NOT_FOUND' }
+      : { code: 'ROUTE_NOT_FOUND' };
   }
 
   private apiMiss(path: string): RouteMiss | undefined {

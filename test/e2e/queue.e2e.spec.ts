@@ -434,6 +434,32 @@ describe.each(CASES)('queue mode on the $name driver ($adapter)', ({ driver, ada
     expect(wrong.headers.get('allow')).toBe('POST');
     expect(codeOf(wrong)).toBe('INVALID_METHOD');
   });
+
+  it.each([
+    ['list', 'GET'],
+    ['<id>', 'GET'],
+    ['<id>/stream', 'GET'],
+    ['<id>/stream-ticket', 'POST'],
+    ['<id>/cancel', 'POST'],
+    ['<id>/retry', 'POST'],
+  ])(
+    'answers every other method on %s with 405 INVALID_METHOD, Allow: %s, before any lookup',
+    async (endpoint, allowed) => {
+      const path = `/mindoff/queue/${endpoint.replace('<id>', randomUUID())}/`;
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']) {
+        if (method === allowed) continue;
+        const res = await call(app.url, method, path);
+        expect([method, res.status, codeOf(res), res.headers.get('allow')]).toEqual([
+          method,
+          405,
+          'INVALID_METHOD',
+          allowed,
+        ]);
+      }
+      const head = await call(app.url, 'HEAD', path);
+      expect(head.status).toBe(allowed === 'GET' ? (endpoint === 'list' ? 200 : 404) : 405);
+    },
+  );
 });
 
 describe.each(DRIVERS)('queued tasks without a worker on the $name driver', (driver) => {

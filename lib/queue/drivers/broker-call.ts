@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { BrokerUnavailableError } from '../broker-unavailable.error';
+import { BrokerUnavailableError } from '../../errors/broker-unavailable.error';
 
 /**
  * Runs calls to Redis for a request: waits for the first connection, fails fast once it is lost,

@@ -1,0 +1,158 @@
+import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { IncomingMessage } from 'node:http';
+import { Authenticator } from '../auth/authenticator';
+import { MindoffHttpError } from '../errors/mindoff-http.error';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
+import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
+import type { CompiledApi } from '../registry/compiled-api';
+import { MindoffRegistry } from '../registry/mindoff.registry';
+import { RateLimiter } from '../throttling/rate-limiter';
+import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
+import { streamTicketKey, type StreamTicketBinding } from './stream-ticket';
+import { TASK_ENDPOINT_METADATA, type TaskEndpointSpec } from './task-endpoint.decorator';
+import type { TaskRecord } from './task.types';
+
+type AnyRequest = Record<string | symbol, unknown> & {
+  raw?: IncomingMessage;
+  params?: Record<string, string>;
+  query?: Record<string, unknown>;
+};
+
+/** Where the guard leaves what it granted, for `@GrantedAccess()`. */
+export const TASK_ACCESS = Symbol('mindoff:task-access');
+
+/** What the guard granted on a task endpoint that names a task. */
+export interface TaskAccess {
+  task: TaskRecord;
+  /** The API that created the task (its auth and limits applied). */
+  api: CompiledApi;
+  /** Who the caller counts as: the task's owner, or the client IP for an anonymous task. */
+  tracker: string;
+}
+
+/** What the guard granted on the list: whose tasks (null: anonymous, whose tasks are never listed). */
+export interface ListAccess {
+  owner: string | null;
+}
+
+/**
+ * The task endpoints' pipeline, read from each endpoint's `@TaskEndpoint()` metadata: method →
+ * the endpoint's own limit for the client → for a task: the originating API's auth (or a stream
+ * ticket) and ownership (a stranger gets 404, never 403, so ids cannot be probed) → the task's own
+ * limit from the originating API. An unreachable broker on the way is `QUEUE_SERVICE_UNAVAILABLE`
+ * (mapped once, with every other error, by `toEnvelopeError`).
+ */
+@Injectable()
+export class TaskAccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(MINDOFF_QUEUE_DRIVER) private readonly driver: QueueDriver,
+    private readonly registry: MindoffRegistry,
+    private readonly limiter: RateLimiter,
+    private readonly authenticator: Authenticator,
+    @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const endpoint = this.reflector.get<TaskEndpointSpec>(
+      TASK_ENDPOINT_METADATA,
+      context.getHandler(),
+    );
+    const http = context.switchToHttp();
+    const request = http.getRequest<AnyRequest>();
+    const response = http.getResponse<unknown>();
+    const raw = (request.raw ?? request) as unknown as IncomingMessage;
+    const method = raw.method ?? '';
+    if (method !== endpoint.method && !(method === 'HEAD' && endpoint.method === 'GET')) {
+      throw new MindoffHttpError(
+        'INVALID_METHOD',
+        { allowed: [endpoint.method], received: method },
+        { Allow: endpoint.method },
+      );
+    }
+    const rate = this.options.queue.endpointLimits[endpoint.name];
+    if (rate) {
+      const client = this.limiter.tracker(null, raw);
+      await this.limiter.consume(`mindoff_queue_${endpoint.name}`, rate, client, response);
+    }
+    if (!endpoint.addressesTask) {
+      request[TASK_ACCESS] = {
+        owner: await this.listOwner(request, response),
+      } satisfies ListAccess;
+      return true;
+    }
+    const id = request.params?.id ?? '';
+    const ticket = endpoint.name === 'stream' ? request.query?.ticket : undefined;
+    const ownerFromTicket =
+      typeof ticket === 'string' && ticket !== '' ? await this.redeem(ticket, id) : undefined;
+    request[TASK_ACCESS] = await this.task(id, endpoint, request, response, ownerFromTicket);
+    return true;
+  }
+
+  /** The task for the caller; `ownerFromTicket` (a redeemed stream ticket) replaces auth. */
+  private async task(
+    id: string,
+    endpoint: TaskEndpointSpec,
+    request: AnyRequest,
+    response: unknown,
+    ownerFromTicket: string | null | undefined,
+  ): Promise<TaskAccess> {
+    const task = /^[0-9a-f-]{36}$/i.test(id) ? await this.driver.get(id) : null;
+    const api = task ? this.registry.find(task.request.urlName, task.request.version) : undefined;
+    if (!task || !api) throw notFound(id);
+    const caller =
+      ownerFromTicket !== undefined
+        ? ownerFromTicket
+        : (this.limiter.ownerOf(await this.authenticator.user(api.auth, request, response)) ??
+          null);
+    if (task.ownerId !== null && task.ownerId !== caller) throw notFound(id);
+    const raw = (request.raw ?? request) as unknown as IncomingMessage;
+    const tracker = caller ?? this.limiter.tracker(null, raw);
+    const rate = taskRate(api, endpoint.name);
+    if (rate) {
+      await this.limiter.consume(`${api.urlName}:${id}:${endpoint.name}`, rate, tracker, response);
+    }
+    return { task, api, tracker };
+  }
+
+  /** The list's caller, authenticated by `queue.listAuth` or every queue-mode API's strategies. */
+  private async listOwner(request: AnyRequest, response: unknown): Promise<string | null> {
+    const strategies = this.options.queue.listAuth ?? [
+      ...new Set(
+        this.registry
+          .all()
+          .filter((a) => a.processMode === 'queue')
+          .flatMap((a) => a.auth),
+      ),
+    ];
+    const user = await this.authenticator.user(strategies, request, response);
+    return this.limiter.ownerOf(user) ?? null;
+  }
+
+  /**
+   * A stream ticket: single-use (taken on first sight) and bound to one task. A ticket for
+   * another task is burned and ignored; an unknown one is ignored (normal auth applies).
+   */
+  private async redeem(ticket: string, id: string): Promise<string | null | undefined> {
+    const stored = await this.driver.takeOnce(streamTicketKey(ticket));
+    if (stored === null) return undefined;
+    const bound = JSON.parse(stored) as StreamTicketBinding;
+    return bound.taskId === id ? bound.ownerId : undefined;
+  }
+}
+
+function taskRate(api: CompiledApi, endpoint: TaskEndpointSpec['name']) {
+  switch (endpoint) {
+    case 'detail':
+    case 'cancel':
+    case 'retry':
+      return api.queueRates[endpoint];
+    default:
+      return null;
+  }
+}
+
+function notFound(id: string): MindoffHttpError {
+  return new MindoffHttpError('QUEUE_TASK_NOT_FOUND', { queue_id: id }, {}, 'warning');
+}
