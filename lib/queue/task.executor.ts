@@ -3,7 +3,8 @@ import { ModuleRef } from '@nestjs/core';
 import { toEnvelopeError } from '../errors/to-envelope-error';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { EnvelopeSender } from '../rendering/envelope.sender';
-import { MindoffResponse } from '../responses';
+import { resultEnvelope } from '../rendering/result-envelope';
+import type { MindoffResponse } from '../responses';
 import { QueueContext } from './queue-context';
 import type { TaskRun } from './queue-driver';
 import { TaskCancelledError } from './task-cancelled.error';
@@ -48,17 +49,12 @@ export class TaskExecutor {
   };
 
   private completed(result: unknown): TaskOutcome {
-    let envelope: { httpStatus: number; body: unknown };
-    if (result instanceof MindoffResponse) {
-      if (result.kind !== 'json') {
-        return this.failure(
-          'API_CONFIG_ERR',
-          `A queue-mode API answers JSON; MindoffResponse.${result.kind}() cannot be stored.`,
-        );
-      }
-      envelope = this.sender.build(result.code, result.category, result.data);
-    } else {
-      envelope = this.sender.build('SUCCESS', 'success', result === undefined ? [] : result);
+    const envelope = resultEnvelope(this.sender, result);
+    if (!envelope) {
+      return this.failure(
+        'API_CONFIG_ERR',
+        `A queue-mode API answers JSON; MindoffResponse.${(result as MindoffResponse).kind}() cannot be stored.`,
+      );
     }
     try {
       return {

@@ -1,8 +1,9 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { MindoffResponse } from '../responses';
+import type { FileMindoffResponse, TextMindoffResponse } from '../responses';
 import { EnvelopeSender } from './envelope.sender';
 import { fileBody } from './file-body';
+import { resultEnvelope } from './result-envelope';
 
 /**
  * Turns what `run()` returned into the answer: a `MindoffResponse` as declared (envelope, text,
@@ -18,32 +19,21 @@ export class ResultRenderer {
 
   render(response: unknown, result: unknown): unknown {
     const adapter = this.adapterHost.httpAdapter;
-    if (!(result instanceof MindoffResponse)) {
-      const { httpStatus, body } = this.sender.build(
-        'SUCCESS',
-        'success',
-        result === undefined ? [] : result,
-      );
-      adapter.status(response, httpStatus);
-      return body;
+    const envelope = resultEnvelope(this.sender, result);
+    if (envelope) {
+      adapter.status(response, envelope.httpStatus);
+      return envelope.body;
     }
-    switch (result.kind) {
-      case 'json': {
-        const { httpStatus, body } = this.sender.build(result.code, result.category, result.data);
-        adapter.status(response, httpStatus);
-        return body;
-      }
-      case 'text':
-      case 'html':
-        adapter.status(response, result.status);
-        adapter.setHeader(response, 'Content-Type', result.contentType);
-        return result.body;
-      case 'file':
-        adapter.status(response, 200);
-        return new StreamableFile(fileBody(result.source), {
-          type: result.contentType,
-          disposition: result.disposition,
-        });
+    const answer = result as TextMindoffResponse | FileMindoffResponse;
+    if (answer.kind === 'file') {
+      adapter.status(response, 200);
+      return new StreamableFile(fileBody(answer.source), {
+        type: answer.contentType,
+        disposition: answer.disposition,
+      });
     }
+    adapter.status(response, answer.status);
+    adapter.setHeader(response, 'Content-Type', answer.contentType);
+    return answer.body;
   }
 }

@@ -5,8 +5,8 @@ import {
   type TaskProgress,
   type TaskRecord,
   type TaskRequest,
-  type TaskStatus,
 } from '../task.types';
+import { applyOutcome, unexpectedFailure } from '../task-outcome';
 
 /** What a BullMQ job carries. */
 export interface JobData {
@@ -40,30 +40,13 @@ export function jobToRecord(job: Job<JobData>, state: string): TaskRecord {
     createdAt: job.timestamp,
     updatedAt: Math.max(job.timestamp, job.processedOn ?? 0, job.finishedOn ?? 0, stored?.at ?? 0),
   };
-  let outcome: TaskOutcome | undefined;
-  if (state === 'completed') outcome = job.returnvalue as unknown as TaskOutcome;
-  else if (state === 'failed') outcome = parseFailure(job.failedReason);
-  record.status = statusOf(state, outcome);
-  // A retried task starts over: the progress of its earlier run is not its progress now.
-  if (record.status === 'queued') record.progress = { ...INITIAL_PROGRESS };
-  if (outcome?.kind === 'completed') {
-    record.progress = { percent: 100, current_step: '', current_message: 'completed' };
-    record.response = { httpStatus: outcome.httpStatus, body: outcome.body };
-  } else if (outcome?.kind === 'failed') {
-    record.progress = { ...record.progress, current_message: outcome.error.message };
-    record.error = { ...outcome.error, httpStatus: outcome.httpStatus };
-  } else if (outcome?.kind === 'cancelled') {
-    record.progress = { ...record.progress, current_message: 'cancelled' };
-  }
+  const returned = job.returnvalue as unknown as TaskOutcome | null;
+  if (state === 'active') record.status = 'running';
+  else if (state === 'completed' && returned?.kind) applyOutcome(record, returned);
+  else if (state === 'failed') applyOutcome(record, parseFailure(job.failedReason));
+  // A waiting (or retried) task starts over: the progress of an earlier run is not its progress now.
+  else record.progress = { ...INITIAL_PROGRESS };
   return record;
-}
-
-function statusOf(state: string, outcome: TaskOutcome | undefined): TaskStatus {
-  if (state === 'active') return 'running';
-  if (outcome?.kind === 'completed') return 'completed';
-  if (outcome?.kind === 'cancelled') return 'cancelled';
-  if (outcome?.kind === 'failed') return 'failed';
-  return 'queued';
 }
 
 /** A failure mindoff wrote carries its outcome as JSON; anything else (a stalled job...) is unexpected. */
@@ -74,9 +57,5 @@ function parseFailure(reason: string | undefined): TaskOutcome {
   } catch {
     // not ours
   }
-  return {
-    kind: 'failed',
-    httpStatus: 500,
-    error: { code: 'UNEXPECTED_ERR', message: 'The task stopped unexpectedly.' },
-  };
+  return unexpectedFailure('The task stopped unexpectedly.');
 }

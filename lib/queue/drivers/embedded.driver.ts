@@ -10,6 +10,7 @@ import type { QueueRetention } from '../../interfaces/resolved-mindoff-options.i
 import { DEFAULT_RETENTION } from '../../options/resolve-options';
 import { pageOfTasks } from '../task-list';
 import { INITIAL_PROGRESS, type NewTask, type TaskOutcome, type TaskRecord } from '../task.types';
+import { applyOutcome, unexpectedFailure } from '../task-outcome';
 
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -193,11 +194,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
     try {
       outcome = await runner(structuredClone(entry.record), run);
     } catch {
-      outcome = {
-        kind: 'failed',
-        httpStatus: 500,
-        error: { code: 'UNEXPECTED_ERR', message: 'The task failed unexpectedly.' },
-      };
+      outcome = unexpectedFailure('The task failed unexpectedly.');
     }
     entry.controller = undefined;
     this.active--;
@@ -212,19 +209,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
     if (entry.dedupKey !== undefined && this.inFlight.get(entry.dedupKey) === record.id) {
       this.inFlight.delete(entry.dedupKey);
     }
-    record.cancelRequested = false;
-    if (outcome.kind === 'completed') {
-      record.status = 'completed';
-      record.progress = { percent: 100, current_step: '', current_message: 'completed' };
-      record.response = { httpStatus: outcome.httpStatus, body: outcome.body };
-    } else if (outcome.kind === 'failed') {
-      record.status = 'failed';
-      record.progress = { ...record.progress, current_message: outcome.error.message };
-      record.error = { ...outcome.error, httpStatus: outcome.httpStatus };
-    } else {
-      record.status = 'cancelled';
-      record.progress = { ...record.progress, current_message: 'cancelled' };
-    }
+    applyOutcome(record, outcome);
     this.touch(entry);
     const keep =
       record.status === 'completed' ? this.retention.completedMs : this.retention.failedMs;
