@@ -91,4 +91,4 @@ export {
 
 // Queue mode
 export { TaskCancelledError } from './queue/task-cancelled.error';
-export type * from './queue/task.types';
+export type { TaskProgress, TaskStatus } from './queue/task.types';

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import * as mindoff from './index';
+import { apiReport } from './public-api.report';
 import * as testing from './testing';
 
 // The runtime exports of each entry point, by name. A change here is a change of the public API:
@@ -48,5 +50,11 @@ describe('the public API', () => {
       'expectVersionMap',
       'versionsOf',
     ]);
+  });
+
+  // Types included: every exported name with its kind, and each class's public members. The
+  // snapshot is the API report; update it (`npx jest lib/public-api.spec.ts -u`) only on purpose.
+  it.each(['index.ts', 'testing/index.ts'])('has the API report of lib/%s', (entry) => {
+    expect(apiReport(resolve(__dirname, entry)).join('\n')).toMatchSnapshot();
   });
 });

@@ -28,12 +28,18 @@ export class MindoffRoutes implements OnModuleInit {
 
   constructor(private readonly moduleRef: ModuleRef) {}
 
-  // The app is initialising: its global prefix, RouterModule paths and versioning are set.
+  /**
+   * The app is initialising: its global prefix, RouterModule paths and versioning are set.
+   * @internal
+   */
   onModuleInit(): void {
     this.initialised = true;
   }
 
-  /** Whether the app serves any mindoff API. */
+  /**
+   * Whether the app serves any mindoff API.
+   * @internal
+   */
   hasApis(): boolean {
     return this.read().byName.size > 0;
   }
@@ -82,7 +88,10 @@ export class MindoffRoutes implements OnModuleInit {
     return this.read().taskBase;
   }
 
-  /** What a request that matched no route was after, when its path is mindoff's. */
+  /**
+   * What a request that matched no route was after, when its path is mindoff's.
+   * @internal
+   */
   explainMiss(url: string): RouteMiss | undefined {
     return this.read().misses.explain(url);
   }

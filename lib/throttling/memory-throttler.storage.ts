@@ -58,7 +58,10 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
     return this.windows.size;
   }
 
-  /** Total entries the sweeper has looked at so far; lets tests check the per-request cost. */
+  /**
+   * Total entries the sweeper has looked at so far; lets tests check the per-request cost.
+   * @internal
+   */
   get sweepVisits(): number {
     return this.visits;
   }
