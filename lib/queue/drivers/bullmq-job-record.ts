@@ -13,6 +13,8 @@ export interface JobData {
   ownerId: string | null;
   request: TaskRequest;
   dedupKey?: string;
+  /** When the task was first enqueued (a retry replaces the job, not the task). */
+  createdAt?: number;
 }
 
 export type StoredProgress = TaskProgress & { at: number };
@@ -37,7 +39,7 @@ export function jobToRecord(job: Job<JobData>, state: string): TaskRecord {
     status: 'queued',
     progress,
     cancelRequested: false,
-    createdAt: job.timestamp,
+    createdAt: job.data.createdAt ?? job.timestamp,
     updatedAt: Math.max(job.timestamp, job.processedOn ?? 0, job.finishedOn ?? 0, stored?.at ?? 0),
   };
   const returned = job.returnvalue as unknown as TaskOutcome | null;
