@@ -28,7 +28,7 @@ const swc = [
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/lib', '<rootDir>/test'],
+  roots: ['<rootDir>/lib', '<rootDir>/schematics', '<rootDir>/test'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/generator/fixtures/'],
   testRegex: '\\.spec\\.ts$',
   transform: { '^.+\\.(t|j|mj)s$': swc },
@@ -37,7 +37,7 @@ module.exports = {
     '^mindoff$': '<rootDir>/lib/index.ts',
     '^mindoff/testing$': '<rootDir>/lib/testing/index.ts',
     // ESM-only spinner of @angular-devkit's package-manager task, which schematic specs never run.
-    '^ora$': '<rootDir>/test/schematics/support/ora.stub.ts',
+    '^ora$': '<rootDir>/schematics/testing/ora.stub.ts',
   },
   testTimeout: 30000,
 };

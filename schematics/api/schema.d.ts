@@ -8,5 +8,4 @@ export interface ApiOptions extends NestCliOptions {
   type?: string;
   /** The URL pattern after `/v<n>/<app>/`, e.g. `create_order/:order_id/` (default `<api_name>/`). */
   url?: string;
-  crud?: boolean;
 }

@@ -1,7 +1,7 @@
 import type { Tree } from '@angular-devkit/schematics';
 import { posix } from 'node:path';
-import { kebab } from './names';
-import { readTextOrNull } from './project';
+import { kebab, pascal } from './names';
+import { readTextOrNull, type HostProject } from './project';
 
 /** A mindoff app: a Nest module whose APIs share the route segment `name`. */
 export interface MindoffApp {
@@ -43,6 +43,29 @@ export function findApp(tree: Tree, sourceRoot: string, name: string): MindoffAp
     if (moduleClass) return { name, moduleFile, moduleClass };
   }
   return undefined;
+}
+
+/** Where and as what the app schematic creates an app. */
+export interface NewApp {
+  name: string;
+  /** A directory under the source root to create it in. */
+  path?: string;
+  /** In `path` itself, without a folder of its own. */
+  flat?: boolean;
+}
+
+/**
+ * The app the app schematic creates for `request`: `<sourceRoot>/[<path>/]<name>/<name>.module.ts`
+ * (flat: without the `<name>/` folder), with the class `<Name>Module`.
+ */
+export function newApp(host: HostProject, request: NewApp): MindoffApp {
+  const base = posix.join(host.sourceRoot, request.path ?? '');
+  const dir = request.flat ? base : posix.join(base, kebab(request.name));
+  return {
+    name: request.name,
+    moduleFile: posix.join(dir, `${kebab(request.name)}.module.ts`),
+    moduleClass: `${pascal(request.name)}Module`,
+  };
 }
 
 /** Every file under `dir` whose path ends with `suffix`. */

@@ -1,4 +1,4 @@
-import type { Tree } from '@angular-devkit/schematics';
+import type { Rule } from '@angular-devkit/schematics';
 import { addNamedImport, addToModuleArray } from './module-editor';
 import { importPath, type HostProject } from './project';
 
@@ -13,16 +13,17 @@ export function display(path: string): string {
  * Does nothing when the module already imports it.
  */
 export function importIntoModule(
-  tree: Tree,
   host: HostProject,
   moduleFile: string,
   symbol: string,
   from: string,
   element: string = symbol,
-): void {
-  const source = tree.readText(moduleFile);
-  const edited = addToModuleArray(source, display(moduleFile), 'imports', element, symbol);
-  if (edited === source) return;
-  const specifier = from.startsWith('/') ? importPath(moduleFile, from, host.esm) : from;
-  tree.overwrite(moduleFile, addNamedImport(edited, symbol, specifier));
+): Rule {
+  return (tree) => {
+    const source = tree.readText(moduleFile);
+    const edited = addToModuleArray(source, display(moduleFile), 'imports', element, symbol);
+    if (edited === source) return;
+    const specifier = from.startsWith('/') ? importPath(moduleFile, from, host.esm) : from;
+    tree.overwrite(moduleFile, addNamedImport(edited, symbol, specifier));
+  };
 }

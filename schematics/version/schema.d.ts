@@ -5,5 +5,4 @@ export interface VersionOptions extends NestCliOptions {
   /** The API to add a version to, e.g. `orders/create_order`. */
   name?: string;
   type?: string;
-  crud?: boolean;
 }

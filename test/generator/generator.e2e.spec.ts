@@ -108,6 +108,9 @@ describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
       `API orders/create_order already exists (${ORDERS}.v1.api.ts). To add a version of it, run: nest g -c mindoff version orders/create_order`,
     );
     expect(changes(existing.output)).toEqual([]);
+    const crud = await app.nest('g', '-c', 'mindoff', 'api', 'orders/refund_order', '--crud');
+    expect(crud.output).toContain('Unknown option "crud". Valid options are: name, type, url,');
+    expect(changes(crud.output)).toEqual([]);
     expect(app.files()).toEqual(before);
   });
 

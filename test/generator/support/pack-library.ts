@@ -31,6 +31,11 @@ export async function packLibrary(dir: string): Promise<string> {
       ROOT,
     ),
   ]);
+  await mustRun(
+    process.execPath,
+    [join(ROOT, 'schematics', 'copy-files.mjs'), join(stage, 'dist', 'schematics')],
+    ROOT,
+  );
   await mustRun('npm', ['pack', '--pack-destination', dir], stage);
   const { name, version } = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')) as {
     name: string;

@@ -1,6 +1,20 @@
-import { SchematicsException, type Rule, type Tree } from '@angular-devkit/schematics';
+import {
+  apply,
+  chain,
+  filter,
+  mergeWith,
+  move,
+  noop,
+  renameTemplateFiles,
+  SchematicsException,
+  template,
+  url,
+  type Rule,
+  type Source,
+  type Tree,
+} from '@angular-devkit/schematics';
 import { posix } from 'node:path';
-import { apiSpecFile } from '../api/api.templates';
+import { API_SPEC_TEMPLATE, apiTemplateOptions } from '../api/api-template-options';
 import { findApp, findFiles } from '../utils/apps';
 import {
   apiNotFound,
@@ -22,7 +36,7 @@ import { readVersionMap } from './version-map';
  * latest version's class, registered in its version map, with its spec.
  */
 export function main(options: VersionOptions): Rule {
-  return (tree, context) => {
+  return (tree) => {
     const host = readHostProject(tree, options);
     const names = parseApi(options.name ?? '');
     const mapFile = findVersionMap(tree, host, names);
@@ -34,23 +48,45 @@ export function main(options: VersionOptions): Rule {
     const latestFile = classFile(tree, mapFile, source, latest.className);
     const className = apiClassName(names.className, version);
     const newFile = posix.join(posix.dirname(latestFile), `${names.file}.v${version}.api.ts`);
-    tree.create(newFile, copyClass(tree.readText(latestFile), latest, { version, className }));
     const withEntry = appendToList(source, map.object, map.items, `${version}: ${className}`);
-    tree.overwrite(
-      mapFile,
-      addNamedImport(withEntry, className, importPath(mapFile, newFile, host.esm)),
-    );
-    if (options.spec !== false) {
-      const spec = newFile.replace(/\.ts$/, `.${options.specFileSuffix || 'spec'}.ts`);
-      const sibling = (name: string) =>
-        importPath(newFile, posix.join(posix.dirname(mapFile), `${name}.ts`), host.esm);
-      tree.create(spec, apiSpecFile({ names, host, sibling }, version));
-    }
-    context.logger.info(
-      `${names.urlName} version ${version} is ${className} in ${display(newFile)}.`,
-    );
-    return tree;
+    return chain([
+      (tree) => {
+        tree.create(newFile, copyClass(tree.readText(latestFile), latest, { version, className }));
+        tree.overwrite(
+          mapFile,
+          addNamedImport(withEntry, className, importPath(mapFile, newFile, host.esm)),
+        );
+      },
+      options.spec === false
+        ? noop()
+        : mergeWith(generateSpec(host, options, names, version, newFile, mapFile)),
+      (_, context) => {
+        context.logger.info(
+          `${names.urlName} version ${version} is ${className} in ${display(newFile)}.`,
+        );
+      },
+    ]);
   };
+}
+
+/** The new version's spec, from the api schematic's template, beside the new class. */
+function generateSpec(
+  host: HostProject,
+  options: VersionOptions,
+  names: ApiNames,
+  version: number,
+  newFile: string,
+  mapFile: string,
+): Source {
+  const versionsImport = importPath(newFile, mapFile, host.esm);
+  return apply(url('../api/files'), [
+    filter((path) => path === API_SPEC_TEMPLATE),
+    template(
+      apiTemplateOptions(names, host, version, options.specFileSuffix || 'spec', versionsImport),
+    ),
+    renameTemplateFiles(),
+    move(posix.dirname(newFile)),
+  ]);
 }
 
 function parseApi(input: string): ApiNames {

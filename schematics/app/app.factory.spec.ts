@@ -1,4 +1,4 @@
-import { appModule, nestApp, runner } from './support/host-tree';
+import { appModule, nestApp, runner } from '../testing/host-tree';
 
 const ORDERS_MODULE = `import { Module } from '@nestjs/common';
 

@@ -1,5 +1,5 @@
 import { parseResponsesCsv } from '../../lib/responses/responses-csv.loader';
-import { appModule, nestApp, runner, snapshot } from './support/host-tree';
+import { appModule, nestApp, runner, snapshot } from '../testing/host-tree';
 
 const FASTIFY_MAIN = `import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';

@@ -1,4 +1,4 @@
-import type { Prompter } from '../../../schematics/utils/prompter';
+import type { Prompter } from '../utils/prompter';
 
 /** A prompter that answers from a script and records the conversation. */
 export function scriptedPrompter(answers: string[]): Prompter & { transcript: string[] } {

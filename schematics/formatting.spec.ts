@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { nestApp, runner } from './support/host-tree';
+import { nestApp, runner } from './testing/host-tree';
 
-const PRETTIER = join(__dirname, '..', '..', 'node_modules', 'prettier', 'bin', 'prettier.cjs');
+const PRETTIER = join(__dirname, '..', 'node_modules', 'prettier', 'bin', 'prettier.cjs');
 
 describe('generated code', () => {
   let dir: string;

@@ -1,4 +1,4 @@
-import { appModule, nestApp, runner } from './support/host-tree';
+import { appModule, nestApp, runner } from '../testing/host-tree';
 
 const V1_API = (js: string) => `import { MindoffApi, MindoffResponse } from 'mindoff';
 

@@ -1,8 +1,8 @@
-import type { Rule, Tree } from '@angular-devkit/schematics';
+import { callRule, type Rule, type Tree } from '@angular-devkit/schematics';
 import { lastValueFrom } from 'rxjs';
-import { api } from '../../schematics/api';
-import { nestApp, runner } from './support/host-tree';
-import { scriptedPrompter } from './support/scripted-prompter';
+import { nestApp, runner } from '../testing/host-tree';
+import { scriptedPrompter } from '../testing/scripted-prompter';
+import { api } from './api.factory';
 
 async function withApps(...names: string[]) {
   let tree = nestApp('esm');
@@ -10,8 +10,11 @@ async function withApps(...names: string[]) {
   return tree;
 }
 
+/** Runs the rule as the api schematic, whose templates and sibling schematics it uses. */
 function run(rule: Rule, tree: Tree): Promise<Tree> {
-  return lastValueFrom(runner().callRule(rule, tree));
+  const { engine } = runner();
+  const context = engine.createContext(engine.createCollection('mindoff').createSchematic('api'));
+  return lastValueFrom(callRule(rule, tree, context));
 }
 
 describe('api schematic in a terminal', () => {

@@ -1,4 +1,4 @@
-import { addNamedImport, addToModuleArray } from '../../schematics/utils/module-editor';
+import { addNamedImport, addToModuleArray } from './module-editor';
 
 const add = (source: string, element = 'OrdersModule', key = element) =>
   addToModuleArray(source, 'src/app.module.ts', 'imports', element, key);

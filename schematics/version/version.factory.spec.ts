@@ -1,4 +1,4 @@
-import { nestApp, runner } from './support/host-tree';
+import { nestApp, runner } from '../testing/host-tree';
 
 const DIR = '/src/orders/create-order';
 

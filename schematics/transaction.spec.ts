@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { lastValueFrom } from 'rxjs';
-import { COLLECTION, appModule } from './support/host-tree';
+import { COLLECTION, appModule } from './testing/host-tree';
 
 /** Every file under `dir` with its text. */
 function files(dir: string, root = dir): Record<string, string> {

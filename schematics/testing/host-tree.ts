@@ -3,7 +3,7 @@ import { Tree } from '@angular-devkit/schematics';
 import { join } from 'node:path';
 
 /** The collection as published, but with factories read from the TypeScript sources. */
-export const COLLECTION = join(__dirname, '..', 'collection.json');
+export const COLLECTION = join(__dirname, 'collection.json');
 
 export function runner(): SchematicTestRunner {
   return new SchematicTestRunner('mindoff', COLLECTION);
