@@ -10,7 +10,9 @@ export const queueDriverProvider: FactoryProvider<QueueDriver> = {
   provide: MINDOFF_QUEUE_DRIVER,
   inject: [MINDOFF_RESOLVED_OPTIONS],
   useFactory: ({ queue }: ResolvedMindoffOptions) => {
-    if (!queue.connection) return new EmbeddedQueueDriver(queue.retention);
+    if (!queue.connection) {
+      return new EmbeddedQueueDriver(queue.retention, queue.embeddedMaxBytes);
+    }
     return new BullmqQueueDriver({
       connection: queue.connection as never,
       prefix: queue.prefix,

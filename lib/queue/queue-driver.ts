@@ -1,5 +1,12 @@
 import type { NewTask, TaskOutcome, TaskProgress, TaskRecord } from './task.types';
 
+/** A checkpoint a task reached, as pushed to listeners (so none is skipped by a later read). */
+export interface ProgressChange {
+  progress: TaskProgress;
+  /** When it was reported (the state's update time). */
+  at: number;
+}
+
 /** Injection token of the active queue driver. */
 export const MINDOFF_QUEUE_DRIVER = Symbol('mindoff:queue-driver');
 
@@ -41,8 +48,11 @@ export interface QueueDriver {
   cancel(id: string): Promise<CancelResult>;
   /** Failed or cancelled → queued again under the same id; false otherwise. */
   retry(id: string): Promise<boolean>;
-  /** Calls `listener` each time the task changes (pushed, never polled); returns the unsubscribe. */
-  subscribe(id: string, listener: () => void): () => void;
+  /**
+   * Calls `listener` each time the task changes (pushed, never polled), with the checkpoint when
+   * the change is one; returns the unsubscribe.
+   */
+  subscribe(id: string, listener: (change?: ProgressChange) => void): () => void;
   /** Starts running tasks in this process with `runner`. */
   startWorker(runner: TaskRunner, concurrency: number): Promise<void>;
   /** Single-use values with a lifetime (stream tickets). */

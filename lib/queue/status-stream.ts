@@ -1,6 +1,6 @@
 import type { MessageEvent } from '@nestjs/common';
 import { Observable } from 'rxjs';
-import type { QueueDriver } from './queue-driver';
+import type { ProgressChange, QueueDriver } from './queue-driver';
 import { streamState } from './task-view';
 import { TERMINAL_STATUSES, type TaskRecord } from './task.types';
 
@@ -31,6 +31,7 @@ export function statusStream(
         : undefined;
     let chain = Promise.resolve();
     let done = false;
+    let current = first;
     const send = (task: TaskRecord | null) => {
       if (done) return;
       if (task === null) {
@@ -38,6 +39,7 @@ export function statusStream(
         subscriber.complete();
         return;
       }
+      current = task;
       // Sent when the state differs from the last one sent (times alone can tie or, across
       // machines, go backwards); ids only ever grow on one stream.
       const key = stateKey(task);
@@ -51,9 +53,22 @@ export function statusStream(
         subscriber.complete();
       }
     };
-    const refresh = () => {
+    // Changes are handled one at a time, in the order they arrived: a checkpoint is sent as it was
+    // reported; any other change (and the heartbeat) re-reads the task.
+    const refresh = (change?: ProgressChange) => {
       chain = chain
-        .then(() => (done ? null : driver.get(first.id)))
+        .then(() => {
+          if (done) return null;
+          if (!change) return driver.get(first.id);
+          // Older than what a read already showed: nothing new.
+          if (change.at < current.updatedAt) return current;
+          return {
+            ...current,
+            status: 'running' as const,
+            progress: change.progress,
+            updatedAt: Math.max(change.at, current.updatedAt),
+          };
+        })
         .then(send, (error: unknown) => {
           done = true;
           subscriber.error(error);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { MindoffModuleOptions } from 'mindoff';
 import { gates, queueLab } from '../fixtures/queue.module';
 import { call, startApp, type Answer, type RunningApp } from '../support/http-app';
+import { openStream } from '../support/sse-client';
 import { codeOf, untilTask } from '../support/task-poll';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -144,5 +145,43 @@ describe.each(DRIVERS)('a task under concurrent cancels and retries ($name)', (d
     gates.open(`${name}:run`);
     const done = await untilTask(working, id, (a) => codeOf(a) !== 'QUEUE_TASK_RUNNING', bearer);
     expect(codeOf(done)).toBe('QUEUE_TASK_CANCELLED');
+  });
+});
+
+describe.each(DRIVERS)('status streams of a fast task ($name)', (driver) => {
+  let app: RunningApp;
+  beforeAll(async () => {
+    app = await startApp(queueLab({ ...driver.queue(), ...LIMITS }), 'express');
+  });
+  afterAll(() => app?.close());
+
+  it('delivers every checkpoint to every open stream, in order, then the end', async () => {
+    for (let round = 0; round < 9; round++) {
+      const name = `steps-${randomUUID()}`;
+      const ack = await call(app.url, 'POST', '/v1/jobs/steps/', { json: { name } });
+      const id = ack.body.data.queue_id as string;
+      await untilTask(app, id, (a) => a.body?.data?.job_status === 'running');
+      const streams = await Promise.all(
+        [1, 2, 3].map(() => openStream(`${app.url}/mindoff/queue/${id}/stream/`)),
+      );
+      // Each stream has shown the task as it was when it opened before the task goes on.
+      for (const stream of streams)
+        expect((await stream.nextData())?.parsed.job_status).toBe('running');
+      gates.open(`${name}:go`);
+      for (const stream of streams) {
+        const seen: string[] = [];
+        for (let event = await stream.nextData(); event; event = await stream.nextData()) {
+          seen.push(`${event.parsed.job_status}:${event.parsed.progress.current_step}`);
+        }
+        expect(seen).toEqual([
+          'running:p1',
+          'running:p2',
+          'running:p3',
+          'running:p4',
+          'running:p5',
+          'completed:',
+        ]);
+      }
+    }
   });
 });

@@ -1,13 +1,20 @@
 import { EmbeddedQueueDriver } from './embedded.driver';
 import type { TaskRunner } from '../queue-driver';
 import type { NewTask } from '../task.types';
+import { BrokerUnavailableError } from '../../errors/broker-unavailable.error';
 
-const task = (id: string, dedupKey?: string): NewTask => ({
+const task = (id: string, dedupKey?: string, payload: unknown = {}): NewTask => ({
   id,
   ownerId: 'user:1',
   dedupKey,
-  request: { urlName: 'jobs__x', version: 1, payload: {}, query: {}, params: {}, user: null },
+  request: { urlName: 'jobs__x', version: 1, payload, query: { q: '1' }, params: {}, user: null },
 });
+const fails: TaskRunner = async () => ({
+  kind: 'failed',
+  httpStatus: 400,
+  error: { code: 'VALIDATION_ERR', message: 'no' },
+});
+const settle = () => new Promise((resolve) => setImmediate(resolve));
 
 const completes: TaskRunner = async () => ({ kind: 'completed', httpStatus: 200, body: { ok: 1 } });
 
@@ -60,5 +67,47 @@ describe('EmbeddedQueueDriver', () => {
     await driver.releaseSlot('o');
     expect(await driver.acquireSlot('o', 2)).toBe(true);
     expect(await driver.acquireSlot('other', 0)).toBe(false);
+  });
+
+  it('keeps no inputs of a completed task', async () => {
+    driver = new EmbeddedQueueDriver();
+    await driver.startWorker(completes, 1);
+    await driver.enqueue(task('done', undefined, { big: 'x'.repeat(1000) }));
+    await settle();
+    await settle();
+    expect(await driver.get('done')).toMatchObject({
+      status: 'completed',
+      request: { urlName: 'jobs__x', version: 1, payload: null, query: {}, user: null },
+    });
+  });
+
+  it('forgets the oldest finished tasks first when the budget is reached', async () => {
+    driver = new EmbeddedQueueDriver(undefined, 2000);
+    await driver.startWorker(fails, 1);
+    const payload = { blob: 'x'.repeat(500) };
+    for (const id of ['f1', 'f2', 'f3']) {
+      await driver.enqueue(task(id, undefined, payload));
+      await settle();
+      await settle();
+    }
+    expect((await driver.get('f1'))?.status).toBe('failed');
+    await driver.enqueue(task('f4', undefined, payload));
+    expect(await driver.get('f1')).toBeNull();
+    expect((await driver.get('f2'))?.status).toBe('failed');
+    expect((await driver.get('f2'))?.request.payload).toEqual(payload);
+  });
+
+  it('refuses a task that does not fit beside the unfinished ones (answered 503)', async () => {
+    driver = new EmbeddedQueueDriver(undefined, 2000);
+    const payload = { blob: 'x'.repeat(800) };
+    await driver.enqueue(task('q1', undefined, payload));
+    await driver.enqueue(task('q2', undefined, payload));
+    await expect(driver.enqueue(task('q3', 'k', payload))).rejects.toBeInstanceOf(
+      BrokerUnavailableError,
+    );
+    expect(await driver.get('q3')).toBeNull();
+    // The refused task took no deduplication key: an identical one fits once room is made.
+    expect(await driver.cancel('q1')).toBe('cancelled');
+    expect(await driver.enqueue(task('q4', 'k', payload))).toEqual({ id: 'q4', duplicate: false });
   });
 });

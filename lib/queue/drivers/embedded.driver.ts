@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type {
   CancelResult,
+  ProgressChange,
   QueueDriver,
   TaskListQuery,
   TaskRun,
@@ -11,6 +12,9 @@ import { DEFAULT_RETENTION } from '../../options/resolve-options';
 import { pageOfTasks } from '../task-list';
 import { INITIAL_PROGRESS, type NewTask, type TaskOutcome, type TaskRecord } from '../task.types';
 import { applyOutcome, unexpectedFailure } from '../task-outcome';
+import { withoutInputs } from '../task-inputs';
+import { BrokerUnavailableError } from '../../errors/broker-unavailable.error';
+import { jsonBytes, TaskMemory } from './task-memory';
 
 const MAX_TIMER_MS = 2_147_483_647;
 
@@ -23,7 +27,9 @@ interface Entry {
 
 /**
  * Tasks in this process's memory: no infrastructure, nothing survives a restart. Single-threaded
- * JavaScript makes deduplication and every state change atomic.
+ * JavaScript makes deduplication and every state change atomic. What tasks hold is bounded: a
+ * completed task drops its inputs, and past the memory budget the oldest finished tasks are
+ * forgotten first (a new task that still does not fit is refused, answered 503).
  */
 export class EmbeddedQueueDriver implements QueueDriver {
   readonly durable = false;
@@ -37,15 +43,30 @@ export class EmbeddedQueueDriver implements QueueDriver {
   private concurrency = 0;
   private active = 0;
   private closed = false;
+  private readonly memory: TaskMemory;
 
-  constructor(private readonly retention: QueueRetention = DEFAULT_RETENTION) {}
+  constructor(
+    private readonly retention: QueueRetention = DEFAULT_RETENTION,
+    maxBytes = 64 * 1024 * 1024,
+  ) {
+    this.memory = new TaskMemory(maxBytes);
+  }
 
   async enqueue(task: NewTask): Promise<{ id: string; duplicate: boolean }> {
     if (task.dedupKey !== undefined) {
       const twin = this.inFlight.get(task.dedupKey);
       if (twin !== undefined) return { id: twin, duplicate: true };
-      this.inFlight.set(task.dedupKey, task.id);
     }
+    const bytes = jsonBytes(task.request);
+    const evicted = this.memory.makeRoom(bytes);
+    if (evicted === null) {
+      throw new BrokerUnavailableError(
+        `the embedded queue holds its ${this.memory.limitBytes} bytes (queue.embeddedMaxMegabytes)`,
+      );
+    }
+    for (const id of evicted) this.forget(id);
+    this.memory.hold(task.id, bytes);
+    if (task.dedupKey !== undefined) this.inFlight.set(task.dedupKey, task.id);
     const now = Date.now();
     this.tasks.set(task.id, {
       dedupKey: task.dedupKey,
@@ -105,6 +126,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
     // An identical task is in flight: this one stays as it is (as BullMQ's deduplication does).
     if (entry.dedupKey !== undefined && this.inFlight.has(entry.dedupKey)) return false;
     clearTimeout(entry.expiry);
+    this.memory.restart(id);
     const { record } = entry;
     record.status = 'queued';
     record.progress = { ...INITIAL_PROGRESS };
@@ -118,7 +140,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
     return true;
   }
 
-  subscribe(id: string, listener: () => void): () => void {
+  subscribe(id: string, listener: (change?: ProgressChange) => void): () => void {
     this.events.on(id, listener);
     return () => this.events.off(id, listener);
   }
@@ -187,7 +209,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
       progress: async (progress) => {
         if (entry.record.status !== 'running') return;
         entry.record.progress = progress;
-        this.touch(entry);
+        this.touch(entry, progress);
       },
     };
     let outcome: TaskOutcome;
@@ -210,6 +232,11 @@ export class EmbeddedQueueDriver implements QueueDriver {
       this.inFlight.delete(entry.dedupKey);
     }
     applyOutcome(record, outcome);
+    if (record.status === 'completed') {
+      record.request = withoutInputs(record.request);
+      this.memory.hold(record.id, jsonBytes(record.response));
+    }
+    this.memory.finish(record.id);
     this.touch(entry);
     const keep =
       record.status === 'completed' ? this.retention.completedMs : this.retention.failedMs;
@@ -220,13 +247,21 @@ export class EmbeddedQueueDriver implements QueueDriver {
   private expireAt(entry: Entry, at: number): void {
     const wait = at - Date.now();
     entry.expiry = setTimeout(
-      () => (wait > MAX_TIMER_MS ? this.expireAt(entry, at) : this.tasks.delete(entry.record.id)),
+      () => (wait > MAX_TIMER_MS ? this.expireAt(entry, at) : this.forget(entry.record.id)),
       Math.min(Math.max(0, wait), MAX_TIMER_MS),
     ).unref();
   }
 
-  private touch(entry: Entry): void {
+  /** Forgets a finished task (its retention ended, or room was needed). */
+  private forget(id: string): void {
+    clearTimeout(this.tasks.get(id)?.expiry);
+    this.tasks.delete(id);
+    this.memory.forget(id);
+  }
+
+  private touch(entry: Entry, progress?: TaskRecord['progress']): void {
     entry.record.updatedAt = Math.max(Date.now(), entry.record.updatedAt + 1);
-    this.events.emit(entry.record.id);
+    const change = progress && { progress: { ...progress }, at: entry.record.updatedAt };
+    this.events.emit(entry.record.id, change);
   }
 }
