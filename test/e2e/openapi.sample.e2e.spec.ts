@@ -32,6 +32,7 @@ describe.each(ADAPTERS)("the sample's API docs on %s", (adapter) => {
       'post /v2/shop/create_order/ shop__create_order_v2',
       'get /v1/shop/get_my_orders/ shop__get_my_orders_v1',
       'post /v1/jobs/generate_inventory_report/ jobs__generate_inventory_report_v1',
+      'post /v1/jobs/export_my_orders/ jobs__export_my_orders_v1',
     ]);
     expect(doc.paths['/v1/shop/get_my_orders/'].get.security).toEqual([{ bearer: [] }]);
     expect(doc.components.securitySchemes.bearer.description).toBe('demo-token-asha');
