@@ -40,6 +40,9 @@ export const unknownResponseCode = (className: string, code: string): string =>
 export const badQueueConcurrency = (value: unknown): string =>
   `MindoffModule: queue.concurrency ${String(value)} must be a whole number >= 1 (tasks run at once per process); use worker: false for a process that runs none.`;
 
+export const invalidEmbeddedBudget = (value: unknown): string =>
+  `MindoffModule: queue.embeddedMaxMegabytes ${String(value)} must be a number of megabytes > 0 (what the embedded queue's tasks may hold in memory, default 64).`;
+
 export const badEndpointLimit = (name: string, value: unknown): string =>
   `MindoffModule: queue.endpointLimits.${name} ${JSON.stringify(value)} is not a rate; use 'N/s', 'N/m', 'N/h' or 'N/d' (e.g. '120/m'), or null for no limit.`;
 
@@ -51,6 +54,43 @@ export const embeddedQueueNotice = (): string =>
 
 export const redisRateLimitNotice = (): string => 'Rate-limit counters are kept in Redis.';
 
+export const badRateLimitRedis = (value: unknown): string =>
+  `MindoffModule: rateLimit.redis (${
+    typeof value === 'object' && value !== null
+      ? `a ${value.constructor?.name ?? 'prototype-less'} object`
+      : JSON.stringify(value)
+  }) is neither a Redis URL nor ioredis options; use e.g. 'redis://127.0.0.1:6379' or { host, port }, or pass your own client as storage: new RedisThrottlerStorage(client).`;
+
+export const badRateLimitCommandTimeout = (value: unknown): string =>
+  `MindoffModule: rateLimit.commandTimeoutMs ${String(value)} must be a number of milliseconds > 0 (how long a call to the rate-limit store may take), e.g. 1000.`;
+
+export const badRateLimitStorePolicy = (value: unknown): string =>
+  `MindoffModule: rateLimit.onStoreError ${JSON.stringify(value)} is not an option; use 'fail-closed' (answer 503 RATE_LIMIT_UNAVAILABLE while the store cannot be reached, the default) or 'fail-open' (let requests through without limits meanwhile).`;
+
+export const badFailedAuthLimit = (value: unknown): string =>
+  `MindoffModule: rateLimit.failedAuth ${JSON.stringify(value)} is not a rate; use 'N/s', 'N/m', 'N/h' or 'N/d' (e.g. '10/m'), or null to stop counting failed authentications.`;
+
+export const rateLimitStoreDown = (failOpen: boolean, reason: string): string =>
+  `The rate-limit store cannot be reached (${reason}); ${
+    failOpen
+      ? "requests proceed without rate limits (rateLimit.onStoreError: 'fail-open')"
+      : 'rate-limited requests are answered 503 RATE_LIMIT_UNAVAILABLE'
+  } until it answers again.`;
+
+export const rateLimitStoreBack = (): string =>
+  'The rate-limit store answers again; rate limits apply.';
+
+export const rateLimitStoreTimeout = (ms: number): string =>
+  `the rate-limit store did not answer within ${ms} ms (rateLimit.commandTimeoutMs)`;
+
+export const rateLimitRedisUnreachable = (reason: string): string =>
+  `Redis for rate limits is unreachable (${reason}); reconnecting, and logged again when it is back.`;
+
+export const rateLimitRedisBack = (): string => 'Redis for rate limits is connected again.';
+
+export const rateLimitRedisNotReady = (ms: number): string =>
+  `Redis for rate limits was not ready within ${ms} ms of startup; the app starts anyway and rateLimit.onStoreError applies until it connects.`;
+
 export const passportMissing = (): string =>
   "mindoff: an API declares `auth`, which uses passport strategies; install them with `npm install passport @nestjs/passport` and the strategy's package (e.g. passport-jwt).";
 
@@ -59,3 +99,21 @@ export const bullmqMissing = (): string =>
 
 export const ioredisMissing = (purpose: string): string =>
   `MindoffModule: ${purpose} needs ioredis; install it: npm install ioredis`;
+
+export const duplicateContentType = (count: number): string =>
+  `The request has ${count} Content-Type headers, so how to read its body is ambiguous; send exactly one: Content-Type: application/json.`;
+
+export const missingContentType = (): string =>
+  'The request has a body but no Content-Type header; send Content-Type: application/json.';
+
+export const unsupportedCharset = (charset: string): string =>
+  `The body is declared as charset ${JSON.stringify(charset)}; mindoff reads JSON bodies as UTF-8 only: encode it as UTF-8 and send charset=utf-8 (or no charset).`;
+
+export const notUtf8 = (): string =>
+  'The body is not valid UTF-8; encode it as UTF-8 (JSON bodies are UTF-8 text).';
+
+export const uploadAborted = (method: string, url: string, received: number): string =>
+  `${method} ${url}: the client aborted its upload after ${received} byte(s) of the body; nothing was run and nothing was answered.`;
+
+export const queueDepthOverCeiling = (depth: number, ceiling: number): string =>
+  `${depth} is deeper than a queued task can be stored safely (${ceiling} levels); lower it to ${ceiling} or less, or set null to take the queue's ceiling of ${ceiling}.`;

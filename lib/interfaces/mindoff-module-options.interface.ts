@@ -10,6 +10,12 @@ import type { MindoffLimits } from './mindoff-api-options.interface';
  */
 export type EnvelopeMode = 'decorated' | 'all';
 
+/** A Redis URL (`redis://host:6379/0`) or ioredis connection options. */
+export type RateLimitRedis = string | { host?: string; port?: number; [option: string]: unknown };
+
+/** What a request meets when the rate-limit store cannot answer: a 503, or no limit. */
+export type RateLimitStorePolicy = 'fail-closed' | 'fail-open';
+
 /** Defaults applied to every API that does not set the field itself. */
 export interface MindoffApiDefaults {
   auth?: string[];
@@ -35,10 +41,27 @@ export interface MindoffModuleOptions {
   rateLimit?: {
     /** Any @nestjs/throttler `ThrottlerStorage`; wins over `redis`. */
     storage?: ThrottlerStorage;
-    /** A Redis URL; counters then hold across instances. */
-    redis?: string;
+    /**
+     * A Redis URL or ioredis options; counters then hold across instances. To reuse a client you
+     * already have, pass `storage: new RedisThrottlerStorage(client)` instead.
+     */
+    redis?: RateLimitRedis;
     /** Key prefix in Redis. Default `mindoff:rl:`. */
     prefix?: string;
+    /** How long one call to the store may take before `onStoreError` applies. Default 1000 ms. */
+    commandTimeoutMs?: number;
+    /**
+     * When the store cannot be reached (or throws): `'fail-closed'` (default) answers
+     * `RATE_LIMIT_UNAVAILABLE` 503 to requests that would be counted; `'fail-open'` lets them
+     * through without limits. Either way it is logged once per outage.
+     */
+    onStoreError?: RateLimitStorePolicy;
+    /**
+     * Failed authentications allowed per client address before its requests with credentials
+     * are refused `API_RATE_LIMITED` 429 (before the credentials are checked). Default `'10/m'`;
+     * `null` or `false` stops counting them.
+     */
+    failedAuth?: `${number}/${'s' | 'm' | 'h' | 'd'}` | null | false;
   };
   /**
    * Trust `X-Forwarded-For` for the client IP: `true` takes the left-most address, a number N

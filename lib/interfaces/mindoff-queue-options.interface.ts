@@ -18,6 +18,13 @@ export interface MindoffQueueOptions {
   concurrency?: number;
   /** How long finished tasks stay readable. Default completed 24 h, failed and cancelled 7 days. */
   retention?: { completedSeconds?: number; failedSeconds?: number };
+  /**
+   * Embedded driver only: the most megabytes its tasks may hold (queued and running tasks' inputs,
+   * failed and cancelled tasks' inputs kept for a retry, stored results). Past it the oldest
+   * finished tasks are forgotten first; when only unfinished ones are left, enqueueing answers
+   * `QUEUE_SERVICE_UNAVAILABLE` (503) until room frees up. Default 64.
+   */
+  embeddedMaxMegabytes?: number;
   /** Lifetime of a stream ticket. Default 30 s. */
   streamTicketTtlSeconds?: number;
   /** Interval of the status stream's heartbeat comment. Default 15 s. */

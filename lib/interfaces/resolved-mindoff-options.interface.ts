@@ -1,5 +1,10 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { EnvelopeMode, MindoffApiDefaults } from './mindoff-module-options.interface';
+import type {
+  EnvelopeMode,
+  MindoffApiDefaults,
+  RateLimitRedis,
+  RateLimitStorePolicy,
+} from './mindoff-module-options.interface';
 import type { QueueConnection, QueueEndpointName } from './mindoff-queue-options.interface';
 import type { Rate } from './rate.interface';
 
@@ -18,6 +23,8 @@ export interface ResolvedQueueOptions {
   worker: boolean;
   concurrency: number;
   retention: QueueRetention;
+  /** The embedded driver's memory budget, in bytes. */
+  embeddedMaxBytes: number;
   streamTicketTtlSeconds: number;
   heartbeatSeconds: number;
   /** Unset: the strategies of the queue-mode APIs, known once they are discovered. */
@@ -32,6 +39,17 @@ export interface ResolvedQueueOptions {
   commandTimeoutMs: number;
 }
 
+/** `MindoffModuleOptions['rateLimit']` with every default applied. */
+export interface ResolvedRateLimitOptions {
+  storage?: ThrottlerStorage;
+  redis?: RateLimitRedis;
+  prefix: string;
+  commandTimeoutMs: number;
+  onStoreError: RateLimitStorePolicy;
+  /** Failed authentications allowed per client address, parsed; `null` means not counted. */
+  failedAuth: Rate | null;
+}
+
 /**
  * `MindoffModuleOptions` as every part of mindoff reads them: each default applied once, at
  * startup, by `resolveOptions`.
@@ -39,7 +57,7 @@ export interface ResolvedQueueOptions {
 export interface ResolvedMindoffOptions {
   defaults: MindoffApiDefaults;
   responsesPath: string;
-  rateLimit: { storage?: ThrottlerStorage; redis?: string; prefix: string };
+  rateLimit: ResolvedRateLimitOptions;
   trustProxy: boolean | number;
   hasCredentials: (request: { headers: Record<string, unknown> }) => boolean;
   userId: (user: unknown) => string | number | undefined;

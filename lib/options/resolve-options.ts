@@ -14,9 +14,14 @@ import type {
   ResolvedMindoffOptions,
   ResolvedQueueOptions,
 } from '../interfaces/resolved-mindoff-options.interface';
-import { badEndpointLimit, badEnvelopeMode, badQueueConcurrency } from '../mindoff.messages';
-import { DEFAULT_REDIS_THROTTLER_PREFIX } from '../throttling/redis-throttler.storage';
+import {
+  badEndpointLimit,
+  badEnvelopeMode,
+  badQueueConcurrency,
+  invalidEmbeddedBudget,
+} from '../mindoff.messages';
 import { isValidRate, parseRate } from '../throttling/rate';
+import { resolveRateLimit } from './resolve-rate-limit';
 
 /** How long finished tasks are kept unless `queue.retention` says otherwise. */
 export const DEFAULT_RETENTION: QueueRetention = {
@@ -59,11 +64,7 @@ export function resolveOptions(given: MindoffModuleOptions): {
   const options: ResolvedMindoffOptions = {
     defaults: given.defaults ?? {},
     responsesPath: given.responsesPath ?? join(process.cwd(), 'config', 'responses.csv'),
-    rateLimit: {
-      storage: given.rateLimit?.storage,
-      redis: given.rateLimit?.redis,
-      prefix: given.rateLimit?.prefix ?? DEFAULT_REDIS_THROTTLER_PREFIX,
-    },
+    rateLimit: resolveRateLimit(given.rateLimit ?? {}, problems),
     trustProxy: given.trustProxy ?? false,
     hasCredentials: given.hasCredentials ?? hasAuthorizationHeader,
     userId,
@@ -93,6 +94,7 @@ function resolveQueue(
         (queue.retention?.completedSeconds ?? DEFAULT_RETENTION.completedMs / 1000) * 1000,
       failedMs: (queue.retention?.failedSeconds ?? DEFAULT_RETENTION.failedMs / 1000) * 1000,
     },
+    embeddedMaxBytes: embeddedMaxBytes(queue.embeddedMaxMegabytes, problems),
     streamTicketTtlSeconds: queue.streamTicketTtlSeconds ?? 30,
     heartbeatSeconds: queue.heartbeatSeconds ?? 15,
     listAuth: queue.listAuth,
@@ -104,6 +106,15 @@ function resolveQueue(
     stalledIntervalMs: queue.stalledIntervalMs || BULLMQ_LOCK_MS,
     commandTimeoutMs: queue.commandTimeoutMs ?? 5000,
   };
+}
+
+function embeddedMaxBytes(megabytes: number | undefined, problems: string[]): number {
+  if (megabytes === undefined) return 64 * 1024 * 1024;
+  if (!(typeof megabytes === 'number' && megabytes > 0 && Number.isFinite(megabytes))) {
+    problems.push(invalidEmbeddedBudget(megabytes));
+    return 64 * 1024 * 1024;
+  }
+  return Math.floor(megabytes * 1024 * 1024);
 }
 
 function endpointLimits(

@@ -2,10 +2,10 @@ import { DEFAULT_RESPONSES, ResponseCodes } from './default-responses';
 import { isEnvelopeHttpStatus } from './envelope-status';
 
 describe('DEFAULT_RESPONSES', () => {
-  it('holds the 29 built-in codes, each once', () => {
+  it('holds the 30 built-in codes, each once', () => {
     const codes = DEFAULT_RESPONSES.map((r) => r.code);
-    expect(codes).toHaveLength(29);
-    expect(new Set(codes).size).toBe(29);
+    expect(codes).toHaveLength(30);
+    expect(new Set(codes).size).toBe(30);
   });
 
   it('gives every built-in code a title, a description and an HTTP status that can carry an envelope', () => {
@@ -26,6 +26,7 @@ describe('DEFAULT_RESPONSES', () => {
     });
     expect(byCode.get('RATE_LIMITED')?.httpStatus).toBe(429);
     expect(byCode.get('QUEUE_SERVICE_UNAVAILABLE')?.httpStatus).toBe(503);
+    expect(byCode.get('RATE_LIMIT_UNAVAILABLE')?.httpStatus).toBe(503);
     expect(byCode.get('PAYLOAD_TOO_LARGE')?.httpStatus).toBe(413);
     expect(byCode.get('CREATED')?.httpStatus).toBe(200);
   });

@@ -57,6 +57,12 @@ export const DEFAULT_RESPONSES = [
     httpStatus: 429,
   },
   {
+    code: 'RATE_LIMIT_UNAVAILABLE',
+    title: 'Service Unavailable',
+    description: 'Request limits cannot be checked right now. Please try again shortly.',
+    httpStatus: 503,
+  },
+  {
     code: 'PAYLOAD_NOT_ALLOWED',
     title: 'Request Not Accepted',
     description: 'This request does not allow a payload.',

@@ -8,19 +8,29 @@ import type { Rate } from './rate';
 import { clientIp } from './client-ip';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { MINDOFF_THROTTLER_STORAGE } from './rate-limit-storage.provider';
+import { StoreOutage } from './store-outage';
+import type { ThrottlerStorageRecord } from './throttler-record';
+
+/** The counter {@link RateLimiter.checkStore} touches to learn whether the store answers again. */
+const PROBE = { key: 'mindoff_store_probe', ttlMs: 1000 };
 
 /**
  * Fixed-window request limits per user (or client IP when anonymous) on the configured
  * `ThrottlerStorage`: sets `RateLimit-*` headers, refuses with `API_RATE_LIMITED` (429 +
- * `Retry-After`) once the window's count is over the limit.
+ * `Retry-After`) once the window's count is over the limit. When the store cannot answer,
+ * `rateLimit.onStoreError` decides (see {@link StoreOutage}).
  */
 @Injectable()
 export class RateLimiter {
+  private readonly outage: StoreOutage;
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     @Inject(MINDOFF_THROTTLER_STORAGE) private readonly storage: ThrottlerStorage,
     @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
-  ) {}
+  ) {
+    this.outage = new StoreOutage(options.rateLimit.onStoreError);
+  }
 
   /** `user:<id>` for an identified user, otherwise undefined. */
   ownerOf(user: unknown): string | undefined {
@@ -35,13 +45,8 @@ export class RateLimiter {
 
   /** Counts one hit of `group` for `tracker`; throws the 429 when over `rate`. */
   async consume(group: string, rate: Rate, tracker: string, response: unknown): Promise<void> {
-    const record = await this.storage.increment(
-      `${group}:${tracker}`,
-      rate.ttlMs,
-      rate.limit,
-      0,
-      group,
-    );
+    const record = await this.count(`${group}:${tracker}`, rate.ttlMs, rate.limit, 0, group);
+    if (record === null) return;
     const reset = String(Math.max(0, record.timeToExpire));
     if (record.totalHits > rate.limit) {
       const retryAfter = String(Math.max(1, record.timeToBlockExpire || record.timeToExpire));
@@ -60,5 +65,38 @@ export class RateLimiter {
     adapter.setHeader(response, 'RateLimit-Limit', String(rate.limit));
     adapter.setHeader(response, 'RateLimit-Remaining', String(rate.limit - record.totalHits));
     adapter.setHeader(response, 'RateLimit-Reset', reset);
+  }
+
+  /**
+   * Counts one hit in the store (arguments as `ThrottlerStorage.increment`, in ms). When the
+   * store fails or times out: throws `RATE_LIMIT_UNAVAILABLE` (fail-closed) or resolves `null`,
+   * meaning "not counted, let it through" (fail-open).
+   */
+  async count(
+    key: string,
+    ttlMs: number,
+    limit: number,
+    blockDurationMs: number,
+    group: string,
+  ): Promise<ThrottlerStorageRecord | null> {
+    let record: ThrottlerStorageRecord;
+    try {
+      record = await this.storage.increment(key, ttlMs, limit, blockDurationMs, group);
+    } catch (error) {
+      this.outage.failed(error);
+      return null;
+    }
+    this.outage.answered();
+    return record;
+  }
+
+  /**
+   * For checks that need no counter of their own but must not go on unlimited: while the store
+   * is known to be down and the policy fails closed, asks it once more, and throws
+   * `RATE_LIMIT_UNAVAILABLE` unless it answers. Does nothing otherwise.
+   */
+  async checkStore(): Promise<void> {
+    if (!this.outage.active || this.outage.failsOpen) return;
+    await this.count(PROBE.key, PROBE.ttlMs, Number.MAX_SAFE_INTEGER, 0, PROBE.key);
   }
 }

@@ -169,9 +169,10 @@ describe('RedisThrottlerStorage', () => {
 describe('createRedisThrottlerStorage', () => {
   it('opens its own client under the given prefix and closes it', async () => {
     const prefix = `mindoff:test:rl:${process.pid}:${randomUUID()}:`;
-    const { storage, close } = createRedisThrottlerStorage(REDIS_URL, prefix);
+    const { storage, ready, close } = createRedisThrottlerStorage(REDIS_URL, { prefix });
     const inspector = new Redis(REDIS_URL);
     try {
+      await ready();
       expect(await storage.increment('k', 60_000, 5, 0, 'default')).toMatchObject({
         totalHits: 1,
         isBlocked: false,

@@ -1,7 +1,11 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
-import { ioredisMissing } from '../mindoff.messages';
-import { loadOptionalPeer } from '../optional-peer';
+import type { RateLimitRedis } from '../interfaces/mindoff-module-options.interface';
+import {
+  DEFAULT_RATE_LIMIT_COMMAND_TIMEOUT_MS,
+  openRateLimitRedis,
+  type RateLimitRedisClient,
+} from './rate-limit-redis';
 import { toThrottlerRecord, type ThrottlerStorageRecord } from './throttler-record';
 
 /** Options of {@link RedisThrottlerStorage}. */
@@ -105,25 +109,18 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 }
 
 /**
- * Opens a dedicated ioredis client at `url` and wraps it in a {@link RedisThrottlerStorage};
- * `close()` quits that client. ioredis is loaded only when this is called, so it stays optional.
+ * Opens a dedicated ioredis client for `connection` (see {@link openRateLimitRedis}: every call
+ * answers within `commandTimeoutMs`, default 1000) and wraps it in a {@link RedisThrottlerStorage};
+ * `ready()` waits (bounded) for the first connection and `close()` quits the client. ioredis is
+ * loaded only when this is called, so it stays optional.
  */
 export function createRedisThrottlerStorage(
-  url: string,
-  prefix?: string,
-): { storage: RedisThrottlerStorage; close(): Promise<void> } {
-  const { Redis: RedisClient } = loadOptionalPeer<typeof import('ioredis')>('ioredis', () =>
-    ioredisMissing('rateLimit.redis (rate-limit counters in Redis)'),
+  connection: RateLimitRedis,
+  options: RedisThrottlerStorageOptions & { commandTimeoutMs?: number } = {},
+): { storage: RedisThrottlerStorage } & Omit<RateLimitRedisClient, 'redis'> {
+  const { redis, ready, close } = openRateLimitRedis(
+    connection,
+    options.commandTimeoutMs ?? DEFAULT_RATE_LIMIT_COMMAND_TIMEOUT_MS,
   );
-  const redis = new RedisClient(url);
-  return {
-    storage: new RedisThrottlerStorage(redis, { prefix }),
-    close: async () => {
-      try {
-        await redis.quit();
-      } catch {
-        redis.disconnect();
-      }
-    },
-  };
+  return { storage: new RedisThrottlerStorage(redis, { prefix: options.prefix }), ready, close };
 }

@@ -1,0 +1,62 @@
+import { resolveOptions } from './resolve-options';
+import { resolveRateLimit } from './resolve-rate-limit';
+
+describe('resolveRateLimit', () => {
+  it('applies every default: 1000 ms per store call, fail-closed, 10 failed authentications a minute', () => {
+    const problems: string[] = [];
+    expect(resolveRateLimit({}, problems)).toEqual({
+      storage: undefined,
+      redis: undefined,
+      prefix: 'mindoff:rl:',
+      commandTimeoutMs: 1000,
+      onStoreError: 'fail-closed',
+      failedAuth: { limit: 10, ttlMs: 60_000, source: '10/m' },
+    });
+    expect(problems).toEqual([]);
+    expect(resolveOptions({}).options.rateLimit.failedAuth?.source).toBe('10/m');
+  });
+
+  it('keeps what the app set, ioredis options included', () => {
+    const resolved = resolveRateLimit(
+      {
+        redis: { host: 'redis.internal', port: 6380, tls: {} },
+        commandTimeoutMs: 250,
+        onStoreError: 'fail-open',
+        failedAuth: '5/h',
+      },
+      [],
+    );
+    expect(resolved).toMatchObject({
+      redis: { host: 'redis.internal', port: 6380, tls: {} },
+      commandTimeoutMs: 250,
+      onStoreError: 'fail-open',
+      failedAuth: { limit: 5, ttlMs: 3_600_000, source: '5/h' },
+    });
+  });
+
+  it('stops counting failed authentications with null or false', () => {
+    expect(resolveRateLimit({ failedAuth: null }, []).failedAuth).toBeNull();
+    expect(resolveRateLimit({ failedAuth: false }, []).failedAuth).toBeNull();
+  });
+
+  it('reports every wrong rate-limit option at once, each with its fix', () => {
+    class SomeClient {}
+    expect(resolveOptions({ rateLimit: { redis: 6379 as unknown as string } }).problems).toEqual([
+      "MindoffModule: rateLimit.redis (6379) is neither a Redis URL nor ioredis options; use e.g. 'redis://127.0.0.1:6379' or { host, port }, or pass your own client as storage: new RedisThrottlerStorage(client).",
+    ]);
+    const { problems } = resolveOptions({
+      rateLimit: {
+        redis: new SomeClient() as unknown as string,
+        commandTimeoutMs: 0,
+        onStoreError: 'open' as 'fail-open',
+        failedAuth: '10 per minute' as '10/m',
+      },
+    });
+    expect(problems).toEqual([
+      "MindoffModule: rateLimit.redis (a SomeClient object) is neither a Redis URL nor ioredis options; use e.g. 'redis://127.0.0.1:6379' or { host, port }, or pass your own client as storage: new RedisThrottlerStorage(client).",
+      'MindoffModule: rateLimit.commandTimeoutMs 0 must be a number of milliseconds > 0 (how long a call to the rate-limit store may take), e.g. 1000.',
+      `MindoffModule: rateLimit.onStoreError "open" is not an option; use 'fail-closed' (answer 503 RATE_LIMIT_UNAVAILABLE while the store cannot be reached, the default) or 'fail-open' (let requests through without limits meanwhile).`,
+      `MindoffModule: rateLimit.failedAuth "10 per minute" is not a rate; use 'N/s', 'N/m', 'N/h' or 'N/d' (e.g. '10/m'), or null to stop counting failed authentications.`,
+    ]);
+  });
+});

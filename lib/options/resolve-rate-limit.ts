@@ -1,0 +1,68 @@
+import type {
+  MindoffModuleOptions,
+  RateLimitStorePolicy,
+} from '../interfaces/mindoff-module-options.interface';
+import type { ResolvedRateLimitOptions } from '../interfaces/resolved-mindoff-options.interface';
+import {
+  badFailedAuthLimit,
+  badRateLimitCommandTimeout,
+  badRateLimitRedis,
+  badRateLimitStorePolicy,
+} from '../mindoff.messages';
+import { isValidRate, parseRate } from '../throttling/rate';
+import { DEFAULT_REDIS_THROTTLER_PREFIX } from '../throttling/redis-throttler.storage';
+import { DEFAULT_RATE_LIMIT_COMMAND_TIMEOUT_MS } from '../throttling/rate-limit-redis';
+
+/** Failed authentications allowed per client address unless `rateLimit.failedAuth` says otherwise. */
+export const DEFAULT_FAILED_AUTH_LIMIT = '10/m';
+
+const STORE_POLICIES: readonly RateLimitStorePolicy[] = ['fail-closed', 'fail-open'];
+
+/**
+ * Applies the defaults of `rateLimit` and adds what is wrong with it to `problems`.
+ *
+ * @example
+ * resolveRateLimit({ onStoreError: 'fail-open' }, []).failedAuth; // { limit: 10, ttlMs: 60000, source: '10/m' }
+ */
+export function resolveRateLimit(
+  given: NonNullable<MindoffModuleOptions['rateLimit']>,
+  problems: string[],
+): ResolvedRateLimitOptions {
+  const { redis } = given;
+  if (redis !== undefined && typeof redis !== 'string' && !isPlainObject(redis)) {
+    problems.push(badRateLimitRedis(redis));
+  }
+  const commandTimeoutMs = given.commandTimeoutMs ?? DEFAULT_RATE_LIMIT_COMMAND_TIMEOUT_MS;
+  if (!(typeof commandTimeoutMs === 'number' && commandTimeoutMs > 0)) {
+    problems.push(badRateLimitCommandTimeout(commandTimeoutMs));
+  }
+  const onStoreError: unknown = given.onStoreError ?? 'fail-closed';
+  if (!(STORE_POLICIES as readonly unknown[]).includes(onStoreError)) {
+    problems.push(badRateLimitStorePolicy(onStoreError));
+  }
+  return {
+    storage: given.storage,
+    redis,
+    prefix: given.prefix ?? DEFAULT_REDIS_THROTTLER_PREFIX,
+    commandTimeoutMs,
+    onStoreError: onStoreError as RateLimitStorePolicy,
+    failedAuth: failedAuthLimit(given.failedAuth, problems),
+  };
+}
+
+function failedAuthLimit(value: unknown, problems: string[]) {
+  if (value === undefined) return parseRate(DEFAULT_FAILED_AUTH_LIMIT);
+  if (value === null || value === false) return null;
+  if (!isValidRate(value)) {
+    problems.push(badFailedAuthLimit(value));
+    return null;
+  }
+  return parseRate(value);
+}
+
+/** Options written as an object literal, not a client instance or anything else. */
+function isPlainObject(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
