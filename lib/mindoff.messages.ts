@@ -112,6 +112,9 @@ export const unsupportedCharset = (charset: string): string =>
 export const notUtf8 = (): string =>
   'The body is not valid UTF-8; encode it as UTF-8 (JSON bodies are UTF-8 text).';
 
+export const uploadCutShort = (): string =>
+  'The upload ended before the whole body arrived; send the complete body.';
+
 export const uploadAborted = (method: string, url: string, received: number): string =>
   `${method} ${url}: the client aborted its upload after ${received} byte(s) of the body; nothing was run and nothing was answered.`;
 

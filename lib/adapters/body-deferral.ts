@@ -7,6 +7,7 @@ import {
 } from '../mindoff.messages';
 import { ownerFromRouteConfig } from '../routing/mindoff-route.handler';
 import { MindoffRoutes } from '../routing/mindoff-routes';
+import { leaveContentTypeToPipeline } from './fastify-content-type';
 import { ExpressMindoffRoutes, type ExpressLayer } from './express-mindoff-routes';
 import { fastifyRouteContext, type FastifyLike } from './fastify-route-context';
 
@@ -100,6 +101,7 @@ export class BodyDeferral implements OnModuleInit {
       const context = fastifyRouteContext(request);
       if (context && ownerFromRouteConfig(context.config)) {
         context.contentTypeParser = LEAVE_UNREAD;
+        leaveContentTypeToPipeline(request);
       }
       done();
     });

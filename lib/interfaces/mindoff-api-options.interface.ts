@@ -61,7 +61,10 @@ export interface MindoffApiOptions<
   payloadValidation?: ValidationMode | null;
   /** Largest body in MB (MiB), counted on bytes read. Default 10; `null` disables. */
   maxPayloadSize?: number | null;
-  /** Deepest nesting of the whole body. Default none. */
+  /**
+   * Deepest nesting of the whole body (`{ a: { b: 1 } }` is 2). Default 20; `null` turns it off
+   * (queue-mode APIs still refuse bodies deeper than 1,000 levels, the most a task is stored at).
+   */
   maxPayloadDepth?: number | null;
   limits?: MindoffLimits;
   /** Queue mode: when false, an identical in-flight request returns the first task. */

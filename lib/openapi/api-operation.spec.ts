@@ -58,7 +58,16 @@ describe('apiOperation', () => {
     const api = compiled({ payloadSchema: { qty: Int }, payloadValidation: 'strict' });
     const responses = apiOperation(api, ['ITEM_REPLACED'], context(catalog)).operation
       .responses as Json;
-    expect(Object.keys(responses)).toEqual(['200', '201', '400', '405', '415', '429', '500']);
+    expect(Object.keys(responses)).toEqual([
+      '200',
+      '201',
+      '400',
+      '405',
+      '415',
+      '429',
+      '500',
+      '503',
+    ]);
     expect(
       responses['400'].content['application/json'].schema.properties.message.properties.code,
     ).toEqual({
@@ -153,7 +162,12 @@ describe('apiOperation', () => {
       description: 'JSON, at most 0.5 MB, nested at most 3 level(s). Checked in basic mode.',
       content: {
         'application/json': {
-          schema: { type: 'object', properties: { qty: { type: 'integer' } } },
+          schema: {
+            type: 'object',
+            properties: {
+              qty: { type: 'integer', minimum: -(2 ** 53 - 1), maximum: 2 ** 53 - 1 },
+            },
+          },
         },
       },
     });
@@ -168,7 +182,7 @@ describe('apiOperation', () => {
   it('takes any JSON without validation, and no body at all when validation is on with no schema', () => {
     const open = compiled({ maxPayloadSize: null });
     expect(apiOperation(open, [], context()).operation.requestBody).toEqual({
-      description: 'JSON. Any JSON; not validated.',
+      description: 'JSON, nested at most 20 level(s). Any JSON; not validated.',
       content: { 'application/json': { schema: {} } },
     });
     const none = apiOperation(compiled({ payloadValidation: 'strict' }), [], context()).operation;

@@ -26,6 +26,7 @@ describe('responseCodesFor', () => {
       'SUCCESS',
       'INVALID_METHOD',
       'API_RATE_LIMITED',
+      'RATE_LIMIT_UNAVAILABLE',
       'PAYLOAD_TOO_LARGE',
       'UNSUPPORTED_MEDIA_TYPE',
       'MALFORMED_PAYLOAD',
@@ -39,6 +40,7 @@ describe('responseCodesFor', () => {
       'SUCCESS',
       'INVALID_METHOD',
       'API_RATE_LIMITED',
+      'RATE_LIMIT_UNAVAILABLE',
       'UNEXPECTED_ERR',
     ]);
     expect(codes({ method: 'DELETE', rate: null })).toEqual([
@@ -77,14 +79,24 @@ describe('responseCodesFor', () => {
     const permission = new IsAuthenticated() as CanActivate;
     expect(codes({ auth: ['bearer'] })).toContain('AUTHENTICATION_FAILED');
     expect(codes({ auth: ['bearer'] })).not.toContain('PERMISSION_DENIED');
-    expect(codes({ auth: ['bearer'], permissions: [permission] }).slice(0, 4)).toEqual([
+    expect(codes({ auth: ['bearer'], permissions: [permission] }).slice(0, 5)).toEqual([
       'SUCCESS',
+      'API_RATE_LIMITED',
       'AUTHENTICATION_FAILED',
       'NOT_AUTHENTICATED',
       'PERMISSION_DENIED',
     ]);
     expect(codes({ permissions: [permission] })).not.toContain('NOT_AUTHENTICATED');
     expect(codes({ permissions: [permission] })).toContain('PERMISSION_DENIED');
+  });
+
+  it('counts failed authentications: an API with auth may answer API_RATE_LIMITED and RATE_LIMIT_UNAVAILABLE even without a request limit', () => {
+    const found = responseCodesFor(api({ auth: ['bearer'], rate: null }));
+    expect(found.find((c) => c.code === 'API_RATE_LIMITED')?.when).toBe(
+      'too many failed authentications from the client address',
+    );
+    expect(found.map((c) => c.code)).toContain('RATE_LIMIT_UNAVAILABLE');
+    expect(codes({ rate: null })).not.toContain('RATE_LIMIT_UNAVAILABLE');
   });
 
   it('adds no permission codes when every permission is AllowAny', () => {
@@ -98,6 +110,7 @@ describe('responseCodesFor', () => {
       'QUEUED',
       'INVALID_METHOD',
       'API_RATE_LIMITED',
+      'RATE_LIMIT_UNAVAILABLE',
       'PAYLOAD_TOO_LARGE',
       'UNSUPPORTED_MEDIA_TYPE',
       'MALFORMED_PAYLOAD',

@@ -49,12 +49,16 @@ export function responseCodesFor(
   }
   const gated = !allowsAnyone(api);
   if (api.auth.length > 0) {
+    add('API_RATE_LIMITED', 'too many failed authentications from the client address');
     add('AUTHENTICATION_FAILED', 'credentials were sent and no auth strategy accepted them');
     if (gated) add('NOT_AUTHENTICATED', 'no credentials were sent and a permission needs a user');
   }
   if (gated) add('PERMISSION_DENIED', 'a permission refused the request');
   add('INVALID_METHOD', `the method is not ${api.method}`);
   if (api.rate) add('API_RATE_LIMITED', `more than ${api.rate.source} requests per user or IP`);
+  if (api.rate || api.auth.length > 0) {
+    add('RATE_LIMIT_UNAVAILABLE', 'the rate-limit store cannot answer (rateLimit.onStoreError)');
+  }
   if (!BODYLESS_METHODS.has(api.method)) payloadCodes(api, add);
   if (api.processMode === 'queue') {
     add('QUEUE_SERVICE_UNAVAILABLE', 'the queue cannot take the task now');
@@ -72,8 +76,14 @@ function payloadCodes(api: ResponseCodeInputs, add: (code: string, when: string)
   if (api.maxPayloadBytes !== null) {
     add('PAYLOAD_TOO_LARGE', `the body is over ${megabytes(api.maxPayloadBytes)} MB`);
   }
-  add('UNSUPPORTED_MEDIA_TYPE', 'the body is not application/json');
-  add('MALFORMED_PAYLOAD', 'the body is not valid JSON');
+  add(
+    'UNSUPPORTED_MEDIA_TYPE',
+    'the body is not declared application/json (no Content-Type, another type, or a charset other than utf-8)',
+  );
+  add(
+    'MALFORMED_PAYLOAD',
+    'the body is not valid JSON, not valid UTF-8, or came with two Content-Type headers',
+  );
   if (api.maxPayloadDepth !== null) {
     add('INVALID_PAYLOAD', `the body is nested deeper than ${api.maxPayloadDepth} level(s)`);
   }

@@ -13,12 +13,13 @@ import {
 import { shorthandJsonSchema } from './shorthand.json-schema';
 
 const strict31 = { strict: true, dialect: '3.1' } as const;
+const SAFE_INT = { type: 'integer', minimum: -(2 ** 53 - 1), maximum: 2 ** 53 - 1 };
 
 describe('shorthandJsonSchema', () => {
   it('writes the scalar forms as JSON Schema types', () => {
     expect(shorthandJsonSchema(String, strict31)).toEqual({ type: 'string' });
     expect(shorthandJsonSchema(Number, strict31)).toEqual({ type: 'number' });
-    expect(shorthandJsonSchema(Int, strict31)).toEqual({ type: 'integer' });
+    expect(shorthandJsonSchema(Int, strict31)).toEqual(SAFE_INT);
     expect(shorthandJsonSchema(Boolean, strict31)).toEqual({ type: 'boolean' });
     expect(shorthandJsonSchema(Any, strict31)).toEqual({});
   });
@@ -30,7 +31,7 @@ describe('shorthandJsonSchema', () => {
     });
     expect(shorthandJsonSchema(ListOf(Int), strict31)).toEqual({
       type: 'array',
-      items: { type: 'integer' },
+      items: SAFE_INT,
     });
     expect(shorthandJsonSchema(DictOf(Boolean), strict31)).toEqual({
       type: 'object',
@@ -40,7 +41,7 @@ describe('shorthandJsonSchema', () => {
 
   it('writes Union as anyOf and Literal as an enum, typed when the values share a type', () => {
     expect(shorthandJsonSchema(Union(String, Int), strict31)).toEqual({
-      anyOf: [{ type: 'string' }, { type: 'integer' }],
+      anyOf: [{ type: 'string' }, SAFE_INT],
     });
     expect(shorthandJsonSchema(Literal('draft', 'sent'), strict31)).toEqual({
       type: 'string',
@@ -71,7 +72,7 @@ describe('shorthandJsonSchema', () => {
   it('writes Optional as nullable in OpenAPI 3.0', () => {
     expect(shorthandJsonSchema({ note: Optional(Int) }, { strict: true, dialect: '3.0' })).toEqual({
       type: 'object',
-      properties: { note: { type: 'integer', nullable: true } },
+      properties: { note: { ...SAFE_INT, nullable: true } },
     });
   });
 
@@ -84,6 +85,9 @@ describe('shorthandJsonSchema', () => {
         [
           { customer_id: 'c', items: [{ sku: 'tea', qty: 2 }] },
           { customer_id: 'c', items: [{ sku: 'tea', qty: 1.5 }] },
+          { customer_id: 'c', items: [{ sku: 'tea', qty: 2 ** 53 - 1 }] },
+          { customer_id: 'c', items: [{ sku: 'tea', qty: 2 ** 53 }] },
+          { customer_id: 'c', items: [{ sku: 'tea', qty: -(2 ** 53) }] },
           { customer_id: 'c', items: [{ sku: 'tea', qty: true }] },
           { customer_id: 'c', items: [{ sku: 'tea' }] },
           { customer_id: 'c', items: [], extra: 1 },

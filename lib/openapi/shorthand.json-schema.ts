@@ -13,7 +13,7 @@ export interface ShorthandJsonSchemaOptions {
  *
  * @example
  * shorthandJsonSchema({ sku: String, qty: Int }, { strict: true, dialect: '3.1' });
- * // { type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'integer' } }, required: ['sku', 'qty'] }
+ * // { type: 'object', properties: { sku: { type: 'string' }, qty: { type: 'integer', minimum: ..., maximum: ... } }, required: ['sku', 'qty'] }
  */
 export function shorthandJsonSchema(
   schema: unknown,
@@ -27,7 +27,7 @@ export function shorthandJsonSchema(
     case 'boolean':
       return { type: form.kind };
     case 'int':
-      return { type: 'integer' };
+      return { ...SAFE_INTEGER };
     case 'any':
       return {};
     case 'list':
@@ -55,6 +55,13 @@ export function shorthandJsonSchema(
       throw new TypeError(`unsupported shorthand schema form: ${String(schema)}`);
   }
 }
+
+/** `Int` accepts safe integers only (|n| <= 2^53 - 1). */
+const SAFE_INTEGER = {
+  type: 'integer',
+  minimum: Number.MIN_SAFE_INTEGER,
+  maximum: Number.MAX_SAFE_INTEGER,
+} as const;
 
 function literal(values: unknown[]): JsonSchema {
   const types = new Set(values.map((value) => typeof value));

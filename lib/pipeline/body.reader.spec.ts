@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { PassThrough } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
 import { readBody } from './body.reader';
@@ -43,5 +44,56 @@ describe('readBody', () => {
       null,
     );
     expect(body.length).toBe(5000);
+  });
+
+  describe('when the client aborts its upload', () => {
+    let debug: jest.SpyInstance;
+    let error: jest.SpyInstance;
+    beforeEach(() => {
+      debug = jest.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
+      error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    });
+    afterEach(() => jest.restoreAllMocks());
+
+    const upload = () => {
+      const s = new PassThrough() as unknown as IncomingMessage & PassThrough;
+      return Object.assign(s, {
+        method: 'POST',
+        url: '/v1/a/b/?token=secret',
+        headers: { 'content-length': '100' },
+      });
+    };
+
+    it.each([
+      ['aborted', (raw: PassThrough) => raw.emit('aborted')],
+      [
+        'an ECONNRESET error',
+        (raw: PassThrough) =>
+          raw.emit('error', Object.assign(new Error('aborted'), { code: 'ECONNRESET' })),
+      ],
+    ])(
+      'refuses the read on %s and logs it at debug, with no stack and no query string',
+      async (_event, hangUp) => {
+        const raw = upload();
+        const read = readBody(raw, null);
+        raw.write('{"a":');
+        await new Promise((resolve) => setImmediate(resolve));
+        hangUp(raw);
+        await expect(read).rejects.toMatchObject({ code: 'MALFORMED_PAYLOAD' });
+        expect(debug.mock.calls).toEqual([
+          [expect.stringMatching(/^POST \/v1\/a\/b\/: the client aborted its upload after 5 byte/)],
+        ]);
+        expect(error).not.toHaveBeenCalled();
+        // Node emits its follow-up 'error' only to listeners: none is left, so nothing more is logged.
+        expect([raw.listenerCount('error'), raw.listenerCount('aborted')]).toEqual([0, 0]);
+      },
+    );
+
+    it('refuses at once a request already gone before its body was asked for', async () => {
+      const raw = upload();
+      raw.destroy();
+      await expect(readBody(raw, null)).rejects.toMatchObject({ code: 'MALFORMED_PAYLOAD' });
+      expect(debug).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { CompiledApi } from '../registry/compiled-api';
 import { bodyReadByOthers } from '../mindoff.messages';
+import { isStackOverflow, payloadDepth, tooDeepIssue } from '../validation';
 import { tooLarge } from './body.reader';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 
@@ -21,7 +22,9 @@ export function isConsumed(raw: IncomingMessage): boolean {
  * `app.use(express.json())`, `rawBody: true`, a custom parser). mindoff never answers as if the body
  * were empty: it takes the raw bytes when they were kept, or the parsed value when HTTP framing
  * proves the size (a Content-Length the server read exactly, within the API's limit); otherwise it
- * refuses the request with `API_CONFIG_ERR` and logs the cause once.
+ * refuses the request with `API_CONFIG_ERR` and logs the cause once. Kept bytes get every body
+ * rule (UTF-8 included); a parsed value gets the type, size, depth and schema rules, its bytes
+ * being gone (a parser that decoded them has already replaced invalid UTF-8).
  */
 export function consumedBody(
   api: CompiledApi,
@@ -37,6 +40,11 @@ export function consumedBody(
   const framed = framedLength(raw);
   if (request.body !== undefined && framed !== undefined) {
     if (limit !== null && framed > limit) throw tooLarge(framed, limit);
+    // Measured before it is copied: the copy is recursive, the measure is not.
+    const depth = api.maxPayloadDepth;
+    if (depth !== null && payloadDepth(request.body, depth) > depth) {
+      throw new MindoffHttpError('INVALID_PAYLOAD', [tooDeepIssue(depth)]);
+    }
     const value = withoutProtoKeys(request.body);
     if (value !== undefined) return { parsed: true, value };
   }
@@ -65,13 +73,17 @@ function framedLength(raw: IncomingMessage): number | undefined {
   return Number.isSafeInteger(length) && length >= 0 ? length : undefined;
 }
 
-/** A plain-JSON copy without `__proto__` keys (as mindoff's own parser gives); undefined if not JSON. */
+/**
+ * A plain-JSON copy without `__proto__` keys (as mindoff's own parser gives); undefined if not JSON.
+ * A value too deep to copy (only possible with `maxPayloadDepth` off) is refused as too deep.
+ */
 function withoutProtoKeys(value: unknown): unknown {
   try {
     return JSON.parse(JSON.stringify(value), (key, v: unknown) =>
       key === '__proto__' ? undefined : v,
     ) as unknown;
-  } catch {
+  } catch (error) {
+    if (isStackOverflow(error)) throw new MindoffHttpError('INVALID_PAYLOAD', [tooDeepIssue(null)]);
     return undefined;
   }
 }

@@ -1,15 +1,16 @@
 import type { IncomingMessage } from 'node:http';
 import type { CompiledApi } from '../registry/compiled-api';
-import { payloadDepth, type PayloadOutcome } from '../validation';
+import { isStackOverflow, payloadDepth, tooDeepIssue, type PayloadOutcome } from '../validation';
+import { notUtf8 } from '../mindoff.messages';
 import { hasBody, readBody } from './body.reader';
 import { consumedBody, isConsumed } from './consumed-body';
+import { checkContentType } from './content-type.check';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-
 /**
- * The payload steps of the pipeline, in order: size (counted on bytes read), parsing, depth of
- * the whole body, then the schema. Resolves the payload `run()` receives.
+ * The payload steps of the pipeline, in order: the declared type, size (counted on bytes read),
+ * UTF-8 decoding and parsing, depth of the whole body, then the schema. Resolves the payload
+ * `run()` receives.
  */
 export async function readPayload(
   api: CompiledApi,
@@ -17,13 +18,7 @@ export async function readPayload(
   request: { body?: unknown; rawBody?: unknown },
 ): Promise<unknown> {
   if (!hasBody(raw)) return checkShape(api, undefined);
-  const type = raw.headers['content-type'];
-  if (type !== undefined && !JSON_TYPE.test(type)) {
-    throw new MindoffHttpError('UNSUPPORTED_MEDIA_TYPE', {
-      accepted: ['application/json'],
-      received: type,
-    });
-  }
+  checkContentType(raw);
   if (isConsumed(raw)) {
     const earlier = consumedBody(api, raw, request);
     if (earlier.parsed) return checkShape(api, earlier.value);
@@ -32,12 +27,13 @@ export async function readPayload(
   return parsePayload(api, await readBody(raw, api.maxPayloadBytes));
 }
 
-/** Parsing, depth and schema of the bytes read. */
+/** Decoding, parsing, depth and schema of the bytes read. */
 function parsePayload(api: CompiledApi, bytes: Buffer): unknown {
   let body: unknown;
   if (bytes.length > 0) {
+    const text = utf8Text(bytes);
     try {
-      body = parseJson(bytes);
+      body = parseJson(text);
     } catch (error) {
       throw new MindoffHttpError('MALFORMED_PAYLOAD', { error: (error as Error).message });
     }
@@ -45,31 +41,38 @@ function parsePayload(api: CompiledApi, bytes: Buffer): unknown {
   return checkShape(api, body);
 }
 
-const PROTO_KEY = Buffer.from('"__proto__"');
+// Fatal: a byte sequence that is not UTF-8 is refused, not replaced by U+FFFD. The BOM is kept in
+// the text, so JSON.parse refuses it as before.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function utf8Text(bytes: Buffer): string {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    throw new MindoffHttpError('MALFORMED_PAYLOAD', { error: notUtf8() });
+  }
+}
+
+/**
+ * A key JSON could spell `__proto__` with: literally, or with any of its letters escaped
+ * (`"\u005f_proto__"`), which JSON.parse decodes into the same own key.
+ */
+const PROTO_SPELLING = /__proto__|\\u00(?:5f|6f|7[024])/i;
 
 /**
  * JSON.parse, minus any `__proto__` keys: JSON.parse keeps them as own properties, which a
  * handler's `Object.assign(target, payload)` would turn into a prototype swap. The reviver (slow)
- * only runs when the bytes contain the key at all.
+ * only runs when the text could spell the key at all.
  */
-function parseJson(bytes: Buffer): unknown {
-  const text = bytes.toString('utf8');
-  if (bytes.indexOf(PROTO_KEY) === -1) return JSON.parse(text);
+function parseJson(text: string): unknown {
+  if (!PROTO_SPELLING.test(text)) return JSON.parse(text);
   return JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
 }
 
 function checkShape(api: CompiledApi, body: unknown): unknown | Promise<unknown> {
   const max = api.maxPayloadDepth;
   if (max !== null && body !== undefined && payloadDepth(body, max) > max) {
-    throw new MindoffHttpError('INVALID_PAYLOAD', [
-      {
-        path: '',
-        code: 'too_deep',
-        message: `payload is nested deeper than ${max} level(s)`,
-        expected: `depth <= ${max}`,
-        received: `depth > ${max}`,
-      },
-    ]);
+    throw new MindoffHttpError('INVALID_PAYLOAD', [tooDeepIssue(max)]);
   }
   const payload = body === undefined ? {} : body;
   if (api.validation === null) return payload;
@@ -77,8 +80,26 @@ function checkShape(api: CompiledApi, body: unknown): unknown | Promise<unknown>
     if (!isEmpty(payload)) throw new MindoffHttpError('PAYLOAD_NOT_ALLOWED');
     return payload;
   }
-  const outcome = api.check(payload);
-  return outcome instanceof Promise ? outcome.then(accepted) : accepted(outcome);
+  let outcome: PayloadOutcome | Promise<PayloadOutcome>;
+  try {
+    outcome = api.check(payload);
+  } catch (error) {
+    throw tooDeepForSchema(error);
+  }
+  return outcome instanceof Promise
+    ? outcome.then(accepted, (error: unknown) => Promise.reject(tooDeepForSchema(error)))
+    : accepted(outcome);
+}
+
+/**
+ * A schema that walks the body recursively (a recursive zod schema, a nested DTO) can run out of
+ * stack on a body deeper than it can follow when `maxPayloadDepth` is off: that is the body's
+ * depth, answered `INVALID_PAYLOAD`; any other error is passed on as it is.
+ */
+function tooDeepForSchema(error: unknown): unknown {
+  return isStackOverflow(error)
+    ? new MindoffHttpError('INVALID_PAYLOAD', [tooDeepIssue(null)])
+    : error;
 }
 
 /** The value `run()` gets, or the `INVALID_PAYLOAD` refusal. */

@@ -56,6 +56,10 @@ describe('checkApiConfig', () => {
       'CreateOrderV1Api: maxPayloadDepth 2.5 must be a positive number of levels, a whole number',
     ],
     [
+      { processMode: 'queue', maxPayloadDepth: 1001 },
+      'CreateOrderV1Api: maxPayloadDepth 1001 is deeper than a queued task can be stored safely (1000 levels)',
+    ],
+    [
       { limits: '30/m' },
       "CreateOrderV1Api: limits '30/m' must be an object such as { request: '30/m' }.",
     ],
@@ -93,6 +97,12 @@ describe('checkApiConfig', () => {
 
   it('reports every problem of one class at once', () => {
     expect(check({ name: '', method: 'x', limits: { request: 'x' } })).toHaveLength(3);
+  });
+
+  it('lets a queue-mode API be as deep as the queue ceiling (1000 levels), a direct one deeper', () => {
+    expect(check({ processMode: 'queue', maxPayloadDepth: 1000 })).toEqual([]);
+    expect(check({ processMode: 'queue', maxPayloadDepth: null })).toEqual([]);
+    expect(check({ maxPayloadDepth: 100_000 })).toEqual([]);
   });
 
   describe('progressSteps (queue mode only)', () => {

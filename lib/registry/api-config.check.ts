@@ -1,6 +1,8 @@
 import { API_METHODS, API_OPTION_KEYS, LIMIT_KEYS } from '../mindoff.constants';
+import { queueDepthOverCeiling } from '../mindoff.messages';
 import { isValidRate } from '../throttling';
 import { checkSchemaDefinition, isDtoClass, isStandardSchema } from '../validation';
+import { QUEUE_MAX_PAYLOAD_DEPTH } from './compiled-api';
 import { checkProgressSteps } from './progress-steps.check';
 import { show } from './show';
 
@@ -138,6 +140,10 @@ function checkPayload(raw: Raw, fail: Fail, report: (text: string) => void): voi
         field === 'maxPayloadSize' ? 'megabytes, e.g. 2' : 'levels, a whole number, e.g. 5';
       fail(field, `${show(value)} must be a positive number of ${unit}, or null to disable.`);
     }
+  }
+  const depth = raw.maxPayloadDepth;
+  if (raw.processMode === 'queue' && typeof depth === 'number' && depth > QUEUE_MAX_PAYLOAD_DEPTH) {
+    fail('maxPayloadDepth', queueDepthOverCeiling(depth, QUEUE_MAX_PAYLOAD_DEPTH));
   }
 }
 

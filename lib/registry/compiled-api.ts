@@ -14,6 +14,15 @@ const MEGABYTE = 1024 * 1024;
 const DEFAULT_REQUEST_LIMIT = '30/m';
 const DEFAULT_MAX_PAYLOAD_MB = 10;
 const DEFAULT_STREAM_LIMIT = 3;
+/** `maxPayloadDepth` when an API and the module defaults leave it unset (the original's default). */
+export const DEFAULT_MAX_PAYLOAD_DEPTH = 20;
+/**
+ * The deepest body a queue-mode API takes, even with `maxPayloadDepth: null`. A task is copied and
+ * stored by recursive serialisers (the embedded driver's structured clone, BullMQ's JSON, the
+ * dedup key), so a queued body stays well below where they run out of stack (about 2,000 levels
+ * for a structured clone).
+ */
+export const QUEUE_MAX_PAYLOAD_DEPTH = 1000;
 
 function rateOrDefault(rate: string | null | undefined): Rate | null {
   return rate === null ? null : parseRate(rate ?? DEFAULT_REQUEST_LIMIT);
@@ -87,11 +96,18 @@ export function compileApi(
         ? DEFAULT_STREAM_LIMIT
         : options.limits.queueStatusStream,
     maxPayloadBytes: size === null ? null : Math.floor(size * MEGABYTE),
-    maxPayloadDepth: options.maxPayloadDepth ?? null,
+    maxPayloadDepth: depthLimit(options),
     validation,
     check: validation && schema ? compilePayloadSchema(schema as PayloadSchema, validation) : null,
     hasSchema: schema !== null,
     route,
     options,
   };
+}
+
+/** The declared depth limit, the default when unset, or the queue's ceiling when queue mode turns it off. */
+function depthLimit(options: MindoffApiOptions): number | null {
+  const declared =
+    options.maxPayloadDepth === undefined ? DEFAULT_MAX_PAYLOAD_DEPTH : options.maxPayloadDepth;
+  return declared === null && options.processMode === 'queue' ? QUEUE_MAX_PAYLOAD_DEPTH : declared;
 }

@@ -23,7 +23,7 @@ export type {
   ValidationMode,
 } from './payload-validator.interface';
 export { compileShorthand } from './shorthand.compiler';
-export { payloadDepth } from './payload-depth';
+export { isStackOverflow, payloadDepth, tooDeepIssue } from './payload-depth';
 export { checkSchemaDefinition } from './schema-definition.check';
 export {
   compileStandardSchema,

@@ -1,4 +1,4 @@
-import { payloadDepth } from './payload-depth';
+import { isStackOverflow, payloadDepth, tooDeepIssue } from './payload-depth';
 
 const nestedArray = (levels: number): unknown => {
   let value: unknown = [];
@@ -40,5 +40,36 @@ describe('payloadDepth', () => {
 
   it('counts own __proto__ keys of a parsed body like any other key', () => {
     expect(payloadDepth(JSON.parse('{"__proto__":{"x":{"y":1}}}'), 10)).toBe(3);
+  });
+});
+
+describe('tooDeepIssue', () => {
+  it('names the limit a body passed', () => {
+    expect(tooDeepIssue(20)).toEqual({
+      path: '',
+      code: 'too_deep',
+      message: 'payload is nested deeper than 20 level(s)',
+      expected: 'depth <= 20',
+      received: 'depth > 20',
+    });
+  });
+
+  it('says the body was too deep to follow when no limit was set', () => {
+    expect(tooDeepIssue(null)).toMatchObject({ path: '', code: 'too_deep' });
+    expect(tooDeepIssue(null).message).toMatch(/too deeply/);
+  });
+});
+
+describe('isStackOverflow', () => {
+  it("recognises the engine's own call-stack overflow, and nothing else", () => {
+    let overflow: unknown;
+    try {
+      JSON.stringify(nestedArray(1_000_000));
+    } catch (error) {
+      overflow = error;
+    }
+    expect(isStackOverflow(overflow)).toBe(true);
+    expect(isStackOverflow(new RangeError('Invalid array length'))).toBe(false);
+    expect(isStackOverflow(new Error('Maximum call stack size exceeded'))).toBe(false);
   });
 });

@@ -1,3 +1,5 @@
+import type { ValidationIssue } from './validation-issue';
+
 /**
  * The nesting depth of a whole payload, measured iteratively (an explicit stack, so a
  * 100,000-deep array cannot overflow the call stack). The root is depth 0 and each object key or
@@ -30,4 +32,32 @@ export function payloadDepth(value: unknown, limit: number): number {
 
 function isContainer(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
+}
+
+/**
+ * The `too_deep` issue of a body nested deeper than `limit` levels; `null` when no limit was set and
+ * the body was deeper than a validator could follow.
+ */
+export function tooDeepIssue(limit: number | null): ValidationIssue {
+  if (limit === null) {
+    return {
+      path: '',
+      code: 'too_deep',
+      message: 'payload is nested too deeply to be validated',
+      expected: 'a shallower payload',
+      received: 'too deep to follow',
+    };
+  }
+  return {
+    path: '',
+    code: 'too_deep',
+    message: `payload is nested deeper than ${limit} level(s)`,
+    expected: `depth <= ${limit}`,
+    received: `depth > ${limit}`,
+  };
+}
+
+/** Whether `error` is the engine's call-stack overflow (a recursive walk of a too-deep value). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
 }

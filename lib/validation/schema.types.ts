@@ -71,7 +71,10 @@ export type ShorthandSchema =
   | LiteralSchema
   | OptionalSchema;
 
-/** A whole, finite number (`Number.isInteger`); booleans, fractions, NaN and Infinity fail. */
+/**
+ * A safe integer (`Number.isSafeInteger`, |n| <= 2^53 - 1: beyond that a JSON number may already
+ * have been rounded when parsed); booleans, fractions, NaN, Infinity and larger numbers fail.
+ */
 export const Int: IntSchema = Object.freeze({ [SCHEMA_KIND]: 'int' as const });
 
 /** Accepts any value, including `null`; nothing below it is checked. */

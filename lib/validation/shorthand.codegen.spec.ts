@@ -54,7 +54,7 @@ const GENERATED_NAME = /^[vijkp]\d+$/;
 const WORDS = new Set(
   (
     'use strict return function validate const let if else for typeof in null undefined true ' +
-    'false Array isArray Number isFinite isInteger Object keys call length ' +
+    'false Array isArray Number isFinite isSafeInteger Object keys call length ' +
     'c I S T R K G h OP cap'
   ).split(' '),
 );

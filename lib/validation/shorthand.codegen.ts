@@ -107,7 +107,8 @@ const ${key} = ${keys}[${j}];\nconst ${value} = ${v}[${key}];\n${each}\n}\n}`;
       case 'number':
         return `Number.isFinite(${v})`;
       case 'int':
-        return `Number.isInteger(${v})`;
+        // Safe integers only: beyond 2^53 - 1 JSON.parse may have rounded the number already.
+        return `Number.isSafeInteger(${v})`;
       case 'boolean':
         return `(typeof ${v} === "boolean")`;
       case 'any':

@@ -1,4 +1,4 @@
-import { compileShorthand, Int, type ShorthandSchema } from './index';
+import { compileShorthand, Int, Union, type ShorthandSchema } from './index';
 
 const order = { customer_id: String, items: [{ sku: String, qty: Int }] };
 
@@ -37,6 +37,27 @@ describe('compileShorthand: the seed order schema', () => {
       ],
     });
     expect(issues?.[0].message).toBe('items[1].qty must be an integer, got string');
+  });
+
+  it('accepts Int up to the safe integers, ±(2^53 - 1), and refuses beyond, saying why', () => {
+    const qty = (n: number) =>
+      validator.validate({ customer_id: 'c', items: [{ sku: 'a', qty: n }] });
+    expect(qty(Number.MAX_SAFE_INTEGER)).toBeNull();
+    expect(qty(Number.MIN_SAFE_INTEGER)).toBeNull();
+    for (const n of [2 ** 53, -(2 ** 53), 1e16, 1e300]) {
+      expect(qty(n)).toEqual([
+        expect.objectContaining({
+          path: 'items[0].qty',
+          code: 'type',
+          message: `items[0].qty must be an integer, got number ${n} (over 9007199254740991 in magnitude, integers are not exact)`,
+        }),
+      ]);
+    }
+    expect(
+      compileShorthand({ id: Union(String, Int) }, { mode: 'strict' }).validate({
+        id: 2 ** 60,
+      })?.[0].message,
+    ).toMatch(/must match one of string \| integer, got number \d+ \(over 9007199254740991/);
   });
 
   it('reports every missing key in strict mode, in schema order, naming the parent', () => {

@@ -215,6 +215,7 @@ const leafValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer({ min: -5, max: 5 }),
   fc.double(),
   fc.constantFrom<unknown>(0, -0, 1.5, NaN, Infinity, -Infinity, 2 ** 53, 1e21, -1e300),
+  fc.constantFrom<unknown>(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, -(2 ** 53)),
   fc.boolean(),
   fc.constantFrom<unknown>(null, undefined),
 );
@@ -283,7 +284,10 @@ function matchingExactly(desc: Desc, noisy: boolean): fc.Arbitrary<unknown> {
         fc.constantFrom(-0, 1e21, Number.MAX_VALUE),
       );
     case 'int':
-      return fc.oneof(fc.integer({ min: -5, max: 5 }), fc.constantFrom(-0, 2 ** 53, 1e21, -1e300));
+      return fc.oneof(
+        fc.integer({ min: -5, max: 5 }),
+        fc.constantFrom(-0, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER),
+      );
     case 'boolean':
       return fc.boolean();
     case 'any':

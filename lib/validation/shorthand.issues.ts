@@ -18,6 +18,8 @@ export interface FailureSite {
   readonly says: string;
   /** Whether the message shows a received string (literals do). */
   readonly showString: boolean;
+  /** Whether an integer is expected, so a received unsafe integer gets the reason in its message. */
+  readonly integer: boolean;
 }
 
 /** A declared key that can be missing: its issue path is the parent's path plus `segment`. */
@@ -39,15 +41,20 @@ const PHRASES: Readonly<Record<string, string>> = {
 
 /** The site of a `type`, `literal` or `union` check expecting `expected`. */
 export function failureSite(code: FailureSite['code'], expected: string): FailureSite {
+  const integer = /\binteger\b/.test(expected);
   if (code === 'literal') {
-    return { code, expected, says: ` must be one of ${expected}, got `, showString: true };
+    return { code, expected, says: ` must be one of ${expected}, got `, showString: true, integer };
   }
   if (code === 'union') {
-    return { code, expected, says: ` must match one of ${expected}, got `, showString: false };
+    const says = ` must match one of ${expected}, got `;
+    return { code, expected, says, showString: false, integer };
   }
   const says = ` must be ${PHRASES[expected] ?? expected}, got `;
-  return { code, expected, says, showString: false };
+  return { code, expected, says, showString: false, integer };
 }
+
+/** Why an integer beyond ±(2^53 - 1) fails `Int`: it may already have been rounded when parsed. */
+const UNSAFE_INTEGER = ` (over ${Number.MAX_SAFE_INTEGER} in magnitude, integers are not exact)`;
 
 /** The site of declared `key`, under the root when `atRoot`. */
 export function missingKeySite(key: string, expected: string, atRoot: boolean): MissingKeySite {
@@ -66,6 +73,9 @@ export function addIssue(
   let message = pathLabel(path) + site.says + received;
   if (received === 'number' || received === 'boolean') message += ' ' + String(value);
   else if (received === 'string' && site.showString) message += ' ' + shownString(value as string);
+  if (site.integer && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    message += UNSAFE_INTEGER;
+  }
   const issue: ValidationIssue = {
     path,
     code: site.code,

@@ -109,7 +109,10 @@ describe.each(ADAPTERS)('the OpenAPI document on %s', (adapter) => {
           type: 'array',
           items: {
             type: 'object',
-            properties: { sku: { type: 'string' }, qty: { type: 'integer' } },
+            properties: {
+              sku: { type: 'string' },
+              qty: { type: 'integer', minimum: -(2 ** 53 - 1), maximum: 2 ** 53 - 1 },
+            },
             required: ['sku', 'qty'],
           },
         },
@@ -204,6 +207,7 @@ describe.each(ADAPTERS)('the OpenAPI document on %s', (adapter) => {
       '415': ['UNSUPPORTED_MEDIA_TYPE'],
       '429': ['API_RATE_LIMITED'],
       '500': ['UNEXPECTED_ERR'],
+      '503': ['RATE_LIMIT_UNAVAILABLE'],
     });
     expect(codesByStatus('/v2/orders/create_order/', 'post')['201']).toEqual(['ORDER_CREATED']);
     expect(codesByStatus('/v1/account/get_profile/', 'get')).toEqual({
@@ -211,11 +215,13 @@ describe.each(ADAPTERS)('the OpenAPI document on %s', (adapter) => {
       '401': ['AUTHENTICATION_FAILED', 'NOT_AUTHENTICATED'],
       '403': ['PERMISSION_DENIED'],
       '405': ['INVALID_METHOD'],
+      '429': ['API_RATE_LIMITED'],
       '500': ['UNEXPECTED_ERR'],
+      '503': ['RATE_LIMIT_UNAVAILABLE'],
     });
     expect(codesByStatus('/v1/jobs/report/', 'post')).toMatchObject({
       '200': ['QUEUED'],
-      '503': ['QUEUE_SERVICE_UNAVAILABLE'],
+      '503': ['RATE_LIMIT_UNAVAILABLE', 'QUEUE_SERVICE_UNAVAILABLE'],
     });
   });
 

@@ -61,7 +61,7 @@ function issuesAt(
   const record = schema as Record<PropertyKey, unknown>;
   switch (brandOf(record)) {
     case 'int':
-      return isFiniteNumber(value) && Math.trunc(value) === value ? [] : problem('type');
+      return Number.isSafeInteger(value) ? [] : problem('type');
     case 'any':
       return [];
     case 'optional':
