@@ -117,7 +117,9 @@ describe('BullMQ queue mode when Redis misbehaves', () => {
         );
       }
       const after = await commandsOfOneList();
-      console.log(`Redis commands for one list page: ${before} (alone), ${after} (300 other tasks)`);
+      console.log(
+        `Redis commands for one list page: ${before} (alone), ${after} (300 other tasks)`,
+      );
       expect(after).toBeLessThanOrEqual(before + 5);
     } finally {
       await idle.close();
