@@ -5,7 +5,7 @@
 // tenants' load spread over all cases. Per run it records the CPU used by processes that are
 // neither the server nor wrk ("foreign" load) and redoes runs where it was high.
 // Prints a markdown table (median req/s, p99) and the mindoff/bare and mindoff/stack ratios, and
-// writes everything to bench/results/bench-<stamp>.{json,md}. Nothing here is an assertion.
+// writes everything to bench/results/http-<stamp>.{json,md}. Nothing here is an assertion.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -361,7 +361,7 @@ const config = {
   node: process.version,
 };
 writeFileSync(
-  `${RESULTS}/bench-${stamp}.json`,
+  `${RESULTS}/http-${stamp}.json`,
   JSON.stringify(
     {
       stamp,
@@ -375,8 +375,8 @@ writeFileSync(
     1,
   ),
 );
-const out = `## Results (${stamp}, ${NCPU} CPUs, wrk -t${THREADS} -c${CONNS}, warmup ${WARMUP}s)\n\n${md}\n## Ratios (req/s, median of ${RUNS})\n\n${rmd}`;
-writeFileSync(`${RESULTS}/bench-${stamp}.md`, out);
+const out = `### Runs (wrk -t${THREADS} -c${CONNS}, warm-up ${WARMUP} s, ${RUNS} interleaved rounds)\n\n${md}\n### Ratios (req/s, median of ${RUNS})\n\n${rmd}`;
+writeFileSync(`${RESULTS}/http-${stamp}.md`, out);
 console.log(out);
-log(`results: ${RESULTS}/bench-${stamp}.json and .md`);
+log(`results: ${RESULTS}/http-${stamp}.json and .md`);
 if (failed.size) process.exitCode = 1; // a server that did not start or failed its smoke test

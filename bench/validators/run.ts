@@ -115,9 +115,9 @@ async function main() {
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
   const legend = CONTENDERS.map((c) => `- \`${c.name}\`: ${c.label}`).join('\n');
   const out =
-    `## Validators (${stamp}, node ${process.version}, ${cpus().length} CPUs, ${ROUNDS} rounds of ${MS} ms)\n\n` +
-    `${legend}\n\n${opsTable}\n## Ratios (median of the per-round ratios; range over rounds)\n\n${ratioTable}\n` +
-    `## mindoff's cost per item\n\n${itemTable}\nns/item at ${fixed(PER_ITEM_SIZES[PER_ITEM_SIZES.length - 1])} items / at ${fixed(PER_ITEM_SIZES[1])} items: ` +
+    `### Throughput (ops/s, median of ${ROUNDS} interleaved rounds of ${MS} ms)\n\n` +
+    `${legend}\n\n${opsTable}\n### Ratios (median of the per-round ratios; range over rounds)\n\n${ratioTable}\n` +
+    `### mindoff's cost per item\n\n${itemTable}\nns/item at ${fixed(PER_ITEM_SIZES[PER_ITEM_SIZES.length - 1])} items / at ${fixed(PER_ITEM_SIZES[1])} items: ` +
     `**${fixed(spread, 2)}** (linear: ≤ 1.5 ${spread <= 1.5 ? 'met' : 'NOT MET'})\n` +
     (wrong.length ? `\nWRONG VERDICTS: ${wrong.join(', ')}\n` : '');
   mkdirSync(RESULTS, { recursive: true });

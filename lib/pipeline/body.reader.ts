@@ -6,6 +6,13 @@ import { uploadAborted, uploadCutShort } from '../mindoff.messages';
 const logger = new Logger('Mindoff');
 
 /**
+ * How much of a too-large body is still read (and thrown away) after the refusal, so the client,
+ * which is usually still sending, receives its 413 instead of a reset connection; a body that
+ * goes on past this has its connection closed.
+ */
+const DISCARD_LIMIT = 16 * 1024 * 1024;
+
+/**
  * Reads a request body, counting the bytes actually received: an honest Content-Length over
  * the limit is refused before reading, and a lying or absent one (chunked) is cut off as soon
  * as the count passes the limit. `limit` null means no limit.
@@ -15,7 +22,10 @@ const logger = new Logger('Mindoff');
  */
 export function readBody(raw: IncomingMessage, limit: number | null): Promise<Buffer> {
   const declared = Number(raw.headers['content-length']);
-  if (limit !== null && declared > limit) return Promise.reject(tooLarge(declared, limit));
+  if (limit !== null && declared > limit) {
+    // Past the discard limit, the connection closes after the answer instead of reading it all.
+    return Promise.reject(tooLarge(declared, limit, declared - limit > DISCARD_LIMIT));
+  }
   if (raw.readableEnded || !hasBody(raw)) return Promise.resolve(EMPTY);
   // Gone before its body was asked for: the stream will emit nothing more.
   if (raw.destroyed) return Promise.reject(aborted(raw, 0));
@@ -32,7 +42,7 @@ export function readBody(raw: IncomingMessage, limit: number | null): Promise<Bu
       received += chunk.length;
       if (limit !== null && received > limit) {
         cleanup();
-        raw.pause();
+        discardRest(raw);
         reject(tooLarge(received, limit));
         return;
       }
@@ -59,6 +69,25 @@ export function readBody(raw: IncomingMessage, limit: number | null): Promise<Bu
 
 const EMPTY = Buffer.alloc(0);
 
+/**
+ * Reads the rest of a refused body and throws it away (Node keeps the connection for the next
+ * request once it ends), closing the connection if more than `DISCARD_LIMIT` bytes follow.
+ */
+function discardRest(raw: IncomingMessage): void {
+  let discarded = 0;
+  const onData = (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_LIMIT) {
+      raw.off('data', onData);
+      raw.socket?.destroy();
+    }
+  };
+  raw.on('data', onData);
+  raw.once('end', () => raw.off('data', onData));
+  raw.on('error', () => undefined);
+  raw.resume();
+}
+
 /** Node's error on a request stream whose client went away (`aborted`, `ECONNRESET`). */
 function isReset(error: Error): boolean {
   return (error as { code?: unknown }).code === 'ECONNRESET';
@@ -77,12 +106,15 @@ export function hasBody(raw: IncomingMessage): boolean {
   return raw.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-/** The `PAYLOAD_TOO_LARGE` refusal for a body of at least `received` bytes. */
-export function tooLarge(received: number, limit: number): MindoffHttpError {
+/**
+ * The `PAYLOAD_TOO_LARGE` refusal for a body of at least `received` bytes; `close` ends the
+ * connection after the answer (the body is not read).
+ */
+export function tooLarge(received: number, limit: number, close = false): MindoffHttpError {
   const mb = (n: number) => Math.round((n / 1048576) * 100) / 100;
   return new MindoffHttpError(
     'PAYLOAD_TOO_LARGE',
     { max_mb: mb(limit), received_mb_at_least: mb(received) },
-    { Connection: 'close' },
+    close ? { Connection: 'close' } : {},
   );
 }

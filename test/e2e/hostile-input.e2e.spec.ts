@@ -71,6 +71,23 @@ describe.each(ADAPTERS)('hostile input on %s', (adapter) => {
     expect([undefined, 'MALFORMED_PAYLOAD']).toContain(envelope);
   });
 
+  it('lets a client sending a too-large body all at once receive its 413, on a connection kept open', async () => {
+    const body = JSON.stringify({ ...valid, pad: 'z'.repeat(2 * MB) });
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        rawRequest(
+          server.url,
+          `POST /v1/lab/hostile/ HTTP/1.1\nHost: localhost\nContent-Type: application/json\nContent-Length: ${Buffer.byteLength(body)}\n`,
+          [body],
+        ),
+      ),
+    );
+    for (const res of answers) {
+      expect([res.status, JSON.parse(res.body).message.code]).toEqual([413, 'PAYLOAD_TOO_LARGE']);
+      expect(res.head.toLowerCase()).not.toContain('connection: close');
+    }
+  });
+
   it('survives a too-large Content-Length whose body never arrives (client hangs up)', async () => {
     const res = await rawRequest(
       server.url,
