@@ -31,7 +31,21 @@ describe('readBody', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(MindoffHttpError);
-    expect((error as MindoffHttpError).headers).toEqual({ Connection: 'close' });
+    expect((error as MindoffHttpError).code).toBe('PAYLOAD_TOO_LARGE');
+    // The rest is read and thrown away, so the connection can carry the 413 and stay open.
+    expect((error as MindoffHttpError).headers).toEqual({});
+  });
+
+  it('reads the rest of a refused body to its end, and closes past 16 MB more', async () => {
+    const refused = stream({ 'transfer-encoding': 'chunked' }, ['abcdef', 'ghijkl', 'mnop']);
+    await readBody(refused, 4).catch(() => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(refused.readableEnded).toBe(true);
+    const huge = await readBody(
+      stream({ 'content-length': String(17 * 1024 * 1024 + 11) }, []),
+      10,
+    ).catch((e: unknown) => e);
+    expect((huge as MindoffHttpError).headers).toEqual({ Connection: 'close' });
   });
 
   it('returns an empty buffer when no body is announced', async () => {
