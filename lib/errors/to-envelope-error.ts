@@ -66,7 +66,7 @@ export function toEnvelopeError(exception: unknown): EnvelopeError {
   // The app's own ThrottlerGuard (it has already set Retry-After on the response).
   if (exception instanceof ThrottlerException)
     return { code: 'API_RATE_LIMITED', category: 'warning', data: [], headers: {} };
-  const framework = frameworkCode(exception);
+  const framework = frameworkCode(exception) ?? frameworkClientError(exception);
   if (framework) return { code: framework, data: [], headers: {} };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
@@ -89,4 +89,18 @@ export function frameworkCode(exception: unknown): string | undefined {
   const { code, type, cause } = exception as { code?: unknown; type?: unknown; cause?: unknown };
   const own = FRAMEWORK_CODES[String(code)] ?? FRAMEWORK_CODES[String(type)];
   return own ?? (cause && cause !== exception ? frameworkCode(cause) : undefined);
+}
+
+/**
+ * Any other refusal of the HTTP layer itself (a fastify `FST_ERR_*` or a body parser's error) that
+ * carries a 4xx status: the client's fault, answered by the status's kind, never a 500.
+ */
+function frameworkClientError(exception: unknown): string | undefined {
+  if (typeof exception !== 'object' || exception === null) return undefined;
+  const { code, type, statusCode, status } = exception as Record<string, unknown>;
+  const fromFramework =
+    (typeof code === 'string' && code.startsWith('FST_ERR_')) || typeof type === 'string';
+  const httpStatus = typeof statusCode === 'number' ? statusCode : status;
+  if (!fromFramework || typeof httpStatus !== 'number') return undefined;
+  return httpStatus >= 400 && httpStatus < 500 ? codeForStatus(httpStatus) : undefined;
 }
