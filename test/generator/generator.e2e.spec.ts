@@ -18,6 +18,10 @@ const KINDS = [
 const ORDERS = 'src/orders/create-order/create-order';
 const JOBS = 'src/jobs/generate-report/generate-report';
 
+// Each step runs the Nest CLI, a compiler or a test runner in a real project: on a busy 2-core
+// machine one can take well over Jest's default.
+jest.setTimeout(180_000);
+
 let dir: string;
 const apps = new Map<string, { app: FixtureApp; out: Record<string, Ran> }>();
 
