@@ -89,6 +89,14 @@ export {
   type RedisThrottlerStorageOptions,
 } from './throttling/redis-throttler.storage';
 
+// Health checks for @nestjs/terminus
+export {
+  MindoffHealthIndicator,
+  type MindoffHealthResult,
+} from './health/mindoff-health.indicator';
+export type { QueueHealthOptions } from './health/queue-health';
+
 // Queue mode
 export { TaskCancelledError } from './queue/task-cancelled.error';
+export { MINDOFF_QUEUE } from './queue/bull-queue.token';
 export type { TaskProgress, TaskStatus } from './queue/task.types';

@@ -97,8 +97,31 @@ export const passportMissing = (): string =>
 export const bullmqMissing = (): string =>
   'MindoffModule: queue.connection runs queue-mode tasks on BullMQ, which needs bullmq and ioredis; install them: npm install bullmq ioredis';
 
+export const bullModuleMissing = (configKey: string): string =>
+  `MindoffModule: queue.useBullModule${configKey ? ` '${configKey}'` : ''} found no BullModule configuration with a connection; import BullModule.forRoot(${configKey ? `'${configKey}', ` : ''}{ connection }) from @nestjs/bullmq in the root module, or give mindoff its own queue.connection.`;
+
 export const ioredisMissing = (purpose: string): string =>
   `MindoffModule: ${purpose} needs ioredis; install it: npm install ioredis`;
+
+export const terminusMissing = (): string =>
+  'MindoffHealthIndicator reports to @nestjs/terminus, which is not installed; install it: npm install @nestjs/terminus';
+
+export const healthNoQueue = (): string =>
+  'this app has no queue: no MindoffVersions map holds a queue-mode API, so there is nothing to check; drop the queue health check or declare a queue-mode API.';
+
+export const healthQueueUnreachable = (reason: string): string =>
+  `the queue's broker did not answer (${reason}).`;
+
+export const healthNoWorkerSeen = (withinSeconds: number, secondsAgo: number | null): string =>
+  secondsAgo === null
+    ? `no worker of this queue has been seen (expected one within ${withinSeconds} s); start a worker (queue.worker: true, or a worker process).`
+    : `no worker of this queue has been seen for ${secondsAgo} s (expected one within ${withinSeconds} s); start a worker (queue.worker: true, or a worker process).`;
+
+export const healthTaskWaitingTooLong = (ageSeconds: number, maxSeconds: number): string =>
+  `the oldest waiting task has waited ${ageSeconds} s, over the ${maxSeconds} s allowed; add workers or concurrency.`;
+
+export const healthRateLimitStoreUnreachable = (reason: string): string =>
+  `the rate-limit store did not answer (${reason}).`;
 
 export const duplicateContentType = (count: number): string =>
   `The request has ${count} Content-Type headers, so how to read its body is ambiguous; send exactly one: Content-Type: application/json.`;
@@ -120,3 +143,6 @@ export const uploadAborted = (method: string, url: string, received: number): st
 
 export const queueDepthOverCeiling = (depth: number, ceiling: number): string =>
   `${depth} is deeper than a queued task can be stored safely (${ceiling} levels); lower it to ${ceiling} or less, or set null to take the queue's ceiling of ${ceiling}.`;
+
+export const badRequestIdHeader = (header: unknown): string =>
+  `MindoffModule: requestId.header ${JSON.stringify(header)} is not an HTTP header name; use letters, digits and '-', e.g. 'X-Request-Id'.`;

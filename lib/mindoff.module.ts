@@ -21,9 +21,13 @@ import { RateLimiter } from './throttling/rate-limiter';
 import { Authenticator } from './auth/authenticator';
 import { MindoffRegistry } from './registry/mindoff.registry';
 import { RouterHooks } from './adapters/router-hooks';
+import { MindoffTelemetry } from './telemetry/mindoff.telemetry';
+import { RequestScopeHooks } from './adapters/request-scope.hooks';
+import { RequestIds } from './request-id/request-ids';
 import { MindoffRoutes } from './routing/mindoff-routes';
 import { EnvelopeSender } from './rendering/envelope.sender';
 import { ResponseCatalog } from './responses';
+import { MindoffHealthIndicator } from './health/mindoff-health.indicator';
 
 /**
  * Managed APIs for a Nest app. Import it once, in the root module; it is global, so every
@@ -46,6 +50,10 @@ import { ResponseCatalog } from './responses';
     BodyDeferral,
     MindoffRoutes,
     RouterHooks,
+    MindoffHealthIndicator,
+    MindoffTelemetry,
+    RequestIds,
+    RequestScopeHooks,
     resolvedOptionsProvider,
     { provide: MINDOFF_RUN_INLINE, useValue: false },
     rateLimitStorageProvider,
@@ -58,6 +66,7 @@ import { ResponseCatalog } from './responses';
     ...ENVELOPE_PROVIDERS,
   ],
   exports: [
+    MindoffHealthIndicator,
     MindoffRegistry,
     MindoffRoutes,
     RateLimiter,
@@ -66,6 +75,8 @@ import { ResponseCatalog } from './responses';
     ResultRenderer,
     MindoffExceptionFilter,
     EnvelopeSender,
+    RequestIds,
+    MindoffTelemetry,
     MINDOFF_CATALOG,
     MINDOFF_THROTTLER_STORAGE,
     MINDOFF_MODULE_OPTIONS,

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MindoffModule } from 'mindoff';
 import { BearerStrategy } from './auth/bearer.strategy';
+import { HealthModule } from './health/health.module';
 import { HomeController } from './home/home.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
@@ -11,7 +12,13 @@ export { SAMPLE_RESPONSES } from './sample-options';
 
 /** The sample app: orders, shop and jobs, configured from its environment (see sample-options.ts). */
 @Module({
-  imports: [MindoffModule.forRoot(sampleOptions()), OrdersModule, ShopModule, JobsModule],
+  imports: [
+    MindoffModule.forRoot(sampleOptions()),
+    OrdersModule,
+    ShopModule,
+    JobsModule,
+    HealthModule,
+  ],
   controllers: [HomeController],
   providers: [BearerStrategy],
 })

@@ -8,6 +8,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { map, type Observable } from 'rxjs';
 import { EnvelopeSender } from '../rendering/envelope.sender';
 import { ResultRenderer } from '../rendering/result.renderer';
+import { RequestIds } from '../request-id/request-ids';
 import { MindoffResponse } from '../responses';
 import { MINDOFF_ENVELOPED } from './envelope.constants';
 import { EnvelopeRoutes, type EnvelopeRoute } from './envelope-route';
@@ -28,6 +29,7 @@ export class MindoffEnvelopeInterceptor implements NestInterceptor {
     private readonly sender: EnvelopeSender,
     private readonly renderer: ResultRenderer,
     private readonly adapters: HttpAdapterHost,
+    private readonly requestIds: RequestIds,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
@@ -37,6 +39,7 @@ export class MindoffEnvelopeInterceptor implements NestInterceptor {
     if (route.untouched || request[MINDOFF_ENVELOPED]) return next.handle();
     request[MINDOFF_ENVELOPED] = true;
     const response: unknown = context.switchToHttp().getResponse();
+    this.requestIds.stamp(response);
     return next.handle().pipe(map((result: unknown) => this.answer(response, result, route)));
   }
 

@@ -1,8 +1,9 @@
-import { HttpException, Logger } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { MindoffValidationError, type Category } from '../responses';
 import { BrokerUnavailableError } from './broker-unavailable.error';
 import { MindoffHttpError } from './mindoff-http.error';
+import { RequestLogger } from '../request-id/request.logger';
 
 /** What an exception becomes: a catalog code, its category, data and extra headers. */
 export interface EnvelopeError {
@@ -40,7 +41,7 @@ const FRAMEWORK_CODES: Record<string, string> = {
   'entity.too.large': 'PAYLOAD_TOO_LARGE',
 };
 
-const logger = new Logger('Mindoff');
+const logger = new RequestLogger('Mindoff');
 
 /**
  * Maps anything thrown on a mindoff route to an envelope error: mindoff's own errors keep their

@@ -1,6 +1,7 @@
 import { Catch, Injectable, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { EnvelopeSender } from '../rendering/envelope.sender';
 import { toEnvelopeError } from '../errors/to-envelope-error';
+import { requestTelemetry } from '../telemetry/request.telemetry';
 
 /** Turns every failure on a mindoff route (pipeline refusals, handler errors) into its envelope. */
 @Catch()
@@ -10,6 +11,8 @@ export class MindoffExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const { code, category, data, headers } = toEnvelopeError(exception);
-    this.sender.send(host.switchToHttp().getResponse(), code, category, data, headers);
+    const http = host.switchToHttp();
+    this.sender.send(http.getResponse(), code, category, data, headers);
+    requestTelemetry(http.getRequest())?.refused(code, data);
   }
 }

@@ -17,6 +17,11 @@ export interface MindoffContext<P = unknown, U = unknown> {
   version: number;
   /** The API's urlName. */
   urlName: string;
+  /**
+   * The request's id (its `X-Request-Id`, echoed on the answer); in a worker, the id of the
+   * request that enqueued the task.
+   */
+  requestId: string;
   /** The adapter's raw request (express `Request` or fastify `FastifyRequest`). */
   request: unknown;
   /** Aborted when the work should stop (client gone, or a queued task cancelled). */

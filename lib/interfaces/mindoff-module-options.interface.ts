@@ -79,4 +79,11 @@ export interface MindoffModuleOptions {
    * with `@MindoffEnvelope()`, `'all'` every one; other routes answer exactly as without mindoff.
    */
   envelope?: EnvelopeMode;
+  /**
+   * Request ids: each request mindoff answers gets one, echoed in `header` (default
+   * `X-Request-Id`), given to `run()` as `ctx.requestId`, stored with its task and written on its
+   * log lines. An incoming `header` of 1–128 characters `[A-Za-z0-9._:-]` is kept unless
+   * `trustHeader` is `false`; otherwise a new UUID is used.
+   */
+  requestId?: { header?: string; trustHeader?: boolean };
 }

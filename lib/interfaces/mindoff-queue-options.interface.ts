@@ -1,3 +1,4 @@
+import type { CanActivate, Type } from '@nestjs/common';
 /** A Redis URL (`redis://host:6379/0`) or ioredis connection options. */
 export type QueueConnection = string | { host?: string; port?: number; [option: string]: unknown };
 
@@ -8,7 +9,19 @@ export type QueueEndpointName = 'detail' | 'list' | 'stream' | 'streamTicket' | 
 export interface MindoffQueueOptions {
   /** Redis for BullMQ. Without it, tasks run in an embedded in-process queue (lost on restart). */
   connection?: QueueConnection;
-  /** Prefix of every Redis key. Default `mindoff`. */
+  /**
+   * Use the app's own @nestjs/bullmq configuration instead of `connection`: `true` for
+   * `BullModule.forRoot({ connection, prefix })`, or the `configKey` it was registered under.
+   * Its `connection` (and `prefix`, unless `prefix` is set here) are mindoff's.
+   */
+  useBullModule?: boolean | string;
+  /**
+   * Permission classes whose holders (staff) may read, follow, cancel and retry every user's
+   * tasks, and list any user's with `list/?owner=<user id>`; everyone else keeps owner-only
+   * access. Default none.
+   */
+  adminPermissions?: Type<CanActivate>[];
+  /** Prefix of every Redis key. Default `mindoff` (or the BullModule's with `useBullModule`). */
   prefix?: string;
   /** BullMQ queue name. Default `mindoff`. */
   queueName?: string;

@@ -1,3 +1,4 @@
+import type { CanActivate, Type } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type {
   EnvelopeMode,
@@ -18,7 +19,11 @@ export interface QueueRetention {
 /** `MindoffQueueOptions` with every default applied (see `resolveOptions`). */
 export interface ResolvedQueueOptions {
   connection?: QueueConnection;
-  prefix: string;
+  /** The `configKey` of the app's BullModule configuration to use (`''`: the default one). */
+  useBullModule?: string;
+  adminPermissions: Type<CanActivate>[];
+  /** Unset only with `useBullModule` and no prefix given: the BullModule's, else `mindoff`. */
+  prefix?: string;
   queueName: string;
   worker: boolean;
   concurrency: number;
@@ -63,4 +68,6 @@ export interface ResolvedMindoffOptions {
   userId: (user: unknown) => string | number | undefined;
   queue: ResolvedQueueOptions;
   envelope: EnvelopeMode;
+  /** The request id header (as written on answers) and whether its incoming value is kept. */
+  requestId: { header: string; trustHeader: boolean };
 }

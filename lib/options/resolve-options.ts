@@ -18,6 +18,7 @@ import {
   badEndpointLimit,
   badEnvelopeMode,
   badQueueConcurrency,
+  badRequestIdHeader,
   invalidEmbeddedBudget,
 } from '../mindoff.messages';
 import { isValidRate, parseRate } from '../throttling/rate';
@@ -70,6 +71,7 @@ export function resolveOptions(given: MindoffModuleOptions): {
     userId,
     queue: resolveQueue(given.queue ?? {}, userId, problems),
     envelope: envelope as EnvelopeMode,
+    requestId: resolveRequestId(given.requestId ?? {}, problems),
   };
   return { options, problems };
 }
@@ -85,7 +87,14 @@ function resolveQueue(
   }
   return {
     connection: queue.connection,
-    prefix: queue.prefix ?? 'mindoff',
+    useBullModule:
+      queue.useBullModule === true
+        ? ''
+        : typeof queue.useBullModule === 'string'
+          ? queue.useBullModule
+          : undefined,
+    adminPermissions: queue.adminPermissions ?? [],
+    prefix: queue.prefix ?? (queue.useBullModule ? undefined : 'mindoff'),
     queueName: queue.queueName ?? 'mindoff',
     worker: queue.worker !== false,
     concurrency,
@@ -106,6 +115,20 @@ function resolveQueue(
     stalledIntervalMs: queue.stalledIntervalMs || BULLMQ_LOCK_MS,
     commandTimeoutMs: queue.commandTimeoutMs ?? 5000,
   };
+}
+
+const HEADER_NAME = /^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/;
+
+function resolveRequestId(
+  given: NonNullable<MindoffModuleOptions['requestId']>,
+  problems: string[],
+): ResolvedMindoffOptions['requestId'] {
+  const header: unknown = given.header ?? 'X-Request-Id';
+  if (typeof header !== 'string' || !HEADER_NAME.test(header)) {
+    problems.push(badRequestIdHeader(header));
+    return { header: 'X-Request-Id', trustHeader: given.trustHeader !== false };
+  }
+  return { header, trustHeader: given.trustHeader !== false };
 }
 
 function embeddedMaxBytes(megabytes: number | undefined, problems: string[]): number {

@@ -1,9 +1,10 @@
-import { Logger } from '@nestjs/common';
+import { AsyncResource } from 'node:async_hooks';
 import type { IncomingMessage } from 'node:http';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { uploadAborted, uploadCutShort } from '../mindoff.messages';
+import { RequestLogger } from '../request-id/request.logger';
 
-const logger = new Logger('Mindoff');
+const logger = new RequestLogger('Mindoff');
 
 /**
  * How much of a too-large body is still read (and thrown away) after the refusal, so the client,
@@ -52,14 +53,16 @@ export function readBody(raw: IncomingMessage, limit: number | null): Promise<Bu
       cleanup();
       resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received));
     };
-    const onError = (error: Error) => {
+    // The stream emits these from the connection, outside the request's scope: bound, their
+    // log line still names the request.
+    const onError = AsyncResource.bind((error: Error) => {
       cleanup();
       reject(raw.destroyed || isReset(error) ? aborted(raw, received) : error);
-    };
-    const onAborted = () => {
+    });
+    const onAborted = AsyncResource.bind(() => {
       cleanup();
       reject(aborted(raw, received));
-    };
+    });
     raw.on('data', onData);
     raw.on('end', onEnd);
     raw.on('error', onError);

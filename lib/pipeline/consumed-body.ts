@@ -1,15 +1,15 @@
-import { Logger } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
 import type { CompiledApi } from '../registry/compiled-api';
 import { bodyReadByOthers } from '../mindoff.messages';
 import { isStackOverflow, payloadDepth, tooDeepIssue } from '../validation';
 import { tooLarge } from './body.reader';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
+import { RequestLogger } from '../request-id/request.logger';
 
 /** A body someone else read: the bytes, or a value parsed from bytes whose count is known. */
 export type ConsumedBody = { parsed: false; bytes: Buffer } | { parsed: true; value: unknown };
 
-const logger = new Logger('Mindoff');
+const logger = new RequestLogger('Mindoff');
 const warned = new Set<string>();
 
 /** Whether the request stream was read (or is being read) before mindoff got to it. */

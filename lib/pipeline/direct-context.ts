@@ -17,6 +17,7 @@ export class DirectContext<P = unknown, U = unknown> implements MindoffContext<P
     private readonly response: unknown,
     private readonly rawResponse: ServerResponse,
     private readonly renderer: ResultRenderer,
+    readonly requestId: string,
   ) {}
 
   /** Runs the API's `run()` in the request and answers with what it returned. */

@@ -27,6 +27,9 @@ import { DirectContext } from './direct-context';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { readPayload } from './payload.step';
 import { RateLimiter } from '../throttling/rate-limiter';
+import { REQUEST_ID_ATTRIBUTE } from '../request-id/request-id';
+import { RequestIds } from '../request-id/request-ids';
+import { MindoffTelemetry } from '../telemetry/mindoff.telemetry';
 
 type AnyRequest = Record<string | symbol, unknown> & { raw?: IncomingMessage };
 
@@ -49,6 +52,8 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     private readonly routes: MindoffRoutes,
     private readonly moduleRef: ModuleRef,
     @Inject(MINDOFF_RUN_INLINE) private readonly runInline: boolean,
+    private readonly requestIds: RequestIds,
+    private readonly telemetry: MindoffTelemetry,
   ) {}
 
   onModuleInit(): void {
@@ -66,8 +71,14 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     const request = http.getRequest<AnyRequest>();
     const response = http.getResponse<unknown>();
     const raw = (request.raw ?? request) as unknown as IncomingMessage;
+    // Echoed first, so every answer from here on (refusals included) carries it.
+    const requestId = this.requestIds.stamp(response);
+    const rawResponse = ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse;
+    const telemetry = this.telemetry.begin(api, request, rawResponse);
+    telemetry?.span?.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
 
     const user = await this.authenticator.user(api.auth, request, response);
+    telemetry?.reached('auth');
     for (const permission of api.permissions) {
       const verdict = permission.canActivate(context);
       const allowed = isObservable(verdict) ? await lastValueFrom(verdict) : await verdict;
@@ -77,6 +88,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
         );
       }
     }
+    telemetry?.reached('permissions');
     if (raw.method !== api.method) {
       throw new MindoffHttpError(
         'INVALID_METHOD',
@@ -84,8 +96,10 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
         { Allow: api.method },
       );
     }
+    telemetry?.reached('method');
     const tracker = this.limiter.tracker(user, raw);
     if (api.rate) await this.limiter.consume(api.urlName, api.rate, tracker, response);
+    telemetry?.reached('rate_limit');
     const queued = api.processMode === 'queue' && !this.runInline;
     if (queued && isMultipart(raw)) {
       throw new MindoffHttpError('VALIDATION_ERR', {
@@ -97,9 +111,11 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
       : await readPayload(api, raw, request as { body?: unknown });
     const query = (request.query ?? {}) as Record<string, unknown>;
     const params = (request.params ?? {}) as Record<string, string>;
+    telemetry?.reached('payload');
 
     if (queued) {
       if (!this.queue) throw new MindoffHttpError('API_CONFIG_ERR');
+      telemetry?.reached('enqueue');
       request[MINDOFF_CONTEXT] = new EnqueueAction(
         this.queue,
         api,
@@ -108,6 +124,8 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
           query,
           params,
           user: user === null ? null : this.options.queue.serializeUser(user),
+          requestId,
+          traceContext: telemetry?.traceContext(),
         },
         this.limiter.ownerOf(user) ?? null,
         taskRoot(raw, this.options, this.routes.taskBase()),
@@ -116,6 +134,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
       );
       return true;
     }
+    telemetry?.reached('run');
     request[MINDOFF_CONTEXT] = new DirectContext(
       payload,
       query,
@@ -125,8 +144,9 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
       api.urlName,
       request,
       response,
-      ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse,
+      rawResponse,
       this.renderer,
+      requestId,
     );
     return true;
   }

@@ -10,6 +10,7 @@ import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-opti
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import { embeddedQueueNotice } from '../mindoff.messages';
 import type { CompiledApi } from '../registry/compiled-api';
+import { MindoffTelemetry } from '../telemetry/mindoff.telemetry';
 import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 import { stableJson } from './stable-json';
 import { TaskExecutor } from './task.executor';
@@ -23,22 +24,26 @@ import { taskUrls } from './task-urls';
 @Injectable()
 export class MindoffQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('MindoffQueue');
+  private stopDepthGauge?: () => void;
 
   constructor(
     @Inject(MINDOFF_QUEUE_DRIVER) readonly driver: QueueDriver,
     @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
     private readonly executor: TaskExecutor,
+    private readonly telemetry: MindoffTelemetry,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.driver.durable) {
       this.logger.log(embeddedQueueNotice());
     }
+    this.stopDepthGauge = this.telemetry.observeQueueDepth(() => this.driver.stats());
     const { worker, concurrency } = this.options.queue;
     if (worker) await this.driver.startWorker(this.executor.execute, concurrency);
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopDepthGauge?.();
     await this.driver.close();
   }
 

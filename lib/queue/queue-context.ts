@@ -13,6 +13,8 @@ export class QueueContext<P = unknown, U = unknown> implements MindoffContext<P,
   readonly user: U | null;
   readonly version: number;
   readonly urlName: string;
+  /** The id of the request that enqueued the task. */
+  readonly requestId: string;
   /** There is no HTTP request in a worker. */
   readonly request = null;
   readonly signal: AbortSignal;
@@ -29,6 +31,7 @@ export class QueueContext<P = unknown, U = unknown> implements MindoffContext<P,
     this.user = task.request.user as U | null;
     this.version = task.request.version;
     this.urlName = task.request.urlName;
+    this.requestId = task.request.requestId;
     this.signal = run.signal;
   }
 

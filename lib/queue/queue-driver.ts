@@ -32,6 +32,18 @@ export interface TaskListQuery {
   pageSize: number;
 }
 
+/** A queue's numbers for health checks and metrics (times in ms since the epoch). */
+export interface QueueStats {
+  /** Tasks waiting for a worker (delayed and prioritized included). */
+  waiting: number;
+  /** Tasks a worker is running now. */
+  active: number;
+  /** When the task that has waited longest was queued; null when none waits. */
+  oldestWaitingAt: number | null;
+  /** The latest moment a worker of this queue was known alive; null when none is known. */
+  workersSeenAt: number | null;
+}
+
 /**
  * The contract both drivers (embedded and BullMQ) implement and one shared suite tests.
  * Every method may reject when the broker cannot be reached.
@@ -61,5 +73,7 @@ export interface QueueDriver {
   /** Concurrent-slot counters (status streams per owner): check-then-increment, never leaking on denial. */
   acquireSlot(key: string, limit: number): Promise<boolean>;
   releaseSlot(key: string): Promise<void>;
+  /** The queue's counts, its oldest waiting task and when a worker was last seen. */
+  stats(): Promise<QueueStats>;
   close(): Promise<void>;
 }

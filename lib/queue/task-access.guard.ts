@@ -2,12 +2,14 @@ import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { IncomingMessage } from 'node:http';
 import { Authenticator } from '../auth/authenticator';
+import { StaffAccess } from './staff-access';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import type { CompiledApi } from '../registry/compiled-api';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { RateLimiter } from '../throttling/rate-limiter';
+import { RequestIds } from '../request-id/request-ids';
 import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 import { streamTicketKey, type StreamTicketBinding } from './stream-ticket';
 import { TASK_ENDPOINT_METADATA, type TaskEndpointSpec } from './task-endpoint.decorator';
@@ -51,7 +53,9 @@ export class TaskAccessGuard implements CanActivate {
     private readonly registry: MindoffRegistry,
     private readonly limiter: RateLimiter,
     private readonly authenticator: Authenticator,
+    private readonly staff: StaffAccess,
     @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
+    private readonly requestIds: RequestIds,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -63,6 +67,8 @@ export class TaskAccessGuard implements CanActivate {
     const request = http.getRequest<AnyRequest>();
     const response = http.getResponse<unknown>();
     const raw = (request.raw ?? request) as unknown as IncomingMessage;
+    // Echoed first, so every answer (the stream's included) carries it.
+    this.requestIds.stamp(response);
     const method = raw.method ?? '';
     if (method !== endpoint.method && !(method === 'HEAD' && endpoint.method === 'GET')) {
       throw new MindoffHttpError(
@@ -78,7 +84,7 @@ export class TaskAccessGuard implements CanActivate {
     }
     if (!endpoint.addressesTask) {
       request[TASK_ACCESS] = {
-        owner: await this.listOwner(request, response),
+        owner: await this.listOwner(context, request, response),
       } satisfies ListAccess;
       return true;
     }
@@ -86,27 +92,35 @@ export class TaskAccessGuard implements CanActivate {
     const ticket = endpoint.name === 'stream' ? request.query?.ticket : undefined;
     const ownerFromTicket =
       typeof ticket === 'string' && ticket !== '' ? await this.redeem(ticket, id) : undefined;
-    request[TASK_ACCESS] = await this.task(id, endpoint, request, response, ownerFromTicket);
+    request[TASK_ACCESS] = await this.task(context, id, endpoint, ownerFromTicket);
     return true;
   }
 
   /** The task for the caller; `ownerFromTicket` (a redeemed stream ticket) replaces auth. */
   private async task(
+    context: ExecutionContext,
     id: string,
     endpoint: TaskEndpointSpec,
-    request: AnyRequest,
-    response: unknown,
     ownerFromTicket: string | null | undefined,
   ): Promise<TaskAccess> {
+    const request = context.switchToHttp().getRequest<AnyRequest>();
+    const response = context.switchToHttp().getResponse<unknown>();
     const task = /^[0-9a-f-]{36}$/i.test(id) ? await this.driver.get(id) : null;
     const api = task ? this.registry.find(task.request.urlName, task.request.version) : undefined;
     if (!task || !api) throw notFound(id);
-    const caller =
+    const user =
       ownerFromTicket !== undefined
-        ? ownerFromTicket
-        : (this.limiter.ownerOf(await this.authenticator.user(api.auth, request, response)) ??
-          null);
-    if (task.ownerId !== null && task.ownerId !== caller) throw notFound(id);
+        ? null
+        : await this.authenticator.user(api.auth, request, response);
+    const caller =
+      ownerFromTicket !== undefined ? ownerFromTicket : (this.limiter.ownerOf(user) ?? null);
+    if (
+      task.ownerId !== null &&
+      task.ownerId !== caller &&
+      !(await this.staff.isStaff(context, user))
+    ) {
+      throw notFound(id);
+    }
     const raw = (request.raw ?? request) as unknown as IncomingMessage;
     const tracker = caller ?? this.limiter.tracker(null, raw);
     const rate = taskRate(api, endpoint.name);
@@ -116,8 +130,15 @@ export class TaskAccessGuard implements CanActivate {
     return { task, api, tracker };
   }
 
-  /** The list's caller, authenticated by `queue.listAuth` or every queue-mode API's strategies. */
-  private async listOwner(request: AnyRequest, response: unknown): Promise<string | null> {
+  /**
+   * Whose tasks the list shows: the caller's, authenticated by `queue.listAuth` or every
+   * queue-mode API's strategies; staff may name another user with `?owner=<user id>`.
+   */
+  private async listOwner(
+    context: ExecutionContext,
+    request: AnyRequest,
+    response: unknown,
+  ): Promise<string | null> {
     const strategies = this.options.queue.listAuth ?? [
       ...new Set(
         this.registry
@@ -127,6 +148,12 @@ export class TaskAccessGuard implements CanActivate {
       ),
     ];
     const user = await this.authenticator.user(strategies, request, response);
+    const asked = request.query?.owner;
+    if (typeof asked === 'string' && asked !== '') {
+      if (!(await this.staff.isStaff(context, user)))
+        throw new MindoffHttpError('PERMISSION_DENIED');
+      return `user:${asked}`;
+    }
     return this.limiter.ownerOf(user) ?? null;
   }
 

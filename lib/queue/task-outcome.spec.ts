@@ -5,7 +5,15 @@ function running(): TaskRecord {
   return {
     id: '1',
     ownerId: null,
-    request: { urlName: 'a', version: 1, payload: {}, query: {}, params: {}, user: null },
+    request: {
+      urlName: 'a',
+      version: 1,
+      payload: {},
+      query: {},
+      params: {},
+      user: null,
+      requestId: 'req-1',
+    },
     status: 'running',
     progress: { percent: 40, current_step: 'export', current_message: 'Exporting' },
     cancelRequested: true,

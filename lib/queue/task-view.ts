@@ -6,7 +6,7 @@ export type TaskView =
   | { stored: false; code: string; category: 'info' | 'warning' | 'danger'; data: unknown };
 
 export function taskView(task: TaskRecord): TaskView {
-  const base = { queue_id: task.id, job_status: task.status };
+  const base = { queue_id: task.id, job_status: task.status, request_id: task.request.requestId };
   switch (task.status) {
     case 'queued':
       return { stored: false, code: 'QUEUE_TASK_PENDING', category: 'info', data: base };
@@ -49,6 +49,7 @@ export function listItem(task: TaskRecord) {
     id: task.id,
     api_url_name: task.request.urlName,
     version: task.request.version,
+    request_id: task.request.requestId,
     job_status: task.status,
     progress: task.progress,
     created_at: new Date(task.createdAt).toISOString(),

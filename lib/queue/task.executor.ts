@@ -1,9 +1,13 @@
-import { Injectable, Logger, type Type } from '@nestjs/common';
+import { Injectable, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { toEnvelopeError } from '../errors/to-envelope-error';
 import { MindoffRegistry } from '../registry/mindoff.registry';
+import { REQUEST_ID_ATTRIBUTE } from '../request-id/request-id';
+import { RequestLogger } from '../request-id/request.logger';
+import { withRequestId } from '../request-id/request-scope';
 import { EnvelopeSender } from '../rendering/envelope.sender';
 import { resultEnvelope } from '../rendering/result-envelope';
+import { MindoffTelemetry } from '../telemetry/mindoff.telemetry';
 import type { MindoffResponse } from '../responses';
 import { QueueContext } from './queue-context';
 import type { TaskRun } from './queue-driver';
@@ -20,16 +24,31 @@ type Runnable = { run(ctx: unknown): unknown };
  */
 @Injectable()
 export class TaskExecutor {
-  private readonly logger = new Logger('MindoffQueue');
+  private readonly logger = new RequestLogger('MindoffQueue');
   private readonly instances = new Map<Type<unknown>, Runnable>();
 
   constructor(
     private readonly registry: MindoffRegistry,
     private readonly moduleRef: ModuleRef,
     private readonly sender: EnvelopeSender,
+    private readonly telemetry: MindoffTelemetry,
   ) {}
 
-  readonly execute = async (task: TaskRecord, run: TaskRun): Promise<TaskOutcome> => {
+  /** Runs `task` in the scope of the request that enqueued it (its log lines carry that id). */
+  readonly execute = (task: TaskRecord, run: TaskRun): Promise<TaskOutcome> =>
+    withRequestId(task.request.requestId, () => this.recorded(task, run));
+
+  /** The run, inside its span (linked to the enqueuing request) and measured, when an SDK records. */
+  private async recorded(task: TaskRecord, run: TaskRun): Promise<TaskOutcome> {
+    const telemetry = this.telemetry.taskStarted(task);
+    if (!telemetry) return this.runTask(task, run);
+    telemetry.span?.setAttribute(REQUEST_ID_ATTRIBUTE, task.request.requestId);
+    const outcome = await telemetry.within(() => this.runTask(task, run));
+    telemetry.finished(outcome.kind, outcome.kind === 'failed' ? outcome.error.code : undefined);
+    return outcome;
+  }
+
+  private async runTask(task: TaskRecord, run: TaskRun): Promise<TaskOutcome> {
     const { urlName, version } = task.request;
     const api = this.registry.find(urlName, version);
     if (!api) {
@@ -46,7 +65,7 @@ export class TaskExecutor {
       const { code } = toEnvelopeError(error);
       return this.failure(code);
     }
-  };
+  }
 
   private completed(result: unknown): TaskOutcome {
     const envelope = resultEnvelope(this.sender, result);

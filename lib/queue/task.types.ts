@@ -24,6 +24,10 @@ export interface TaskRequest {
   params: Record<string, string>;
   /** The authenticated user as the pipeline saw it (JSON), or null when anonymous. */
   user: unknown;
+  /** The id of the request that enqueued the task (kept when the inputs are dropped). */
+  requestId: string;
+  /** The enqueuing request's trace context (W3C `traceparent`…), when a tracer recorded it. */
+  traceContext?: Record<string, string>;
 }
 
 /** How a finished run ended: the stored answer, or the error's code and message (never a stack). */

@@ -1,16 +1,19 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { MINDOFF_CATALOG } from '../mindoff.constants';
 import { ResponseCatalog, type Category } from '../responses';
+import { RequestIds } from '../request-id/request-ids';
+import { RequestLogger } from '../request-id/request.logger';
 
 /** Writes envelopes to a response through the active HTTP adapter (express or fastify). */
 @Injectable()
 export class EnvelopeSender {
-  private readonly logger = new Logger('Mindoff');
+  private readonly logger = new RequestLogger('Mindoff');
 
   constructor(
     @Inject(MINDOFF_CATALOG) readonly catalog: ResponseCatalog,
     private readonly adapterHost: HttpAdapterHost,
+    private readonly requestIds: RequestIds,
   ) {}
 
   /** The status and body for `code`; an unknown code is logged and becomes `UNEXPECTED_ERR`. */
@@ -24,7 +27,7 @@ export class EnvelopeSender {
     return this.catalog.envelope(code, category, data);
   }
 
-  /** Sends the envelope of `code` now (used by the exception filters). */
+  /** Sends the envelope of `code` now (used by the exception filters), with the request id header. */
   send(
     response: unknown,
     code: string,
@@ -34,6 +37,7 @@ export class EnvelopeSender {
   ): void {
     const adapter = this.adapterHost.httpAdapter;
     const { httpStatus, body } = this.build(code, category, data);
+    this.requestIds.stamp(response);
     for (const [name, value] of Object.entries(headers)) adapter.setHeader(response, name, value);
     adapter.reply(response, body, httpStatus);
   }

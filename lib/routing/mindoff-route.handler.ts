@@ -2,6 +2,7 @@ import { RequestMethod, type Type } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { MINDOFF_CONTEXT, MINDOFF_ROUTE_CLASS } from '../mindoff.constants';
+import { requestTelemetry } from '../telemetry/request.telemetry';
 
 /** The method name under which every API class serves its route. */
 export const MINDOFF_HANDLER = 'handleMindoffRequest';
@@ -27,7 +28,12 @@ export function mindoffRouteHandler(cls: Type<unknown>) {
     this: { run(ctx: unknown): unknown },
     request: Record<symbol, unknown>,
   ): Promise<unknown> {
-    return (request[MINDOFF_CONTEXT] as { execute(api: unknown): Promise<unknown> }).execute(this);
+    const context = request[MINDOFF_CONTEXT] as { execute(api: unknown): Promise<unknown> };
+    const telemetry = requestTelemetry(request);
+    if (!telemetry) return context.execute(this);
+    const body = await telemetry.within(() => context.execute(this));
+    telemetry.answered(body);
+    return body;
   }
   Reflect.defineMetadata(PATH_METADATA, '/', handleMindoffRequest);
   Reflect.defineMetadata(METHOD_METADATA, RequestMethod.ALL, handleMindoffRequest);

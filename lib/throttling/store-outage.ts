@@ -1,12 +1,13 @@
-import { Logger } from '@nestjs/common';
+import type { Logger } from '@nestjs/common';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import type { RateLimitStorePolicy } from '../interfaces/mindoff-module-options.interface';
 import { rateLimitStoreBack, rateLimitStoreDown } from '../mindoff.messages';
+import { RequestLogger } from '../request-id/request.logger';
 
 /**
  * The rate-limit store's health as the requests see it, and `rateLimit.onStoreError` applied:
  * an outage starts at the first failed call and ends at the next call that succeeds, each logged
- * once (never once per request). During an outage a request that needs the store is refused
+ * once (never once per request), naming the request that met it. During an outage a request that needs the store is refused
  * `RATE_LIMIT_UNAVAILABLE` (503, `'fail-closed'`) or let through unlimited (`'fail-open'`).
  */
 export class StoreOutage {
@@ -14,7 +15,7 @@ export class StoreOutage {
 
   constructor(
     private readonly policy: RateLimitStorePolicy,
-    private readonly logger: Pick<Logger, 'warn' | 'log'> = new Logger('Mindoff'),
+    private readonly logger: Pick<Logger, 'warn' | 'log'> = new RequestLogger('Mindoff'),
   ) {}
 
   /** Whether the last call to the store failed. */

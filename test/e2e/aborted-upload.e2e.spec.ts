@@ -82,7 +82,7 @@ describe.each(ADAPTERS)('an upload the client abandons, on %s', (adapter) => {
       {
         level: 'debug',
         message: expect.stringMatching(
-          /^POST \/v1\/body\/echo\/: the client aborted its upload after \d+ byte\(s\) of the body/,
+          /^request_id=[0-9a-f-]{36} POST \/v1\/body\/echo\/: the client aborted its upload after \d+ byte\(s\) of the body/,
         ),
         rest: ['Mindoff'],
       },

@@ -40,6 +40,7 @@ describe.each(ADAPTERS)("the sample's API docs on %s", (adapter) => {
     expect(Object.keys(job.responses)).toEqual(expect.arrayContaining(['200', '503']));
     expect(job.responses['200'].content['application/json'].examples).toHaveProperty('QUEUED');
     expect(Object.keys(doc.paths).filter((path) => !path.startsWith('/v'))).toEqual([
+      '/health',
       '/mindoff/queue/{queue_id}/',
       '/mindoff/queue/list/',
       '/mindoff/queue/{queue_id}/stream/',

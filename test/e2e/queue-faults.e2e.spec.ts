@@ -81,6 +81,7 @@ describe('BullMQ queue mode when Redis misbehaves', () => {
       query: {},
       params: {},
       user: null,
+      requestId: expect.any(String),
     });
     // Nothing else finishes on this queue: the retention is enforced all the same.
     const gone = await untilTask(app, id, (a) => a.status === 404, {}, 15_000);

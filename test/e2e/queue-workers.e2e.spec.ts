@@ -52,7 +52,11 @@ describe('BullMQ workers in separate processes', () => {
     const cancel = await call(api.url, 'POST', `/mindoff/queue/${id}/cancel/`);
     expect(cancel.body.data.job_status).toBe('cancel_requested');
     const cancelled = await untilTask(api, id, (a) => codeOf(a) === 'QUEUE_TASK_CANCELLED');
-    expect(cancelled.body.data).toEqual({ queue_id: id, job_status: 'cancelled' });
+    expect(cancelled.body.data).toEqual({
+      queue_id: id,
+      job_status: 'cancelled',
+      request_id: expect.any(String),
+    });
   });
 
   it('recovers a task whose worker process died: another worker runs it to the end', async () => {

@@ -140,6 +140,7 @@ describe.each(CASES)('queue mode on the $name driver ($adapter)', ({ driver, ada
       queue_id: ids[0],
       job_status: 'failed',
       error: { code: 'VALIDATION_ERR', message: expect.any(String) },
+      request_id: expect.any(String),
     });
     const crashed = await untilTask(app, ids[1]!, (a) => codeOf(a) === 'QUEUE_TASK_FAILED');
     expect(crashed.body.data.error.code).toBe('UNEXPECTED_ERR');
@@ -185,7 +186,11 @@ describe.each(CASES)('queue mode on the $name driver ($adapter)', ({ driver, ada
     expect(cancel.body.data).toEqual({ queue_id: id, job_status: 'cancel_requested' });
     gates.open(`${name}:collect`);
     const cancelled = await untilTask(app, id, (a) => codeOf(a) === 'QUEUE_TASK_CANCELLED');
-    expect(cancelled.body.data).toEqual({ queue_id: id, job_status: 'cancelled' });
+    expect(cancelled.body.data).toEqual({
+      queue_id: id,
+      job_status: 'cancelled',
+      request_id: expect.any(String),
+    });
 
     const again = await call(app.url, 'POST', `/mindoff/queue/${id}/cancel/`);
     expect(again.status).toBe(400);
@@ -478,7 +483,11 @@ describe.each(DRIVERS)('queued tasks without a worker on the $name driver', (dri
       .queue_id as string;
     const pending = await call(api.url, 'GET', `/mindoff/queue/${id}/`);
     expect(codeOf(pending)).toBe('QUEUE_TASK_PENDING');
-    expect(pending.body.data).toEqual({ queue_id: id, job_status: 'queued' });
+    expect(pending.body.data).toEqual({
+      queue_id: id,
+      job_status: 'queued',
+      request_id: expect.any(String),
+    });
     const cancel = await call(api.url, 'POST', `/mindoff/queue/${id}/cancel/`);
     expect(cancel.body.data).toEqual({ queue_id: id, job_status: 'cancelled' });
     expect(codeOf(await call(api.url, 'GET', `/mindoff/queue/${id}/`))).toBe(

@@ -213,6 +213,18 @@ describe.each(ADAPTERS)('the sample app on %s', (adapter) => {
     });
   });
 
+  describe('GET /health (@nestjs/terminus)', () => {
+    it("answers 200 with the queue's and the rate-limit store's health", async () => {
+      const res = await call(server.url, 'GET', '/health');
+      expect(res.status).toBe(200);
+      expect(res.body.status).toBe('ok');
+      expect(res.body.details).toEqual({
+        queue: expect.objectContaining({ status: 'up', driver: 'embedded', waiting: 0 }),
+        rateLimit: { status: 'up', store: 'memory' },
+      });
+    });
+  });
+
   describe('routes', () => {
     it('answers an unknown API under a mindoff app with 404 ROUTE_NOT_FOUND', async () => {
       const res = await call(server.url, 'GET', '/v1/shop/nothing_here/');

@@ -5,6 +5,7 @@ import type {
   CancelResult,
   ProgressChange,
   QueueDriver,
+  QueueStats,
   TaskListQuery,
   TaskRunner,
 } from '../queue-driver';
@@ -20,6 +21,8 @@ import type { RedisConnection } from './redis-connection';
 import { RedisConnections } from './redis-connections';
 import { RedisEphemeralStore } from './redis-ephemeral.store';
 import { RetentionSweeper } from './retention-sweeper';
+import { readBullmqStats } from './bullmq-stats';
+import { WorkerHeartbeat } from './worker-heartbeat';
 
 /** What the BullMQ driver is built with: the resolved `queue` options. */
 export interface BullmqDriverOptions {
@@ -59,7 +62,13 @@ export class BullmqQueueDriver implements QueueDriver {
   private readonly ephemeral: RedisEphemeralStore;
   private readonly tasks: BullmqTaskStore;
   private readonly sweeper: RetentionSweeper;
+  private readonly heartbeat: WorkerHeartbeat;
   private readonly queue: Queue<JobData>;
+
+  /** The BullMQ queue itself, for the app's tools (`@InjectQueue(MINDOFF_QUEUE)`, bull-board). */
+  get bullQueue(): Queue<JobData> {
+    return this.queue;
+  }
   private readonly local = new EventEmitter().setMaxListeners(0);
   private subscriber?: Redis;
   private events?: QueueEvents;
@@ -96,6 +105,7 @@ export class BullmqQueueDriver implements QueueDriver {
       this.connections.logError(error),
     );
     this.sweeper.start();
+    this.heartbeat = new WorkerHeartbeat(this.client, this.key('workers'));
     // Listening from the first connection on, so no event is missed by a stream opened later.
     this.client.once('ready', () => this.ensureListening());
   }
@@ -158,6 +168,7 @@ export class BullmqQueueDriver implements QueueDriver {
     };
     this.worker.on('completed', (job) => finished(job, 'completed'));
     this.worker.on('failed', (job) => finished(job, 'failed'));
+    this.heartbeat.start();
   }
 
   putOnce(key: string, value: string, ttlMs: number): Promise<void> {
@@ -176,6 +187,10 @@ export class BullmqQueueDriver implements QueueDriver {
     return this.ephemeral.releaseSlot(key);
   }
 
+  stats(): Promise<QueueStats> {
+    return this.broker.run(() => readBullmqStats(this.queue, this.client, this.heartbeat));
+  }
+
   async close(): Promise<void> {
     const settle = (work: Promise<unknown> | undefined) =>
       Promise.race([work?.catch(() => undefined), new Promise((r) => setTimeout(r, 2000).unref())]);
@@ -183,6 +198,7 @@ export class BullmqQueueDriver implements QueueDriver {
     // Workers close without waiting for running tasks: those are taken back by another worker
     // (BullMQ's stalled-job check) and run again, so a shutdown never hangs on a long task.
     this.sweeper.stop();
+    await this.heartbeat.stop();
     await Promise.all([
       settle(this.worker?.close(true)),
       settle(this.events?.close()),

@@ -7,7 +7,15 @@ const task = (id: string, dedupKey?: string, payload: unknown = {}): NewTask => 
   id,
   ownerId: 'user:1',
   dedupKey,
-  request: { urlName: 'jobs__x', version: 1, payload, query: { q: '1' }, params: {}, user: null },
+  request: {
+    urlName: 'jobs__x',
+    version: 1,
+    payload,
+    query: { q: '1' },
+    params: {},
+    user: null,
+    requestId: 'req-1',
+  },
 });
 const fails: TaskRunner = async () => ({
   kind: 'failed',

@@ -3,6 +3,7 @@ import type {
   CancelResult,
   ProgressChange,
   QueueDriver,
+  QueueStats,
   TaskListQuery,
   TaskRun,
   TaskRunner,
@@ -176,6 +177,20 @@ export class EmbeddedQueueDriver implements QueueDriver {
     const used = (this.slots.get(key) ?? 0) - 1;
     if (used > 0) this.slots.set(key, used);
     else this.slots.delete(key);
+  }
+
+  /**
+   * From this process's own state: the worker is alive while it is started and not closed. A
+   * waiting task has not changed since it was queued, so its update time is when it was queued.
+   */
+  async stats(): Promise<QueueStats> {
+    const oldest = this.waiting.length > 0 ? this.tasks.get(this.waiting[0]) : undefined;
+    return {
+      waiting: this.waiting.length,
+      active: this.active,
+      oldestWaitingAt: oldest?.record.updatedAt ?? null,
+      workersSeenAt: this.runner && !this.closed ? Date.now() : null,
+    };
   }
 
   async close(): Promise<void> {

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
+import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
+import { pickRequestId } from './request-id';
+
+const REQUEST_ID = Symbol('mindoff:request-id');
+type Tagged = IncomingMessage & { [REQUEST_ID]?: string };
+
+/**
+ * Gives each request one id, chosen the first time anyone asks and kept on the request
+ * (`requestId.header` when trusted and sane, otherwise a new UUID), and echoes it on the answers
+ * mindoff writes.
+ */
+@Injectable()
+export class RequestIds {
+  private readonly incoming: string;
+
+  constructor(@Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions) {
+    this.incoming = options.requestId.header.toLowerCase();
+  }
+
+  /** The id of `request` (the raw `IncomingMessage`, or an adapter request wrapping it). */
+  of(request: unknown): string {
+    const raw = ((request as { raw?: IncomingMessage }).raw ?? request) as Tagged;
+    const known = raw[REQUEST_ID];
+    if (known !== undefined) return known;
+    const incoming = raw.headers[this.incoming];
+    return (raw[REQUEST_ID] = pickRequestId(incoming, this.options.requestId.trustHeader));
+  }
+
+  /**
+   * Sets the request id header on `response` (express response or fastify reply) and returns the
+   * id; the same id however often it is called for one request.
+   */
+  stamp(response: unknown): string {
+    const raw = ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse;
+    const requestId = this.of(raw.req);
+    // Set on the Node response, where both adapters merge it into the headers they write.
+    if (!raw.headersSent) raw.setHeader(this.options.requestId.header, requestId);
+    return requestId;
+  }
+}
