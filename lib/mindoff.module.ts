@@ -22,7 +22,6 @@ import { Authenticator } from './auth/authenticator';
 import { MindoffRegistry } from './registry/mindoff.registry';
 import { RouterHooks } from './adapters/router-hooks';
 import { MindoffTelemetry } from './telemetry/mindoff.telemetry';
-import { RequestScopeHooks } from './adapters/request-scope.hooks';
 import { RequestIds } from './request-id/request-ids';
 import { MindoffRoutes } from './routing/mindoff-routes';
 import { EnvelopeSender } from './rendering/envelope.sender';
@@ -53,7 +52,6 @@ import { MindoffHealthIndicator } from './health/mindoff-health.indicator';
     MindoffHealthIndicator,
     MindoffTelemetry,
     RequestIds,
-    RequestScopeHooks,
     resolvedOptionsProvider,
     { provide: MINDOFF_RUN_INLINE, useValue: false },
     rateLimitStorageProvider,

@@ -98,7 +98,7 @@ export class RouterHooks implements OnModuleInit {
     // An error before any route was reached (a body parsed on the way to a miss): still a miss.
     if (!reachedRoute(req) && this.answerMiss(req, res)) return true;
     if (!this.deferral.ownerOf(req)) return false;
-    const { code, category, data, headers } = toEnvelopeError(error);
+    const { code, category, data, headers } = toEnvelopeError(error, this.sender.requestIdOf(req));
     this.sender.send(res, code, category, data, headers);
     return true;
   }

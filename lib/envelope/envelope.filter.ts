@@ -26,7 +26,8 @@ export class MindoffEnvelopeFilter extends BaseExceptionFilter {
     if (host.getType() !== 'http' || adapter.isHeadersSent(response)) {
       return this.answerAsNest(exception, host);
     }
-    const { code, category, data, headers } = routeEnvelopeError(exception);
+    const requestId = this.sender.requestIdOf(host.getArgByIndex(0));
+    const { code, category, data, headers } = routeEnvelopeError(exception, requestId);
     const retryAfter = code === 'API_RATE_LIMITED' ? retryAfterOf(adapter, response) : undefined;
     const details = retryAfter === undefined ? data : { retry_after_seconds: retryAfter };
     this.sender.send(response, code, category, details, headers);

@@ -20,7 +20,7 @@ import { validationPipeIssues } from './validation-pipe.issues';
  * @example
  * routeEnvelopeError(new NotFoundException('No order o_9')); // ROUTE_NOT_FOUND, { detail: 'No order o_9' }
  */
-export function routeEnvelopeError(exception: unknown): EnvelopeError {
+export function routeEnvelopeError(exception: unknown, requestId?: string): EnvelopeError {
   if (exception instanceof ThrottlerException) {
     return { code: 'API_RATE_LIMITED', category: 'warning', data: [], headers: {} };
   }
@@ -35,7 +35,7 @@ export function routeEnvelopeError(exception: unknown): EnvelopeError {
       return { code: codeForStatus(status), data: detail ? { detail } : [], headers: {} };
     }
   }
-  return toEnvelopeError(exception);
+  return toEnvelopeError(exception, requestId);
 }
 
 /** The code of a body the framework refused, also when Nest wrapped its error in an HttpException. */

@@ -1,9 +1,9 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import { MindoffValidationError, type Category } from '../responses';
 import { BrokerUnavailableError } from './broker-unavailable.error';
 import { MindoffHttpError } from './mindoff-http.error';
-import { RequestLogger } from '../request-id/request.logger';
+import { forRequest } from '../request-id/request.logger';
 
 /** What an exception becomes: a catalog code, its category, data and extra headers. */
 export interface EnvelopeError {
@@ -41,14 +41,14 @@ const FRAMEWORK_CODES: Record<string, string> = {
   'entity.too.large': 'PAYLOAD_TOO_LARGE',
 };
 
-const logger = new RequestLogger('Mindoff');
+const logger = new Logger('Mindoff');
 
 /**
  * Maps anything thrown on a mindoff route to an envelope error: mindoff's own errors keep their
  * code; an unreachable queue broker is `QUEUE_SERVICE_UNAVAILABLE`; Nest HTTP exceptions, throttler and body-parser/fastify errors map by kind; anything else
  * is `UNEXPECTED_ERR`, logged with its stack (which never reaches the client).
  */
-export function toEnvelopeError(exception: unknown): EnvelopeError {
+export function toEnvelopeError(exception: unknown, requestId?: string): EnvelopeError {
   if (exception instanceof MindoffHttpError) {
     return {
       code: exception.code,
@@ -76,7 +76,10 @@ export function toEnvelopeError(exception: unknown): EnvelopeError {
     if (status < 500) return { code: 'VALIDATION_ERR', data: [], headers: {} };
   }
   logger.error(
-    exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    forRequest(
+      requestId,
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    ),
   );
   return { code: 'UNEXPECTED_ERR', data: [], headers: {} };
 }

@@ -10,8 +10,11 @@ export class MindoffExceptionFilter implements ExceptionFilter {
   constructor(private readonly sender: EnvelopeSender) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const { code, category, data, headers } = toEnvelopeError(exception);
     const http = host.switchToHttp();
+    const { code, category, data, headers } = toEnvelopeError(
+      exception,
+      this.sender.requestIdOf(http.getRequest()),
+    );
     this.sender.send(http.getResponse(), code, category, data, headers);
     requestTelemetry(http.getRequest())?.refused(code, data);
   }

@@ -1,10 +1,11 @@
-import { AsyncResource } from 'node:async_hooks';
 import type { IncomingMessage } from 'node:http';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { uploadAborted, uploadCutShort } from '../mindoff.messages';
-import { RequestLogger } from '../request-id/request.logger';
+import { Logger } from '@nestjs/common';
+import { forRequest } from '../request-id/request.logger';
+import { requestIdOf } from '../request-id/request-tag';
 
-const logger = new RequestLogger('Mindoff');
+const logger = new Logger('Mindoff');
 
 /**
  * How much of a too-large body is still read (and thrown away) after the refusal, so the client,
@@ -53,16 +54,14 @@ export function readBody(raw: IncomingMessage, limit: number | null): Promise<Bu
       cleanup();
       resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, received));
     };
-    // The stream emits these from the connection, outside the request's scope: bound, their
-    // log line still names the request.
-    const onError = AsyncResource.bind((error: Error) => {
+    const onError = (error: Error) => {
       cleanup();
       reject(raw.destroyed || isReset(error) ? aborted(raw, received) : error);
-    });
-    const onAborted = AsyncResource.bind(() => {
+    };
+    const onAborted = () => {
       cleanup();
       reject(aborted(raw, received));
-    });
+    };
     raw.on('data', onData);
     raw.on('end', onEnd);
     raw.on('error', onError);
@@ -99,7 +98,9 @@ function isReset(error: Error): boolean {
 /** Logs the abandoned upload (once: the caller has already stopped listening) and its refusal. */
 function aborted(raw: IncomingMessage, received: number): MindoffHttpError {
   const path = (raw.url ?? '').split('?')[0]!;
-  logger.debug(uploadAborted(raw.method ?? 'REQUEST', path, received));
+  logger.debug(
+    forRequest(requestIdOf(raw), uploadAborted(raw.method ?? 'REQUEST', path, received)),
+  );
   return new MindoffHttpError('MALFORMED_PAYLOAD', { error: uploadCutShort() });
 }
 

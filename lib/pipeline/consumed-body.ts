@@ -4,12 +4,14 @@ import { bodyReadByOthers } from '../mindoff.messages';
 import { isStackOverflow, payloadDepth, tooDeepIssue } from '../validation';
 import { tooLarge } from './body.reader';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
-import { RequestLogger } from '../request-id/request.logger';
+import { Logger } from '@nestjs/common';
+import { forRequest } from '../request-id/request.logger';
+import { requestIdOf } from '../request-id/request-tag';
 
 /** A body someone else read: the bytes, or a value parsed from bytes whose count is known. */
 export type ConsumedBody = { parsed: false; bytes: Buffer } | { parsed: true; value: unknown };
 
-const logger = new RequestLogger('Mindoff');
+const logger = new Logger('Mindoff');
 const warned = new Set<string>();
 
 /** Whether the request stream was read (or is being read) before mindoff got to it. */
@@ -51,7 +53,7 @@ export function consumedBody(
   const reason = bodyReadByOthers(api.className, framed === undefined);
   if (!warned.has(api.className)) {
     warned.add(api.className);
-    logger.error(reason);
+    logger.error(forRequest(requestIdOf(raw), reason));
   }
   throw new MindoffHttpError('API_CONFIG_ERR', { reason });
 }

@@ -1,10 +1,9 @@
-import { Injectable, type Type } from '@nestjs/common';
+import { Injectable, Logger, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { toEnvelopeError } from '../errors/to-envelope-error';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { REQUEST_ID_ATTRIBUTE } from '../request-id/request-id';
-import { RequestLogger } from '../request-id/request.logger';
-import { withRequestId } from '../request-id/request-scope';
+import { forRequest } from '../request-id/request.logger';
 import { EnvelopeSender } from '../rendering/envelope.sender';
 import { resultEnvelope } from '../rendering/result-envelope';
 import { MindoffTelemetry } from '../telemetry/mindoff.telemetry';
@@ -24,7 +23,7 @@ type Runnable = { run(ctx: unknown): unknown };
  */
 @Injectable()
 export class TaskExecutor {
-  private readonly logger = new RequestLogger('MindoffQueue');
+  private readonly logger = new Logger('MindoffQueue');
   private readonly instances = new Map<Type<unknown>, Runnable>();
 
   constructor(
@@ -34,9 +33,9 @@ export class TaskExecutor {
     private readonly telemetry: MindoffTelemetry,
   ) {}
 
-  /** Runs `task` in the scope of the request that enqueued it (its log lines carry that id). */
+  /** Runs `task`; its log lines carry the id of the request that enqueued it. */
   readonly execute = (task: TaskRecord, run: TaskRun): Promise<TaskOutcome> =>
-    withRequestId(task.request.requestId, () => this.recorded(task, run));
+    this.recorded(task, run);
 
   /** The run, inside its span (linked to the enqueuing request) and measured, when an SDK records. */
   private async recorded(task: TaskRecord, run: TaskRun): Promise<TaskOutcome> {
@@ -58,16 +57,16 @@ export class TaskExecutor {
       const ctx = new QueueContext(task.id, task, run, api.options.progressSteps ?? {});
       const result = await this.instance(api.cls).run(ctx);
       if (run.signal.aborted) return { kind: 'cancelled' };
-      return this.completed(result);
+      return this.completed(result, task.request.requestId);
     } catch (error) {
       if (error instanceof TaskCancelledError || run.signal.aborted) return { kind: 'cancelled' };
       if (error instanceof UnknownStepError) return this.failure(error.code, error.message);
-      const { code } = toEnvelopeError(error);
+      const { code } = toEnvelopeError(error, task.request.requestId);
       return this.failure(code);
     }
   }
 
-  private completed(result: unknown): TaskOutcome {
+  private completed(result: unknown, requestId: string | undefined): TaskOutcome {
     const envelope = resultEnvelope(this.sender, result);
     if (!envelope) {
       return this.failure(
@@ -82,7 +81,9 @@ export class TaskExecutor {
         body: JSON.parse(JSON.stringify(envelope.body)),
       };
     } catch (error) {
-      this.logger.error(`A task's result is not JSON: ${(error as Error).message}`);
+      this.logger.error(
+        forRequest(requestId, `A task's result is not JSON: ${(error as Error).message}`),
+      );
       return this.failure('UNEXPECTED_ERR');
     }
   }

@@ -3,18 +3,23 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { MINDOFF_CATALOG } from '../mindoff.constants';
 import { ResponseCatalog, type Category } from '../responses';
 import { RequestIds } from '../request-id/request-ids';
-import { RequestLogger } from '../request-id/request.logger';
+import { Logger } from '@nestjs/common';
 
 /** Writes envelopes to a response through the active HTTP adapter (express or fastify). */
 @Injectable()
 export class EnvelopeSender {
-  private readonly logger = new RequestLogger('Mindoff');
+  private readonly logger = new Logger('Mindoff');
 
   constructor(
     @Inject(MINDOFF_CATALOG) readonly catalog: ResponseCatalog,
     private readonly adapterHost: HttpAdapterHost,
     private readonly requestIds: RequestIds,
   ) {}
+
+  /** The id of `request` (raw or adapter request), chosen on first ask (see `RequestIds`). */
+  requestIdOf(request: unknown): string {
+    return this.requestIds.of(request);
+  }
 
   /** The status and body for `code`; an unknown code is logged and becomes `UNEXPECTED_ERR`. */
   build(code: string, category?: Category, data?: unknown): { httpStatus: number; body: unknown } {

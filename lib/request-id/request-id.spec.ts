@@ -1,7 +1,6 @@
-import { Logger } from '@nestjs/common';
 import { isSaneRequestId, pickRequestId } from './request-id';
-import { RequestLogger } from './request.logger';
-import { currentRequestId, withRequestId } from './request-scope';
+import { forRequest } from './request.logger';
+import { requestIdOf, tagRequest } from './request-tag';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -36,32 +35,22 @@ describe('pickRequestId', () => {
   });
 });
 
-describe('RequestLogger', () => {
-  afterEach(() => jest.restoreAllMocks());
-
-  it('writes the id of the request it logs for in front of each line, and nothing outside one', () => {
-    const error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-    const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
-    const logger = new RequestLogger('Mindoff');
-    withRequestId('req-7', () => {
-      logger.error('boom', 'stack');
-      logger.warn('careful');
-    });
-    logger.error('outside');
-    expect(error.mock.calls).toEqual([['request_id=req-7 boom', 'stack'], ['outside']]);
-    expect(warn.mock.calls).toEqual([['request_id=req-7 careful']]);
+describe('forRequest', () => {
+  it('writes the id of the request a line is about in front of it, and nothing without one', () => {
+    expect(forRequest('req-7', 'boom')).toBe('request_id=req-7 boom');
+    expect(forRequest(undefined, 'outside')).toBe('outside');
   });
+});
 
-  it('keeps the scope across awaits, one scope per concurrent request', async () => {
-    const seen = await Promise.all(
-      ['a', 'b'].map((id) =>
-        withRequestId(id, async () => {
-          await new Promise((resolve) => setTimeout(resolve, id === 'a' ? 5 : 0));
-          return currentRequestId();
-        }),
-      ),
-    );
-    expect(seen).toEqual(['a', 'b']);
-    expect(currentRequestId()).toBeUndefined();
+describe('request tags', () => {
+  it('keeps the id on the Node request, found from the adapter request wrapping it too', () => {
+    const raw = {};
+    expect(requestIdOf(raw)).toBeUndefined();
+    tagRequest({ raw }, 'req-9');
+    expect([requestIdOf(raw), requestIdOf({ raw }), requestIdOf(undefined)]).toEqual([
+      'req-9',
+      'req-9',
+      undefined,
+    ]);
   });
 });

@@ -3,9 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import { pickRequestId } from './request-id';
-
-const REQUEST_ID = Symbol('mindoff:request-id');
-type Tagged = IncomingMessage & { [REQUEST_ID]?: string };
+import { requestIdOf, tagRequest } from './request-tag';
 
 /**
  * Gives each request one id, chosen the first time anyone asks and kept on the request
@@ -22,11 +20,11 @@ export class RequestIds {
 
   /** The id of `request` (the raw `IncomingMessage`, or an adapter request wrapping it). */
   of(request: unknown): string {
-    const raw = ((request as { raw?: IncomingMessage }).raw ?? request) as Tagged;
-    const known = raw[REQUEST_ID];
+    const known = requestIdOf(request);
     if (known !== undefined) return known;
+    const raw = ((request as { raw?: IncomingMessage }).raw ?? request) as IncomingMessage;
     const incoming = raw.headers[this.incoming];
-    return (raw[REQUEST_ID] = pickRequestId(incoming, this.options.requestId.trustHeader));
+    return tagRequest(request, pickRequestId(incoming, this.options.requestId.trustHeader));
   }
 
   /**

@@ -1,8 +1,7 @@
-import type { Logger } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import type { RateLimitStorePolicy } from '../interfaces/mindoff-module-options.interface';
 import { rateLimitStoreBack, rateLimitStoreDown } from '../mindoff.messages';
-import { RequestLogger } from '../request-id/request.logger';
 
 /**
  * The rate-limit store's health as the requests see it, and `rateLimit.onStoreError` applied:
@@ -15,7 +14,7 @@ export class StoreOutage {
 
   constructor(
     private readonly policy: RateLimitStorePolicy,
-    private readonly logger: Pick<Logger, 'warn' | 'log'> = new RequestLogger('Mindoff'),
+    private readonly logger: Pick<Logger, 'warn' | 'log'> = new Logger('Mindoff'),
   ) {}
 
   /** Whether the last call to the store failed. */

@@ -99,6 +99,16 @@ describe('the sample scaled out: 2 API processes and 2 workers on one Redis', ()
       seen.push(`${event.parsed.job_status}:${event.parsed.progress.current_step}`);
     }
     expect(seen.slice(-3)).toEqual(['running:gather', 'running:write', 'completed:']);
+    // The sample's bull-board (on BullMQ and express) shows the same task on the other instance.
+    const board = await call(
+      b.url,
+      'GET',
+      '/queues/api/queues?activeQueue=mindoff&status=completed',
+    );
+    const queue = (board.body.queues as { name: string; jobs: { id: string }[] }[]).find(
+      (q) => q.name === 'mindoff',
+    );
+    expect(queue?.jobs.map((job) => job.id)).toContain(ack.body.data.queue_id);
 
     const next = await call(a.url, 'POST', '/v1/jobs/export_my_orders/', {
       json: { format: 'json' },

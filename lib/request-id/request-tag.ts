@@ -1,0 +1,19 @@
+import type { IncomingMessage } from 'node:http';
+
+const REQUEST_ID = Symbol('mindoff:request-id');
+type Tagged = IncomingMessage & { [REQUEST_ID]?: string };
+
+/** The Node request under an adapter's request (fastify) or the request itself (express). */
+function rawOf(request: unknown): Tagged {
+  return ((request as { raw?: IncomingMessage }).raw ?? request) as Tagged;
+}
+
+/** The id mindoff gave `request` (raw or adapter request), if it has one yet. */
+export function requestIdOf(request: unknown): string | undefined {
+  return request ? rawOf(request)[REQUEST_ID] : undefined;
+}
+
+/** Keeps `requestId` on `request`, for everything later that has the request at hand. */
+export function tagRequest(request: unknown, requestId: string): string {
+  return (rawOf(request)[REQUEST_ID] = requestId);
+}
