@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { connect, createServer, type Socket } from 'node:net';
+import { sparePort } from '../../test/support/redis-server';
 import {
   RATE_LIMIT_REDIS_RECONNECT_MAX_MS,
   openRateLimitRedis,
@@ -49,17 +50,6 @@ async function freezableProxy() {
       await once(server, 'close');
     },
   };
-}
-
-/** A port on which nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 describe('openRateLimitRedis', () => {
@@ -116,7 +106,7 @@ describe('openRateLimitRedis', () => {
 
   it('fails at once while Redis is unreachable and logs that once, however many reconnections fail', async () => {
     const logger = capturingLogger();
-    const { redis, ready } = open(`redis://127.0.0.1:${await closedPort()}`, 200, logger);
+    const { redis, ready } = open(`redis://127.0.0.1:${await sparePort()}`, 200, logger);
     await ready();
     expect(logger.lines.warn).toEqual([
       'Redis for rate limits was not ready within 200 ms of startup; the app starts anyway and rateLimit.onStoreError applies until it connects.',

@@ -1,7 +1,7 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BodyRulesModule } from '../fixtures/body-rules.module';
 import { nested, rawPost } from '../support/body-post';
 import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
+import { ownParser } from '../support/own-body-parser';
 import { rawRequest } from '../support/raw-http';
 
 describe.each(ADAPTERS)('body rules on %s', (adapter) => {
@@ -167,26 +167,6 @@ describe.each(ADAPTERS)('body rules on %s', (adapter) => {
   });
 });
 
-type Parsed = IncomingMessage & { body?: unknown; rawBody?: Buffer };
-
-/** An app's own parser mindoff does not know by name: it reads every body, as UTF-8 JSON. */
-function ownParser(keepBytes: boolean) {
-  return (req: Parsed, _res: ServerResponse, next: (error?: unknown) => void) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const bytes = Buffer.concat(chunks);
-      if (keepBytes) req.rawBody = bytes;
-      try {
-        req.body = bytes.length > 0 ? JSON.parse(bytes.toString('utf8')) : undefined;
-      } catch {
-        req.body = undefined;
-      }
-      next();
-    });
-  };
-}
-
 describe('body rules on a body another parser read first (express)', () => {
   describe.each([
     ['its bytes kept', true],
@@ -195,7 +175,7 @@ describe('body rules on a body another parser read first (express)', () => {
     let server: RunningApp;
     beforeAll(async () => {
       server = await startApp(BodyRulesModule.with(), 'express', {
-        setup: (app) => app.use(ownParser(keepBytes)),
+        setup: (app) => app.use(ownParser({ keepBytes })),
       });
     });
     afterAll(() => server.close());

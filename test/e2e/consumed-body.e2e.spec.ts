@@ -1,31 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { json } from 'express';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RoutingModule } from '../fixtures/routing.module';
 import { call, startApp, type RunningApp } from '../support/http-app';
+import { ownParser } from '../support/own-body-parser';
 import { rawRequest } from '../support/raw-http';
 
 const ORDER = { customer_id: 'c_42', items: [{ sku: 'tea', qty: 2 }] };
-type Parsed = IncomingMessage & { body?: unknown; rawBody?: Buffer };
-
-/** A body parser of the app's own, not one mindoff knows by name: it reads every JSON body. */
-function ownParser(keepBytes: boolean) {
-  return (req: Parsed, _res: ServerResponse, next: (error?: unknown) => void) => {
-    if (!(req.headers['content-type'] ?? '').includes('json')) return next();
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const bytes = Buffer.concat(chunks);
-      if (keepBytes) req.rawBody = bytes;
-      try {
-        req.body = bytes.length > 0 ? JSON.parse(bytes.toString('utf8')) : undefined;
-      } catch {
-        req.body = undefined;
-      }
-      next();
-    });
-  };
-}
 
 function chunked(server: RunningApp, path: string, body: string) {
   const { port } = new URL(server.url);
@@ -49,7 +29,7 @@ describe('a body read by another parser before mindoff (express)', () => {
   describe("the app's own parser, keeping only the parsed value", () => {
     let server: RunningApp;
     beforeAll(async () => {
-      server = await withParser((app) => app.use(ownParser(false)));
+      server = await withParser((app) => app.use(ownParser({ keepBytes: false, jsonOnly: true })));
     });
     afterAll(() => server.close());
 
@@ -76,7 +56,7 @@ describe('a body read by another parser before mindoff (express)', () => {
   describe("the app's own parser, keeping the raw bytes", () => {
     let server: RunningApp;
     beforeAll(async () => {
-      server = await withParser((app) => app.use(ownParser(true)));
+      server = await withParser((app) => app.use(ownParser({ keepBytes: true, jsonOnly: true })));
     });
     afterAll(() => server.close());
 
