@@ -26,13 +26,18 @@ export const API_OPTION_KEYS = [
   'processMode',
   'auth',
   'permissions',
+  'params',
+  'query',
   'payloadSchema',
   'payloadValidation',
+  'files',
+  'responseSchema',
   'maxPayloadSize',
   'maxPayloadDepth',
   'limits',
   'allowDuplicateQueue',
   'progressSteps',
+  'deprecated',
 ] as const;
 
 export const LIMIT_KEYS = [

@@ -1,5 +1,8 @@
 import type { CanActivate, Type } from '@nestjs/common';
-import type { PayloadSchema, ValidationMode } from '../validation';
+import type { DictShorthand, PayloadSchema, ValidationMode } from '../validation';
+
+/** The shape `params` takes: a dict shorthand of scalar schemas (`{ order_id: Int }`). */
+export type ParamsSchema = DictShorthand;
 
 /** One of the methods an API can declare (case-insensitive). */
 export type ApiMethod =
@@ -25,6 +28,40 @@ export interface MindoffLimits {
   queueRetry?: RateString | null;
 }
 
+/**
+ * One file field of a multipart API (`files: { avatar: { ... } }`). Sizes are MB (MiB), counted on
+ * bytes read; the whole request (fields and files) still counts against `maxPayloadSize`.
+ */
+export interface FileFieldRule {
+  /** Largest file under this field, in MB. Default: the API's `maxPayloadSize`. */
+  maxSize?: number;
+  /**
+   * Accepted content types (`['image/png', 'image/jpeg']`), checked on the part's declared type
+   * and, for types with a known signature, on the file's first bytes. Default: any type.
+   */
+  types?: string[];
+  /** Most files sent under this field. Default 1. */
+  maxCount?: number;
+  /** Whether at least one file must be sent under this field. Default `true`. */
+  required?: boolean;
+}
+
+/** The file fields a multipart API accepts, by form field name. */
+export type FilesDeclaration = Record<string, FileFieldRule>;
+
+/**
+ * Marks an API version deprecated: `Deprecation` (RFC 9745), `Sunset` (RFC 8594) and `Link`
+ * headers on every answer of the version, `deprecated: true` in OpenAPI.
+ */
+export interface DeprecationOptions {
+  /** ISO date (`'2026-12-01'`) since when the version is deprecated; sent as `Deprecation: @<seconds>`. */
+  since?: string;
+  /** ISO date (`'2027-06-30'`) after which the version may stop answering; sent as `Sunset`. */
+  sunset?: string;
+  /** A page about the deprecation; sent as `Link: <url>; rel="deprecation"`. */
+  link?: string;
+}
+
 /** A queue-mode progress checkpoint: a label and the percent reached (1..99). */
 export interface ProgressStep {
   label: string;
@@ -40,6 +77,9 @@ export interface ProgressStep {
  */
 export interface MindoffApiOptions<
   S extends PayloadSchema | undefined = PayloadSchema | undefined,
+  P extends ParamsSchema | undefined = ParamsSchema | undefined,
+  Q extends PayloadSchema | undefined = PayloadSchema | undefined,
+  R extends PayloadSchema | undefined = PayloadSchema | undefined,
 > {
   /** Route name `<app>__<api>`; also the rate-limit group shared by all versions. */
   urlName: string;
@@ -57,6 +97,23 @@ export interface MindoffApiOptions<
   permissions?: Type<CanActivate>[];
   /** The accepted body: the shorthand (`{ sku: String, qty: Int }`) or any Standard Schema (zod 4...). */
   payloadSchema?: S | null;
+  /**
+   * The path parameters of the version map's patterns (`orders/:order_id`), typed with the same
+   * shorthand (`{ order_id: Int }`): strings coerced for `Int`, `Number`, `Boolean` and literals.
+   */
+  params?: P | null;
+  /**
+   * The query string (`{ page: Optional(Int) }`): the shorthand (strings coerced; a repeated key
+   * is an array only under `ListOf`), a Standard Schema or a DTO class.
+   */
+  query?: Q | null;
+  /** Multipart file fields (POST/PUT, direct mode); the other form fields are the payload. */
+  files?: FilesDeclaration | null;
+  /**
+   * The `data` of the success envelope: what `run()` must return (checked by the compiler),
+   * documented in OpenAPI and serialised by a compiled serializer (undeclared keys are dropped).
+   */
+  responseSchema?: R | null;
   /** `'strict'` requires every declared key, `'basic'` only checks present keys, `null` skips validation. */
   payloadValidation?: ValidationMode | null;
   /** Largest body in MB (MiB), counted on bytes read. Default 10; `null` disables. */
@@ -71,4 +128,6 @@ export interface MindoffApiOptions<
   allowDuplicateQueue?: boolean;
   /** Queue mode: named progress checkpoints with strictly increasing percents. */
   progressSteps?: Record<string, ProgressStep> | null;
+  /** This version is deprecated: `true`, or when and where to read about it. */
+  deprecated?: boolean | DeprecationOptions;
 }
