@@ -146,3 +146,15 @@ export const queueDepthOverCeiling = (depth: number, ceiling: number): string =>
 
 export const badRequestIdHeader = (header: unknown): string =>
   `MindoffModule: requestId.header ${JSON.stringify(header)} is not an HTTP header name; use letters, digits and '-', e.g. 'X-Request-Id'.`;
+
+export const paramNotDeclared = (className: string, pattern: string, name: string): string =>
+  `${className}: params does not declare ':${name}' of the pattern '${pattern}'; add params: { ${name}: String } (or Int, Number, Boolean, Literal(...)).`;
+
+export const paramNotInPattern = (className: string, pattern: string, name: string): string =>
+  `${className}: params.${name} is not a ':${name}' segment of the pattern '${pattern}'; every pattern of the version map must carry each declared parameter; add ':${name}' to the pattern or remove it from params.`;
+
+export const duplicatePattern = (className: string, pattern: string, other: string): string =>
+  `${className}: the pattern '${pattern}' is already served by ${other} at the same version; give one of them another path (MindoffVersions.register(..., { path })).`;
+
+export const sunsetPassed = (className: string, sunset: string): string =>
+  `${className}: this version is deprecated and its sunset date ${sunset} has passed; remove it from its version map or move the date.`;

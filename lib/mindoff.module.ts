@@ -23,6 +23,7 @@ import { MindoffRegistry } from './registry/mindoff.registry';
 import { RouterHooks } from './adapters/router-hooks';
 import { MindoffTelemetry } from './telemetry/mindoff.telemetry';
 import { RequestIds } from './request-id/request-ids';
+import { DeprecationNotice } from './pipeline/deprecation.notice';
 import { MindoffRoutes } from './routing/mindoff-routes';
 import { EnvelopeSender } from './rendering/envelope.sender';
 import { ResponseCatalog } from './responses';
@@ -52,6 +53,7 @@ import { MindoffHealthIndicator } from './health/mindoff-health.indicator';
     MindoffHealthIndicator,
     MindoffTelemetry,
     RequestIds,
+    DeprecationNotice,
     resolvedOptionsProvider,
     { provide: MINDOFF_RUN_INLINE, useValue: false },
     rateLimitStorageProvider,
@@ -74,6 +76,7 @@ import { MindoffHealthIndicator } from './health/mindoff-health.indicator';
     MindoffExceptionFilter,
     EnvelopeSender,
     RequestIds,
+    DeprecationNotice,
     MindoffTelemetry,
     MINDOFF_CATALOG,
     MINDOFF_THROTTLER_STORAGE,

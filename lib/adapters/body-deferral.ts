@@ -8,6 +8,7 @@ import {
 import { ownerFromRouteConfig } from '../routing/mindoff-route.handler';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import { leaveContentTypeToPipeline } from './fastify-content-type';
+import { literalRoutesFirst } from './express-route-order';
 import { ExpressMindoffRoutes, type ExpressLayer } from './express-mindoff-routes';
 import { fastifyRouteContext, type FastifyLike } from './fastify-route-context';
 
@@ -67,6 +68,7 @@ export class BodyDeferral implements OnModuleInit {
 
   private deferExpress(app: ExpressApp): void {
     const stack = app.router?.stack ?? [];
+    literalRoutesFirst(stack);
     const routes = (this.express = new ExpressMindoffRoutes(stack));
     if (routes.empty) return;
     if (app.enabled?.('strict routing')) {

@@ -5,7 +5,8 @@ import {
   ROUTE_ARGS_METADATA,
 } from '@nestjs/common/constants';
 import { MINDOFF_API_METADATA } from '../mindoff.constants';
-import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interface';
+import type { MindoffApiOptions, ParamsSchema } from '../interfaces/mindoff-api-options.interface';
+import type { ApiClassDecorator } from './api-class-check.type';
 import type { PayloadSchema } from '../validation';
 import { MindoffGuard } from '../pipeline/mindoff.guard';
 import { MindoffExceptionFilter } from '../filters/mindoff-exception.filter';
@@ -25,9 +26,12 @@ import {
  * @MindoffApi({ urlName: 'orders__create_order', name: 'Create Order', method: 'POST' })
  * export class CreateOrderV1Api { async run(ctx: MindoffContext) { return { ok: true }; } }
  */
-export function MindoffApi<const S extends PayloadSchema | undefined = undefined>(
-  options: MindoffApiOptions<S>,
-): ClassDecorator {
+export function MindoffApi<
+  const S extends PayloadSchema | undefined = undefined,
+  const P extends ParamsSchema | undefined = undefined,
+  const Q extends PayloadSchema | undefined = undefined,
+  const R extends PayloadSchema | undefined = undefined,
+>(options: MindoffApiOptions<S, P, Q, R>): ApiClassDecorator<R> {
   return (target) => {
     Reflect.defineMetadata(MINDOFF_API_METADATA, options, target);
     Controller()(target);

@@ -9,7 +9,12 @@ class SomeApi {}
 
 const compiled = (
   fields: Partial<MindoffApiOptions> = {},
-  route = { version: 2, apiPath: 'shop/items/:item_id', versions: [1, 2] },
+  route = {
+    version: 2,
+    apiPath: 'shop/items/:item_id',
+    apiPaths: ['shop/items/:item_id'],
+    versions: [1, 2],
+  },
 ): CompiledApi =>
   compileApi(
     SomeApi,

@@ -1,15 +1,21 @@
 import type { ServerResponse } from 'node:http';
-import type { MindoffContext } from '../interfaces/mindoff-context.interface';
+import type { MindoffContext, UploadedFile } from '../interfaces/mindoff-context.interface';
 import type { ResultRenderer } from '../rendering/result.renderer';
+import { NO_FILES } from '../uploads/upload-rules';
 
 /** The context `run()` gets in direct mode; the abort signal is made only if `run()` asks for it. */
-export class DirectContext<P = unknown, U = unknown> implements MindoffContext<P, U> {
+export class DirectContext<P = unknown, U = unknown> implements MindoffContext<
+  P,
+  U,
+  Record<string, unknown>,
+  Record<string, unknown>
+> {
   private controller?: AbortController;
 
   constructor(
     readonly payload: P,
     readonly query: Record<string, unknown>,
-    readonly params: Record<string, string>,
+    readonly params: Record<string, unknown>,
     readonly user: U | null,
     readonly version: number,
     readonly urlName: string,
@@ -18,6 +24,7 @@ export class DirectContext<P = unknown, U = unknown> implements MindoffContext<P
     private readonly rawResponse: ServerResponse,
     private readonly renderer: ResultRenderer,
     readonly requestId: string,
+    readonly files: Readonly<Record<string, UploadedFile[]>> = NO_FILES,
   ) {}
 
   /** Runs the API's `run()` in the request and answers with what it returned. */

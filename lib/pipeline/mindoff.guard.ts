@@ -24,8 +24,11 @@ import { MindoffRoutes } from '../routing/mindoff-routes';
 import { ResultRenderer } from '../rendering/result.renderer';
 import { Authenticator } from '../auth/authenticator';
 import { DirectContext } from './direct-context';
+import { DeprecationNotice } from './deprecation.notice';
+import type { PayloadCheck } from '../validation';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { readPayload } from './payload.step';
+import { readUpload } from './upload.step';
 import { RateLimiter } from '../throttling/rate-limiter';
 import { REQUEST_ID_ATTRIBUTE } from '../request-id/request-id';
 import { RequestIds } from '../request-id/request-ids';
@@ -54,6 +57,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     @Inject(MINDOFF_RUN_INLINE) private readonly runInline: boolean,
     private readonly requestIds: RequestIds,
     private readonly telemetry: MindoffTelemetry,
+    private readonly deprecation: DeprecationNotice,
   ) {}
 
   onModuleInit(): void {
@@ -76,6 +80,9 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     const rawResponse = ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse;
     const telemetry = this.telemetry.begin(api, request, rawResponse);
     telemetry?.span?.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
+    if (api.deprecation) {
+      this.deprecation.apply(api, response, request.params as Record<string, unknown>);
+    }
 
     const user = await this.authenticator.user(api.auth, request, response);
     telemetry?.reached('auth');
@@ -106,11 +113,21 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
         reason: 'Queue-mode APIs take JSON bodies; files and multipart forms cannot be queued.',
       });
     }
-    const payload = BODYLESS_METHODS.has(api.method)
-      ? {}
-      : await readPayload(api, raw, request as { body?: unknown });
-    const query = (request.query ?? {}) as Record<string, unknown>;
-    const params = (request.params ?? {}) as Record<string, string>;
+    // The URL is known before the body: a bad path parameter or query is refused unread.
+    const params = api.paramsCheck
+      ? ((await checked(api.paramsCheck, request.params)) as Record<string, unknown>)
+      : ((request.params ?? {}) as Record<string, unknown>);
+    const query = api.queryCheck
+      ? ((await checked(api.queryCheck, request.query)) as Record<string, unknown>)
+      : ((request.query ?? {}) as Record<string, unknown>);
+    if (api.paramsCheck || api.queryCheck) telemetry?.reached('url');
+    // Only an API that declares files reads forms (and only forms): JSON requests pay nothing for it.
+    const upload = api.uploads ? await readUpload(api, api.uploads, raw) : null;
+    const payload = upload
+      ? upload.payload
+      : BODYLESS_METHODS.has(api.method)
+        ? {}
+        : await readPayload(api, raw, request as { body?: unknown });
     telemetry?.reached('payload');
 
     if (queued) {
@@ -147,9 +164,17 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
       rawResponse,
       this.renderer,
       requestId,
+      upload?.files,
     );
     return true;
   }
+}
+
+/** The value a URL check accepted, or its `INVALID_PAYLOAD` refusal. */
+async function checked(check: PayloadCheck, value: unknown): Promise<unknown> {
+  const outcome = await check(value);
+  if (outcome.issues) throw new MindoffHttpError('INVALID_PAYLOAD', outcome.issues);
+  return outcome.value;
 }
 
 function isMultipart(raw: IncomingMessage): boolean {

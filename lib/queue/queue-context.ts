@@ -4,17 +4,25 @@ import { UnknownStepError } from './unknown-step.error';
 import type { TaskRun } from './queue-driver';
 import type { TaskRecord } from './task.types';
 import { TaskCancelledError } from './task-cancelled.error';
+import { NO_FILES } from '../uploads/upload-rules';
 
 /** The context `run()` gets inside a worker: the request as it was enqueued, a live signal and checkpoints. */
-export class QueueContext<P = unknown, U = unknown> implements MindoffContext<P, U> {
+export class QueueContext<P = unknown, U = unknown> implements MindoffContext<
+  P,
+  U,
+  Record<string, unknown>,
+  Record<string, unknown>
+> {
   readonly payload: P;
   readonly query: Record<string, unknown>;
-  readonly params: Record<string, string>;
+  readonly params: Record<string, unknown>;
   readonly user: U | null;
   readonly version: number;
   readonly urlName: string;
   /** The id of the request that enqueued the task. */
   readonly requestId: string;
+  /** Uploads cannot be queued: no files in a worker. */
+  readonly files = NO_FILES;
   /** There is no HTTP request in a worker. */
   readonly request = null;
   readonly signal: AbortSignal;

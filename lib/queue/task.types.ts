@@ -21,7 +21,7 @@ export interface TaskRequest {
   version: number;
   payload: unknown;
   query: Record<string, unknown>;
-  params: Record<string, string>;
+  params: Record<string, unknown>;
   /** The authenticated user as the pipeline saw it (JSON), or null when anonymous. */
   user: unknown;
   /** The id of the request that enqueued the task (kept when the inputs are dropped). */

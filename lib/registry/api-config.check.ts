@@ -1,8 +1,15 @@
 import { API_METHODS, API_OPTION_KEYS, LIMIT_KEYS } from '../mindoff.constants';
 import { queueDepthOverCeiling } from '../mindoff.messages';
 import { isValidRate } from '../throttling';
-import { checkSchemaDefinition, isDtoClass, isStandardSchema } from '../validation';
-import { QUEUE_MAX_PAYLOAD_DEPTH } from './compiled-api';
+import {
+  checkSchemaDefinition,
+  checkUrlSchemaDefinition,
+  isDtoClass,
+  isStandardSchema,
+} from '../validation';
+import { checkDeprecation } from './deprecation.check';
+import { DEFAULT_MAX_PAYLOAD_MB, QUEUE_MAX_PAYLOAD_DEPTH } from './compiled-api';
+import { checkFiles } from './files.check';
 import { checkProgressSteps } from './progress-steps.check';
 import { show } from './show';
 
@@ -54,6 +61,11 @@ export function checkApiConfig(className: string, raw: Raw, env: ApiCheckEnviron
   }
   for (const text of checkProgressSteps(raw.progressSteps, raw.processMode ?? 'direct')) {
     fail('progressSteps', text);
+  }
+  for (const [field, text] of checkFiles(raw, DEFAULT_MAX_PAYLOAD_MB)) fail(field, text);
+  checkUrlValues(raw, (text) => problems.push(`${className}: ${text}`));
+  for (const text of checkDeprecation(raw.deprecated)) {
+    problems.push(`${className}: deprecated${text.startsWith('.') ? '' : ' '}${text}`);
   }
   return problems;
 }
@@ -144,6 +156,16 @@ function checkPayload(raw: Raw, fail: Fail, report: (text: string) => void): voi
   const depth = raw.maxPayloadDepth;
   if (raw.processMode === 'queue' && typeof depth === 'number' && depth > QUEUE_MAX_PAYLOAD_DEPTH) {
     fail('maxPayloadDepth', queueDepthOverCeiling(depth, QUEUE_MAX_PAYLOAD_DEPTH));
+  }
+}
+
+function checkUrlValues(raw: Raw, report: (text: string) => void): void {
+  if (raw.params !== undefined && raw.params !== null) {
+    for (const text of checkUrlSchemaDefinition(raw.params, 'params')) report(text);
+  }
+  const query = raw.query;
+  if (query !== undefined && query !== null && !isStandardSchema(query) && !isDtoClass(query)) {
+    for (const text of checkUrlSchemaDefinition(query, 'query')) report(text);
   }
 }
 

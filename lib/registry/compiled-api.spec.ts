@@ -3,7 +3,7 @@ import { compileApi, mergeDefaults } from './compiled-api';
 
 class SomeApi {}
 
-const route = { version: 1, apiPath: 'shop/items', versions: [1] };
+const route = { version: 1, apiPath: 'shop/items', apiPaths: ['shop/items'], versions: [1] };
 const depthOf = (fields: Partial<MindoffApiOptions>, defaults = {}) =>
   compileApi(
     SomeApi,

@@ -4,15 +4,19 @@ import type { MindoffApiDefaults } from '../interfaces/mindoff-module-options.in
 import { parseRate, type Rate } from '../throttling';
 import {
   compilePayloadSchema,
+  compileUrlValuesCheck,
   type PayloadCheck,
   type PayloadSchema,
   type ValidationMode,
 } from '../validation';
+import { compileDeprecation, type CompiledDeprecation } from './deprecation';
 import type { ApiRouteMetadata } from '../interfaces/api-route-metadata.interface';
+import { compileUploadRules, type UploadRules } from '../uploads/upload-rules';
 
 const MEGABYTE = 1024 * 1024;
 const DEFAULT_REQUEST_LIMIT = '30/m';
-const DEFAULT_MAX_PAYLOAD_MB = 10;
+/** `maxPayloadSize` (MB) when an API and the module defaults leave it unset. */
+export const DEFAULT_MAX_PAYLOAD_MB = 10;
 const DEFAULT_STREAM_LIMIT = 3;
 /** `maxPayloadDepth` when an API and the module defaults leave it unset (the original's default). */
 export const DEFAULT_MAX_PAYLOAD_DEPTH = 20;
@@ -48,6 +52,14 @@ export interface CompiledApi {
   readonly validation: ValidationMode | null;
   readonly check: PayloadCheck | null;
   readonly hasSchema: boolean;
+  /** The check of the path parameters (coerced, validated), when the API declares `params`. */
+  readonly paramsCheck: PayloadCheck | null;
+  /** The check of the query string, when the API declares `query`. */
+  readonly queryCheck: PayloadCheck | null;
+  /** What a deprecated version adds to every answer; null when it is not deprecated. */
+  readonly deprecation: CompiledDeprecation | null;
+  /** The file fields of a multipart API (`files`), compiled; null when it declares none. */
+  readonly uploads: UploadRules | null;
   readonly route: ApiRouteMetadata;
   readonly options: MindoffApiOptions;
 }
@@ -100,6 +112,17 @@ export function compileApi(
     validation,
     check: validation && schema ? compilePayloadSchema(schema as PayloadSchema, validation) : null,
     hasSchema: schema !== null,
+    paramsCheck: options.params
+      ? compileUrlValuesCheck('params', options.params, { mode: 'strict', refuseUnknown: false })
+      : null,
+    queryCheck: options.query
+      ? compileUrlValuesCheck('query', options.query as PayloadSchema, {
+          mode: 'strict',
+          refuseUnknown: validation === 'strict',
+        })
+      : null,
+    deprecation: compileDeprecation(options.deprecated),
+    uploads: compileUploadRules(options.files, size),
     route,
     options,
   };

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type CanActivate, type OnModuleInit, type Type } from '@nestjs/common';
+import { Inject, Injectable, Logger, type CanActivate, type OnModuleInit, type Type } from '@nestjs/common';
 import { DiscoveryService, ModuleRef } from '@nestjs/core';
 import {
   MINDOFF_API_METADATA,
@@ -13,6 +13,7 @@ import {
   duplicateUrlName,
   mixedUrlNames,
   notInVersionMap,
+  sunsetPassed,
   unknownResponseCode,
 } from '../mindoff.messages';
 import type { ApiRouteMetadata } from '../interfaces/api-route-metadata.interface';
@@ -20,6 +21,7 @@ import { declaredResponseCodes } from './declared-response-codes';
 import { loadPassport } from '../auth/passport.loader';
 import type { ResponseCatalog } from '../responses';
 import { checkApiConfig } from './api-config.check';
+import { checkPatternParams, duplicatePatterns } from './route-patterns.check';
 import { compileApi, mergeDefaults, type CompiledApi } from './compiled-api';
 
 interface Found {
@@ -36,6 +38,7 @@ interface Found {
 export class MindoffRegistry implements OnModuleInit {
   private readonly byClass = new Map<Type<unknown>, CompiledApi>();
   private readonly byName = new Map<string, CompiledApi>();
+  private readonly logger = new Logger('Mindoff');
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -55,6 +58,10 @@ export class MindoffRegistry implements OnModuleInit {
       const api = compileApi(cls, options, route as ApiRouteMetadata, permissions);
       this.byClass.set(cls, api);
       this.byName.set(`${api.urlName}@${api.route.version}`, api);
+      const sunset = api.deprecation?.sunset;
+      if (sunset && sunset.getTime() <= Date.now()) {
+        this.logger.warn(sunsetPassed(api.className, api.deprecation?.sunsetText ?? ''));
+      }
     }
   }
 
@@ -125,7 +132,13 @@ export class MindoffRegistry implements OnModuleInit {
           f.options.urlName !== options.urlName,
       );
       if (sibling) problems.push(mixedUrlNames(cls.name, options.urlName, sibling.options.urlName));
+      if (route) problems.push(...checkPatternParams(cls.name, route.apiPaths, options.params));
     }
+    problems.push(
+      ...duplicatePatterns(
+        found.flatMap(({ cls, route }) => (route ? [{ className: cls.name, route }] : [])),
+      ),
+    );
     return problems;
   }
 

@@ -126,15 +126,17 @@ export class MindoffRoutes implements OnModuleInit {
       const route = Reflect.getOwnMetadata(MINDOFF_ROUTE_METADATA, cls) as ApiRouteMetadata;
       const declared = Reflect.getMetadata(MINDOFF_API_METADATA, cls) as { urlName?: string };
       byName.set(`${declared?.urlName}@${route.version}`, cls);
-      const suffix = `/v${route.version}/${route.apiPath}`.toLowerCase();
-      for (const path of clsPaths) {
-        if (!path.toLowerCase().endsWith(suffix)) continue;
-        apis.push({
-          mount: path.slice(0, path.length - suffix.length),
-          version: route.version,
-          apiPath: route.apiPath,
-          versions: route.versions,
-        });
+      for (const apiPath of route.apiPaths ?? [route.apiPath]) {
+        const suffix = `/v${route.version}/${apiPath}`.toLowerCase();
+        for (const path of clsPaths) {
+          if (!path.toLowerCase().endsWith(suffix)) continue;
+          apis.push({
+            mount: path.slice(0, path.length - suffix.length),
+            version: route.version,
+            apiPath,
+            versions: route.versions,
+          });
+        }
       }
     }
     return { paths, byName, taskBase, misses: new RouteMissExplainer(apis, taskBase) };

@@ -9,7 +9,7 @@ export const MINDOFF_TELEMETRY = Symbol('mindoff:telemetry');
 
 /** The pipeline's steps, in order, as they appear as events on the request span. */
 export type PipelineStep =
-  'auth' | 'permissions' | 'method' | 'rate_limit' | 'payload' | 'run' | 'enqueue';
+  'auth' | 'permissions' | 'method' | 'rate_limit' | 'url' | 'payload' | 'run' | 'enqueue';
 
 /**
  * One request's span and measurements, from the start of the pipeline to its answer. Exists only

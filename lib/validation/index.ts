@@ -34,3 +34,6 @@ export {
 } from './standard-schema';
 export { compilePayloadSchema, type PayloadSchema } from './payload-schema';
 export { compileDtoClass, isDtoClass, type DtoClass } from './dto-class';
+export { compileCoercion } from './string-coercion';
+export { compileUrlValuesCheck, type UrlPart, type UrlValuesOptions } from './url-values.check';
+export { checkUrlSchemaDefinition } from './url-schema.check';

@@ -12,7 +12,7 @@ import {
  * a request fails there.
  */
 export interface FailureSite {
-  readonly code: Exclude<IssueCode, 'required' | 'too_deep' | 'schema'>;
+  readonly code: Exclude<IssueCode, 'required' | 'too_deep' | 'schema' | 'unknown'>;
   readonly expected: string;
   /** The message between the path and the received value, e.g. ` must be an integer, got `. */
   readonly says: string;

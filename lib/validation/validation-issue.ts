@@ -1,5 +1,10 @@
-/** Why a value failed: wrong type, missing key, not a listed literal, no union member, too deep. */
-export type IssueCode = 'type' | 'required' | 'literal' | 'union' | 'too_deep' | 'schema';
+/**
+ * Why a value failed: wrong type, missing key, not a listed literal, no union member, too deep,
+ * refused by a Standard Schema or DTO, or a key the schema does not declare (query strings under
+ * `'strict'` validation), or more than allowed (too many files or form fields).
+ */
+export type IssueCode =
+  'type' | 'required' | 'literal' | 'union' | 'too_deep' | 'schema' | 'unknown' | 'too_big';
 
 /**
  * One problem with a payload. `path` looks like `items[1].qty` (`''` is the payload itself);

@@ -7,8 +7,12 @@ import { MindoffQueueModule } from '../queue/mindoff-queue.module';
 
 /** Options of `MindoffVersions.register()`. */
 export interface MindoffVersionsOptions {
-  /** Path after `/v<n>/`; default from urlName `orders__create_order` → `orders/create_order`. */
-  path?: string;
+  /**
+   * The path after `/v<n>/`, or several: `['orders/get_order/:order_id', 'orders/:order_id']`
+   * (each `:name` declared in the API's `params`). Default from urlName: `orders__create_order`
+   * → `orders/create_order`.
+   */
+  path?: string | readonly string[];
 }
 
 /** `orders__create_order` → `orders/create_order`; `ping` → `ping`. */
@@ -34,14 +38,15 @@ export class MindoffVersions {
     const declared = first
       ? (Reflect.getMetadata(MINDOFF_API_METADATA, first) as MindoffApiOptions | undefined)
       : undefined;
-    const apiPath = trimSlashes(
-      options.path ?? apiPathFromUrlName(String(declared?.urlName ?? '')),
-    );
+    const given = options.path ?? apiPathFromUrlName(String(declared?.urlName ?? ''));
+    const apiPaths = (typeof given === 'string' ? [given] : [...given]).map(trimSlashes);
+    const apiPath = apiPaths[0] ?? '';
     const numbers = entries.map(([version]) => version);
     for (const [version, cls] of entries) {
-      const route: ApiRouteMetadata = { version, apiPath, versions: numbers };
+      const route: ApiRouteMetadata = { version, apiPath, apiPaths, versions: numbers };
       Reflect.defineMetadata(MINDOFF_ROUTE_METADATA, route, cls);
-      Reflect.defineMetadata(PATH_METADATA, `v${version}/${apiPath}`, cls);
+      const served = apiPaths.map((path) => `v${version}/${path}`);
+      Reflect.defineMetadata(PATH_METADATA, served.length === 1 ? served[0] : served, cls);
       // The version is mindoff's own segment: the app's URI versioning (and its defaultVersion)
       // must not add another one.
       Reflect.defineMetadata(VERSION_METADATA, VERSION_NEUTRAL, cls);
