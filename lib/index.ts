@@ -16,6 +16,7 @@ export { AllowAny } from './permissions/allow-any.permission';
 export { IsAuthenticated } from './permissions/is-authenticated.permission';
 export type * from './interfaces/mindoff-api-options.interface';
 export type * from './interfaces/mindoff-context.interface';
+export type { ApiContext, ApiData } from './interfaces/api-context.type';
 
 // Payload schemas
 export { Any, Int, type Infer } from './validation/schema.types';

@@ -2,8 +2,11 @@ import type { MindoffApiOptions } from '../interfaces/mindoff-api-options.interf
 import { IsAuthenticated } from '../permissions/is-authenticated.permission';
 import { compileApi, type CompiledApi } from '../registry/compiled-api';
 import { ResponseCatalog } from '../responses';
-import { Int } from '../validation';
-import { apiOperation, type OperationContext } from './api-operation';
+import { Int, ListOf, Optional } from '../validation';
+import { apiOperations, type OperationContext } from './api-operation';
+
+/** The operation of the API's first (here only) pattern. */
+const apiOperation = (...args: Parameters<typeof apiOperations>) => apiOperations(...args)[0]!;
 
 class SomeApi {}
 
@@ -196,5 +199,71 @@ describe('apiOperation', () => {
     expect(
       responses['400'].content['application/json'].schema.properties.message.properties.code.enum,
     ).toContain('PAYLOAD_NOT_ALLOWED');
+  });
+});
+
+describe('apiOperations: patterns, parameters and deprecation', () => {
+  const orders = (fields: Partial<MindoffApiOptions> = {}) =>
+    compiled(
+      { method: 'get', params: { order_id: Int }, ...fields },
+      {
+        version: 1,
+        apiPath: 'orders/get_order/:order_id',
+        apiPaths: ['orders/get_order/:order_id', 'orders/:order_id'],
+        versions: [1],
+      },
+    );
+
+  it('writes one operation per pattern, the first keeping the API id', () => {
+    const operations = apiOperations(orders(), [], context());
+    expect(operations.map((o) => [o.path, o.operation.operationId])).toEqual([
+      ['/v1/orders/get_order/{order_id}/', 'shop__items_v1'],
+      ['/v1/orders/{order_id}/', 'shop__items_v1_2'],
+    ]);
+  });
+
+  it('types path parameters from params and lists the query keys', () => {
+    const api = orders({
+      query: { include_items: Optional(Boolean), tag: ListOf(String), page: Int },
+    });
+    const [first] = apiOperations(api, [], context());
+    expect(first!.operation.parameters).toEqual([
+      {
+        name: 'order_id',
+        in: 'path',
+        required: true,
+        schema: expect.objectContaining({ type: 'integer' }),
+      },
+      {
+        name: 'include_items',
+        in: 'query',
+        required: false,
+        schema: { type: ['boolean', 'null'] },
+      },
+      {
+        name: 'tag',
+        in: 'query',
+        required: true,
+        schema: { type: 'array', items: { type: 'string' } },
+        style: 'form',
+        explode: true,
+      },
+      {
+        name: 'page',
+        in: 'query',
+        required: true,
+        schema: expect.objectContaining({ type: 'integer' }),
+      },
+    ]);
+  });
+
+  it('marks a deprecated version deprecated, and no other', () => {
+    const [deprecated] = apiOperations(
+      orders({ deprecated: { sunset: '2027-06-30' } }),
+      [],
+      context(),
+    );
+    expect(deprecated!.operation.deprecated).toBe(true);
+    expect(apiOperations(orders(), [], context())[0]!.operation).not.toHaveProperty('deprecated');
   });
 });

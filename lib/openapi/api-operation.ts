@@ -4,6 +4,7 @@ import { allowsAnyone, responseCodesFor } from './api-response-codes';
 import { envelopeResponses } from './envelope-responses';
 import type { PayloadSchemaContext } from './payload.json-schema';
 import { requestBodyFor } from './request-body';
+import { urlParameters } from './url-parameters';
 
 /** What writing an API's operation needs: the payload context plus the app's response catalog. */
 export interface OperationContext extends PayloadSchemaContext {
@@ -20,36 +21,42 @@ export interface ApiOperation {
 }
 
 /**
- * The OpenAPI operation of one compiled API version: summary, request body, a response per HTTP
- * status its codes answer with (statuses from the app's catalog), security and `x-ratelimit`.
+ * The OpenAPI operations of one compiled API version, one per URL pattern it is served at:
+ * summary, path and query parameters, request body, a response per HTTP status its codes answer
+ * with (statuses from the app's catalog), security, `x-ratelimit` and `deprecated`.
  *
  * @example
- * apiOperation(api, ['ORDER_CREATED'], context).path; // '/v1/shop/create_order/'
+ * apiOperations(api, ['ORDER_CREATED'], context)[0].path; // '/v1/shop/create_order/'
  */
-export function apiOperation(
+export function apiOperations(
   api: CompiledApi,
   declared: readonly string[],
   context: OperationContext,
+): ApiOperation[] {
+  const patterns = api.route.apiPaths ?? [api.route.apiPath];
+  return patterns.map((pattern, index) => apiOperation(api, pattern, index, declared, context));
+}
+
+function apiOperation(
+  api: CompiledApi,
+  pattern: string,
+  index: number,
+  declared: readonly string[],
+  context: OperationContext,
 ): ApiOperation {
-  const segments = api.route.apiPath.split('/');
-  const params = segments.filter((s) => s.startsWith(':')).map((s) => s.slice(1));
+  const segments = pattern.split('/');
+  const names = segments.filter((s) => s.startsWith(':')).map((s) => s.slice(1));
   const path = `/v${api.route.version}/${segments.map((s) => (s.startsWith(':') ? `{${s.slice(1)}}` : s)).join('/')}/`;
   const requestBody = requestBodyFor(api, context);
+  const parameters = urlParameters(api, names, context);
   const operation: Record<string, unknown> = {
-    operationId: `${api.urlName}_v${api.route.version}`,
+    // Each pattern is its own operation; the first keeps the API's id.
+    operationId: `${api.urlName}_v${api.route.version}${index === 0 ? '' : `_${index + 1}`}`,
     summary: api.name,
     ...(api.description ? { description: api.description } : {}),
     tags: [segments[0]],
-    ...(params.length > 0
-      ? {
-          parameters: params.map((name) => ({
-            name,
-            in: 'path',
-            required: true,
-            schema: { type: 'string' },
-          })),
-        }
-      : {}),
+    ...(parameters.length > 0 ? { parameters } : {}),
+    ...(api.deprecation ? { deprecated: true } : {}),
     ...(requestBody ? { requestBody } : {}),
     responses: envelopeResponses(
       context.catalog,

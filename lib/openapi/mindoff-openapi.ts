@@ -8,7 +8,7 @@ import { MindoffRegistry } from '../registry/mindoff.registry';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import type { ResponseCatalog } from '../responses/response.catalog';
 import { isDtoClass, type DtoClass } from '../validation/dto-class';
-import { apiOperation } from './api-operation';
+import { apiOperations } from './api-operation';
 import { documentWithPlainEnvelopes } from './enveloped-routes';
 import './hide-catch-all-route';
 import { dialectOf } from './json-schema';
@@ -77,13 +77,11 @@ export class MindoffOpenApi {
         : path;
     };
     for (const api of apis) {
-      const { path, method, operation } = apiOperation(
-        api,
-        declaredResponseCodes(api.cls),
-        context,
-      );
-      const served = unprefixed(routes.mountOf(api.cls)) + path;
-      document.paths[served] = { ...document.paths[served], [method]: operation };
+      const codes = declaredResponseCodes(api.cls);
+      for (const { path, method, operation } of apiOperations(api, codes, context)) {
+        const served = unprefixed(routes.mountOf(api.cls)) + path;
+        document.paths[served] = { ...document.paths[served], [method]: operation };
+      }
     }
     const taskBase = routes.taskBase();
     if (taskBase !== undefined && apis.some((api) => api.processMode === 'queue')) {
