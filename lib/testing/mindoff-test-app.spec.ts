@@ -22,7 +22,7 @@ class EchoV1Api {
   }
 }
 
-@MindoffApi({ urlName: 'kit__item', name: 'Item', method: 'GET' })
+@MindoffApi({ urlName: 'kit__item', name: 'Item', method: 'GET', params: { item_id: String } })
 class ItemV1Api {
   async run({ params, query }: MindoffContext) {
     return { params, query };

@@ -17,7 +17,10 @@ export const shopOrderSchema = {
 };
 export type ShopOrder = Infer<typeof shopOrderSchema>;
 
-/** Version 1: validates the shape, then the business rules; answers `ORDER_CREATED`. */
+/**
+ * Version 1: validates the shape, then the business rules; answers `ORDER_CREATED`. Deprecated:
+ * its answers carry `Deprecation`, `Sunset` and a `Link` to version 2.
+ */
 @MindoffApi({
   urlName: 'shop__create_order',
   name: 'Create Order',
@@ -27,6 +30,7 @@ export type ShopOrder = Infer<typeof shopOrderSchema>;
   payloadValidation: 'strict',
   maxPayloadSize: 2,
   maxPayloadDepth: 2,
+  deprecated: { sunset: '2027-06-30' },
 })
 @MindoffResponseCodes('ORDER_CREATED', 'VALIDATION_ERR')
 export class ShopCreateOrderV1Api {

@@ -148,6 +148,7 @@ export class ProfileV1 {
 
 @MindoffApi({
   urlName: 'account__update_item',
+  params: { item_id: String },
   name: 'Update Item',
   method: 'PATCH',
   maxPayloadSize: null,

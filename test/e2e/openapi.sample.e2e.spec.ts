@@ -27,13 +27,22 @@ describe.each(ADAPTERS)("the sample's API docs on %s", (adapter) => {
     );
     expect(operations).toEqual([
       'post /v1/orders/create_order/ orders__create_order_v1',
+      'get /v1/orders/get_order/{order_id}/ orders__get_order_v1',
+      'get /v1/orders/{order_id}/ orders__get_order_v1_2',
       'get /v1/shop/get_profile/ shop__get_profile_v1',
       'post /v1/shop/create_order/ shop__create_order_v1',
       'post /v2/shop/create_order/ shop__create_order_v2',
       'get /v1/shop/get_my_orders/ shop__get_my_orders_v1',
       'post /v1/jobs/generate_inventory_report/ jobs__generate_inventory_report_v1',
       'post /v1/jobs/export_my_orders/ jobs__export_my_orders_v1',
+      'post /v1/files/upload_avatar/ files__upload_avatar_v1',
     ]);
+    const getOrder = doc.paths['/v1/orders/{order_id}/'].get;
+    expect(
+      getOrder.parameters.map((p: { name: string; in: string }) => `${p.in}:${p.name}`),
+    ).toEqual(['path:order_id', 'query:include_items']);
+    expect(doc.paths['/v1/shop/create_order/'].post.deprecated).toBe(true);
+    expect(doc.paths['/v2/shop/create_order/'].post).not.toHaveProperty('deprecated');
     expect(doc.paths['/v1/shop/get_my_orders/'].get.security).toEqual([{ bearer: [] }]);
     expect(doc.components.securitySchemes.bearer.description).toBe('demo-token-asha');
     const job = doc.paths['/v1/jobs/generate_inventory_report/'].post;

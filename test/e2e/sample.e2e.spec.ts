@@ -132,7 +132,54 @@ describe.each(ADAPTERS)('the sample app on %s', (adapter) => {
     });
   });
 
+  describe('orders/get_order', () => {
+    it.each(['/v1/orders/get_order/12/', '/v1/orders/12/'])(
+      'answers %s with the typed order id',
+      async (path) => {
+        const res = await call(server.url, 'GET', path);
+        expect([res.status, res.body.data]).toEqual([200, { order_id: 12 }]);
+      },
+    );
+
+    it('adds the items with ?include_items=true', async () => {
+      const res = await call(server.url, 'GET', '/v1/orders/12/?include_items=true');
+      expect(res.body.data).toEqual({
+        order_id: 12,
+        items: [
+          { sku: 'SKU-12-A', quantity: 1 },
+          { sku: 'SKU-12-B', quantity: 1 },
+        ],
+      });
+    });
+
+    it('refuses a bad order id or query value with INVALID_PAYLOAD', async () => {
+      const bad = await call(server.url, 'GET', '/v1/orders/get_order/twelve/?include_items=maybe');
+      expect([bad.status, bad.body.message.code]).toEqual([400, 'INVALID_PAYLOAD']);
+      expect(bad.body.data.map((issue: { path: string }) => issue.path)).toEqual([
+        'params.order_id',
+      ]);
+      const query = await call(server.url, 'GET', '/v1/orders/12/?include_items=maybe');
+      expect(query.body.data.map((issue: { path: string }) => issue.path)).toEqual([
+        'query.include_items',
+      ]);
+    });
+
+    it('leaves orders/create_order to its own API', async () => {
+      const res = await call(server.url, 'GET', '/v1/orders/create_order/');
+      expect([res.status, res.body.message.code]).toEqual([405, 'INVALID_METHOD']);
+    });
+  });
+
   describe('shop/create_order', () => {
+    it('marks v1 deprecated, with its sunset and v2 as its successor', async () => {
+      const v1 = await call(server.url, 'POST', '/v1/shop/create_order/', { json: shopOrder });
+      expect(v1.headers.get('deprecation')).toBe('@0');
+      expect(v1.headers.get('sunset')).toBe('Wed, 30 Jun 2027 00:00:00 GMT');
+      expect(v1.headers.get('link')).toBe('</v2/shop/create_order/>; rel="successor-version"');
+      const v2 = await call(server.url, 'POST', '/v2/shop/create_order/', { json: shopOrder });
+      expect(v2.headers.get('deprecation')).toBeNull();
+    });
+
     it('creates an order in v1 with the app-defined ORDER_CREATED code (201)', async () => {
       const res = await call(server.url, 'POST', '/v1/shop/create_order/', { json: shopOrder });
       expect(res.status).toBe(201);
