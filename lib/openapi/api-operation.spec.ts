@@ -118,23 +118,25 @@ describe('apiOperation', () => {
     ).toBeUndefined();
   });
 
-  it('documents Allow on 405, Retry-After and RateLimit-* on 429, RateLimit-* on success', () => {
+  it('documents X-Request-Id everywhere, Allow on 405, Retry-After and RateLimit-* on 429, RateLimit-* on success', () => {
     const responses = apiOperation(compiled(), [], context()).operation.responses as Json;
-    expect(Object.keys(responses['405'].headers)).toEqual(['Allow']);
+    expect(Object.keys(responses['405'].headers)).toEqual(['X-Request-Id', 'Allow']);
     expect(Object.keys(responses['429'].headers)).toEqual([
+      'X-Request-Id',
       'RateLimit-Limit',
       'RateLimit-Remaining',
       'RateLimit-Reset',
       'Retry-After',
     ]);
     expect(Object.keys(responses['200'].headers)).toEqual([
+      'X-Request-Id',
       'RateLimit-Limit',
       'RateLimit-Remaining',
       'RateLimit-Reset',
     ]);
     const unlimited = apiOperation(compiled({ limits: { request: null } }), [], context()).operation
       .responses as Json;
-    expect(unlimited['200'].headers).toBeUndefined();
+    expect(Object.keys(unlimited['200'].headers)).toEqual(['X-Request-Id']);
     expect(unlimited['429']).toBeUndefined();
   });
 
@@ -264,6 +266,12 @@ describe('apiOperations: patterns, parameters and deprecation', () => {
       context(),
     );
     expect(deprecated!.operation.deprecated).toBe(true);
+    const responses = deprecated!.operation.responses as Json;
+    for (const status of Object.keys(responses)) {
+      expect(Object.keys(responses[status].headers)).toEqual(
+        expect.arrayContaining(['Deprecation', 'Sunset', 'Link']),
+      );
+    }
     expect(apiOperations(orders(), [], context())[0]!.operation).not.toHaveProperty('deprecated');
   });
 });

@@ -63,6 +63,7 @@ function apiOperation(
       responseCodesFor(api, declared),
       { method: api.method, rateSource: api.rate?.source },
       api.rate !== null,
+      api.deprecation !== null,
     ),
     ...(api.auth.length > 0 ? { security: security(api) } : {}),
     ...(api.rate

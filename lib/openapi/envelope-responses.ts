@@ -6,7 +6,7 @@ import { responseHeaders } from './response-headers';
 /**
  * The responses of an operation answering `codes`: one envelope response per HTTP status the
  * catalog gives them, in status order, with the headers that come with them (`rateLimited`: the
- * answers carry the rate-limit headers).
+ * answers carry the rate-limit headers; `deprecated`: the deprecation headers).
  *
  * @example
  * envelopeResponses(catalog, [{ code: 'SUCCESS', when: 'always' }], context, false); // { '200': ... }
@@ -16,6 +16,7 @@ export function envelopeResponses(
   codes: readonly ApiResponseCode[],
   context: ExampleContext,
   rateLimited: boolean,
+  deprecated = false,
 ): Record<string, ResponseObject> {
   const byStatus = new Map<number, ApiResponseCode[]>();
   for (const code of codes) {
@@ -27,7 +28,7 @@ export function envelopeResponses(
       .sort(([a], [b]) => a - b)
       .map(([status, group]) => {
         const response = envelopeResponse(catalog, group, context);
-        const headers = responseHeaders(group, rateLimited, status < 300);
+        const headers = responseHeaders(group, rateLimited, status < 300, deprecated);
         return [
           String(status),
           Object.keys(headers).length > 0 ? { ...response, headers } : response,
