@@ -18,6 +18,7 @@ import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-opti
 import { MINDOFF_RESOLVED_OPTIONS, MINDOFF_TASK_ENDPOINTS } from '../mindoff.constants';
 import { EnvelopeSender } from '../rendering/envelope.sender';
 import type { Category } from '../responses';
+import { MindoffTelemetry } from '../telemetry/mindoff.telemetry';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import { GrantedAccess } from './granted-access.decorator';
 import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
@@ -55,6 +56,7 @@ export class MindoffQueueController {
     private readonly adapterHost: HttpAdapterHost,
     @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
     private readonly routes: MindoffRoutes,
+    private readonly telemetry: MindoffTelemetry,
   ) {}
 
   @TaskEndpoint('list', 'GET', 'list')
@@ -132,6 +134,7 @@ export class MindoffQueueController {
     @Res({ passthrough: true }) response: unknown,
   ) {
     const result = await this.driver.cancel(task.id);
+    if (result === 'cancelled') this.telemetry.taskCancelledWhileQueued(task);
     if (result !== 'not_cancellable') {
       return this.reply(response, 'SUCCESS', 'success', { queue_id: task.id, job_status: result });
     }

@@ -108,6 +108,20 @@ export class MindoffTelemetry {
   }
 
   /**
+   * A task cancelled before any worker took it: it never runs, so its final state is counted here
+   * (`mindoff.tasks`, state `cancelled`); tasks that run are counted when their run ends.
+   */
+  taskCancelledWhileQueued(task: TelemetryTask): void {
+    if (!this.instruments) return;
+    const { urlName, version } = task.request;
+    this.instruments.tasks.add(1, {
+      [ATTR.api]: urlName,
+      [ATTR.version]: version,
+      [ATTR.taskState]: 'cancelled',
+    });
+  }
+
+  /**
    * Reports the queue's depth (`mindoff.queue.depth`, waiting and active) from `read` each time
    * metrics are collected; returns the unregister.
    */

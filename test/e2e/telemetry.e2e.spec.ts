@@ -221,6 +221,28 @@ describe('mindoff.queue.depth', () => {
       .find((p) => p.attributes['mindoff.task.state'] === 'waiting');
     expect(waiting?.value).toBe(2);
   });
+
+  it('counts a task cancelled before any worker took it as cancelled', async () => {
+    const cancelled = {
+      'mindoff.api': 'tel__job',
+      'mindoff.version': 1,
+      'mindoff.task.state': 'cancelled',
+    };
+    await otel.collect();
+    const before =
+      (otel.points('mindoff.tasks').find((p) => isEqual(p.attributes, cancelled))
+        ?.value as number) ?? 0;
+    const res = await call(server.url, 'POST', '/v1/tel/job/', { json: { name: 'c' } });
+    const cancel = await call(
+      server.url,
+      'POST',
+      `/mindoff/queue/${res.body.data.queue_id}/cancel/`,
+    );
+    expect(cancel.body.data.job_status).toBe('cancelled');
+    await otel.collect();
+    const after = otel.points('mindoff.tasks').find((p) => isEqual(p.attributes, cancelled))?.value;
+    expect(after).toBe(before + 1);
+  });
 });
 
 describe('metrics and traces without an OpenTelemetry SDK', () => {
