@@ -1,3 +1,4 @@
+import { MindoffQueue } from '../../lib/queue/mindoff-queue.service';
 import { DeclarationsModule } from '../fixtures/declarations.module';
 import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
 
@@ -52,6 +53,28 @@ describe.each(ADAPTERS)('URL patterns, params, query and deprecation on %s', (ad
       expect([created.status, created.body.data]).toEqual([200, { created: true }]);
       const wrongMethod = await get('/v1/orders/create_order/');
       expect([wrongMethod.status, wrongMethod.body.message.code]).toEqual([405, 'INVALID_METHOD']);
+    });
+
+    it('answers INVALID_API_VERSION for another version of a pattern', async () => {
+      const res = await get('/v9/orders/42/');
+      expect([res.status, res.body.message.code, res.body.data]).toEqual([
+        404,
+        'INVALID_API_VERSION',
+        { available_versions: [1] },
+      ]);
+    });
+
+    it('gives a queued task the typed parameters and query', async () => {
+      const res = await call(server.url, 'POST', '/v1/jobs/rerun/5/?dry=true', { json: {} });
+      expect(res.body.message.code).toBe('QUEUED');
+      const task = await server.app.get(MindoffQueue).waitForTask(res.body.data.queue_id);
+      expect((task?.response?.body as { data: unknown }).data).toEqual({
+        job_id: 5,
+        kind: 'number',
+        dry: true,
+      });
+      const bad = await call(server.url, 'POST', '/v1/jobs/rerun/five/', { json: {} });
+      expect([bad.status, bad.body.data[0].path]).toEqual([400, 'params.job_id']);
     });
 
     it('refuses the URL before reading the body', async () => {
