@@ -13,7 +13,11 @@ export interface ApiCallOptions {
   /** The query string. */
   query?: Record<string, QueryValue>;
   /** Route parameters of a custom path (`shop/items/:item_id` → `{ item_id: 7 }`). */
-  params?: Record<string, string | number>;
+  params?: Record<string, string | number | boolean>;
+  /**
+   * Which of the version map's patterns to call (`'orders/:order_id'`); default the first.
+   */
+  pattern?: string;
   /** Authenticate as this user without credentials (the API must declare `auth`). */
   user?: unknown;
   /** Send `Authorization: Bearer <token>` (the API's real strategies check it). */

@@ -52,7 +52,10 @@ class KitBearerStrategy extends PassportStrategy(Strategy, 'kit-bearer') {
 @Module({
   imports: [
     MindoffVersions.register({ 1: EchoV1Api }),
-    MindoffVersions.register({ 1: ItemV1Api }, { path: 'kit/items/:item_id' }),
+    MindoffVersions.register(
+      { 1: ItemV1Api },
+      { path: ['kit/items/:item_id', 'kit/things/:item_id/detail'] },
+    ),
     MindoffVersions.register({ 1: MeV1Api }),
   ],
   providers: [KitBearerStrategy],
@@ -95,6 +98,21 @@ describe('MindoffTestApp.call', () => {
     const answer = await app.call('kit__item', { version: 1, params: { item_id: 'a b' } });
     expect(answer.request).toBe('GET /v1/kit/items/a%20b/');
     expectEnvelope(answer, { code: 'SUCCESS', data: { params: { item_id: 'a b' }, query: {} } });
+  });
+
+  it('calls another pattern of the map when asked, and names the patterns for an unknown one', async () => {
+    const answer = await app.call('kit__item', {
+      version: 1,
+      params: { item_id: 7 },
+      pattern: 'kit/things/:item_id/detail',
+    });
+    expect(answer.request).toBe('GET /v1/kit/things/7/detail/');
+    expectEnvelope(answer, { code: 'SUCCESS', data: { params: { item_id: '7' }, query: {} } });
+    await expect(
+      app.call('kit__item', { version: 1, params: { item_id: 7 }, pattern: 'kit/nope' }),
+    ).rejects.toThrow(
+      "kit__item is not served at 'kit/nope'; its patterns are 'kit/items/:item_id', 'kit/things/:item_id/detail'.",
+    );
   });
 
   it('says which params a custom path needs', async () => {

@@ -50,7 +50,8 @@ export class MindoffTestApp {
         `${urlName} is a ${method} API, which reads no payload; send the values as query instead.`,
       );
     }
-    const path = `${this.mountOf(api)}/v${options.version}/${fillParams(api, options.params ?? {})}/`;
+    const pattern = patternOf(api, options.pattern);
+    const path = `${this.mountOf(api)}/v${options.version}/${fillParams(api, pattern, options.params ?? {})}/`;
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
     const forced =
@@ -80,7 +81,7 @@ export class MindoffTestApp {
       .all()
       .find((a) => a.urlName === urlName && a.route.version === version);
     if (!served) return undefined;
-    const path = `${this.mountOf(served)}/v${version}/${fillParams(served, {}, 'x')}/`;
+    const path = `${this.mountOf(served)}/v${version}/${fillParams(served, served.route.apiPath, {}, 'x')}/`;
     return { cls: served.cls, method: served.method, path };
   }
 
@@ -108,16 +109,28 @@ export class MindoffTestApp {
   }
 }
 
+/** The pattern a call asked for (default the map's first), or a testing error naming them all. */
+function patternOf(api: CompiledApi, asked: string | undefined): string {
+  const patterns = api.route.apiPaths ?? [api.route.apiPath];
+  if (asked === undefined) return patterns[0]!;
+  const wanted = asked.replace(/^\/+|\/+$/g, '');
+  if (patterns.includes(wanted)) return wanted;
+  throw new MindoffTestingError(
+    `${api.urlName} is not served at '${asked}'; its patterns are ${patterns.map((p) => `'${p}'`).join(', ')}.`,
+  );
+}
+
 function fillParams(
   api: CompiledApi,
-  params: Record<string, string | number>,
+  pattern: string,
+  params: Record<string, string | number | boolean>,
   placeholder?: string,
 ): string {
-  return api.route.apiPath.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
+  return pattern.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
     const value = params[name] ?? placeholder;
     if (value === undefined) {
       throw new MindoffTestingError(
-        `${api.urlName} is served at '${api.route.apiPath}'; pass params: { ${name}: ... }.`,
+        `${api.urlName} is served at '${pattern}'; pass params: { ${name}: ... }.`,
       );
     }
     return encodeURIComponent(String(value));
