@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MindoffModule } from 'mindoff';
 import { BearerStrategy } from './auth/bearer.strategy';
 import { BoardModule } from './board/board.module';
+import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
 import { HomeController } from './home/home.controller';
 import { JobsModule } from './jobs/jobs.module';
@@ -18,6 +19,7 @@ export { SAMPLE_RESPONSES } from './sample-options';
     OrdersModule,
     ShopModule,
     JobsModule,
+    FilesModule,
     HealthModule,
     BoardModule.when(),
   ],

@@ -36,8 +36,9 @@ export interface FileFieldRule {
   /** Largest file under this field, in MB. Default: the API's `maxPayloadSize`. */
   maxSize?: number;
   /**
-   * Accepted content types (`['image/png', 'image/jpeg']`), checked on the part's declared type
-   * and, for types with a known signature, on the file's first bytes. Default: any type.
+   * Accepted content types (`['image/png', 'image/jpeg']`, or a family: `'image/*'`), checked on
+   * the part's declared type and, for types with a known signature (png, jpeg, gif, webp, pdf), on
+   * the file's first bytes. Default: any type.
    */
   types?: string[];
   /** Most files sent under this field. Default 1. */
@@ -107,7 +108,10 @@ export interface MindoffApiOptions<
    * is an array only under `ListOf`), a Standard Schema or a DTO class.
    */
   query?: Q | null;
-  /** Multipart file fields (POST/PUT, direct mode); the other form fields are the payload. */
+  /**
+   * Multipart file fields (POST/PUT/PATCH, direct mode): the API then reads `multipart/form-data`,
+   * its text fields are the payload and its files arrive in `ctx.files`, held in memory.
+   */
   files?: FilesDeclaration | null;
   /**
    * The `data` of the success envelope: what `run()` must return (checked by the compiler),

@@ -1,6 +1,7 @@
 import { BODYLESS_METHODS } from '../mindoff.constants';
 import { AllowAny } from '../permissions/allow-any.permission';
 import type { CompiledApi } from '../registry/compiled-api';
+import { formCodes } from './form.response-codes';
 import { megabytes } from './megabytes';
 
 /** A code an API can answer with, and when it does. */
@@ -21,7 +22,8 @@ export type ResponseCodeInputs = Pick<
   | 'maxPayloadDepth'
   | 'validation'
   | 'hasSchema'
->;
+> &
+  Partial<Pick<CompiledApi, 'uploads'>>;
 
 /**
  * Every code the pipeline can answer for `api`, in pipeline order, plus the app's own `declared`
@@ -73,8 +75,24 @@ export function allowsAnyone(api: Pick<CompiledApi, 'permissions'>): boolean {
 }
 
 function payloadCodes(api: ResponseCodeInputs, add: (code: string, when: string) => void): void {
-  if (api.maxPayloadBytes !== null) {
-    add('PAYLOAD_TOO_LARGE', `the body is over ${megabytes(api.maxPayloadBytes)} MB`);
+  if (api.uploads) formCodes(api.maxPayloadBytes, add);
+  else jsonCodes(api.maxPayloadBytes, add);
+  if (api.maxPayloadDepth !== null) {
+    add('INVALID_PAYLOAD', `the body is nested deeper than ${api.maxPayloadDepth} level(s)`);
+  }
+  if (api.validation !== null && api.hasSchema) {
+    add('INVALID_PAYLOAD', 'the body does not match the schema (every issue in data)');
+  } else if (api.validation !== null) {
+    add('PAYLOAD_NOT_ALLOWED', 'a non-empty body was sent; this API takes none');
+  }
+}
+
+function jsonCodes(
+  maxPayloadBytes: number | null,
+  add: (code: string, when: string) => void,
+): void {
+  if (maxPayloadBytes !== null) {
+    add('PAYLOAD_TOO_LARGE', `the body is over ${megabytes(maxPayloadBytes)} MB`);
   }
   add(
     'UNSUPPORTED_MEDIA_TYPE',
@@ -84,12 +102,4 @@ function payloadCodes(api: ResponseCodeInputs, add: (code: string, when: string)
     'MALFORMED_PAYLOAD',
     'the body is not valid JSON, not valid UTF-8, or came with two Content-Type headers',
   );
-  if (api.maxPayloadDepth !== null) {
-    add('INVALID_PAYLOAD', `the body is nested deeper than ${api.maxPayloadDepth} level(s)`);
-  }
-  if (api.validation !== null && api.hasSchema) {
-    add('INVALID_PAYLOAD', 'the body does not match the schema (every issue in data)');
-  } else if (api.validation !== null) {
-    add('PAYLOAD_NOT_ALLOWED', 'a non-empty body was sent; this API takes none');
-  }
 }

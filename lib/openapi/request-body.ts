@@ -2,6 +2,7 @@ import { BODYLESS_METHODS } from '../mindoff.constants';
 import type { CompiledApi } from '../registry/compiled-api';
 import type { PayloadSchema } from '../validation';
 import { megabytes } from './megabytes';
+import { multipartRequestBody } from './multipart.request-body';
 import { payloadJsonSchema, type PayloadSchemaContext } from './payload.json-schema';
 
 /**
@@ -16,6 +17,7 @@ export function requestBodyFor(
   context: PayloadSchemaContext,
 ): Record<string, unknown> | undefined {
   if (BODYLESS_METHODS.has(api.method)) return undefined;
+  if (api.uploads) return multipartRequestBody(api, api.uploads, context);
   const schema = api.options.payloadSchema as PayloadSchema | null | undefined;
   if (!schema && api.validation !== null) return undefined;
   const words = ['JSON'];

@@ -12,7 +12,7 @@ const logger = new Logger('Mindoff');
  * which is usually still sending, receives its 413 instead of a reset connection; a body that
  * goes on past this has its connection closed.
  */
-const DISCARD_LIMIT = 16 * 1024 * 1024;
+export const DISCARD_LIMIT = 16 * 1024 * 1024;
 
 /**
  * Reads a request body, counting the bytes actually received: an honest Content-Length over
@@ -75,7 +75,7 @@ const EMPTY = Buffer.alloc(0);
  * Reads the rest of a refused body and throws it away (Node keeps the connection for the next
  * request once it ends), closing the connection if more than `DISCARD_LIMIT` bytes follow.
  */
-function discardRest(raw: IncomingMessage): void {
+export function discardRest(raw: IncomingMessage): void {
   let discarded = 0;
   const onData = (chunk: Buffer) => {
     discarded += chunk.length;
@@ -91,12 +91,12 @@ function discardRest(raw: IncomingMessage): void {
 }
 
 /** Node's error on a request stream whose client went away (`aborted`, `ECONNRESET`). */
-function isReset(error: Error): boolean {
+export function isReset(error: Error): boolean {
   return (error as { code?: unknown }).code === 'ECONNRESET';
 }
 
 /** Logs the abandoned upload (once: the caller has already stopped listening) and its refusal. */
-function aborted(raw: IncomingMessage, received: number): MindoffHttpError {
+export function aborted(raw: IncomingMessage, received: number): MindoffHttpError {
   const path = (raw.url ?? '').split('?')[0]!;
   logger.debug(
     forRequest(requestIdOf(raw), uploadAborted(raw.method ?? 'REQUEST', path, received)),

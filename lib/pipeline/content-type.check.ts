@@ -42,7 +42,8 @@ export function checkContentType(raw: IncomingMessage): void {
   }
 }
 
-function countHeader(rawHeaders: readonly string[], name: string): number {
+/** How many times header `name` (lower case) was sent; Node's `headers` keeps only the first. */
+export function countHeader(rawHeaders: readonly string[], name: string): number {
   let count = 0;
   for (let i = 0; i < rawHeaders.length; i += 2) {
     if (rawHeaders[i]!.toLowerCase() === name) count++;

@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { MindoffContext, UploadedFile } from '../interfaces/mindoff-context.interface';
+import type { DataWriter } from '../rendering/result-envelope';
 import type { ResultRenderer } from '../rendering/result.renderer';
 import { NO_FILES } from '../uploads/upload-rules';
 
@@ -25,6 +26,7 @@ export class DirectContext<P = unknown, U = unknown> implements MindoffContext<
     private readonly renderer: ResultRenderer,
     readonly requestId: string,
     readonly files: Readonly<Record<string, UploadedFile[]>> = NO_FILES,
+    private readonly writeData: DataWriter | null = null,
   ) {}
 
   /** Runs the API's `run()` in the request and answers with what it returned. */
@@ -32,9 +34,12 @@ export class DirectContext<P = unknown, U = unknown> implements MindoffContext<
     return this.respond(await api.run(this));
   }
 
-  /** The answer for what `run()` returned (status and headers set; the body returned). */
+  /**
+   * The answer for what `run()` returned (status and headers set; the body returned), its data
+   * written by the API's `responseSchema` when it declares one.
+   */
   respond(result: unknown): unknown {
-    return this.renderer.render(this.response, result);
+    return this.renderer.renderJson(this.response, result, this.writeData ?? undefined);
   }
 
   /** Aborted when the client goes away before the response is sent. */

@@ -165,6 +165,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
       this.renderer,
       requestId,
       upload?.files,
+      api.serializeData,
     );
     return true;
   }

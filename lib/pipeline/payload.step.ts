@@ -69,7 +69,14 @@ function parseJson(text: string): unknown {
   return JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
 }
 
-function checkShape(api: CompiledApi, body: unknown): unknown | Promise<unknown> {
+/**
+ * The depth and schema steps of a body already read (`undefined` when none was sent): the value
+ * `run()` gets, or the refusal (`INVALID_PAYLOAD`, `PAYLOAD_NOT_ALLOWED`).
+ *
+ * @example
+ * await checkShape(api, { sku: 'tea' }); // { sku: 'tea' }, or throws INVALID_PAYLOAD
+ */
+export function checkShape(api: CompiledApi, body: unknown): unknown | Promise<unknown> {
   const max = api.maxPayloadDepth;
   if (max !== null && body !== undefined && payloadDepth(body, max) > max) {
     throw new MindoffHttpError('INVALID_PAYLOAD', [tooDeepIssue(max)]);

@@ -12,6 +12,7 @@ import {
 import { compileDeprecation, type CompiledDeprecation } from './deprecation';
 import type { ApiRouteMetadata } from '../interfaces/api-route-metadata.interface';
 import { compileUploadRules, type UploadRules } from '../uploads/upload-rules';
+import { compileResponseSerializer, type DataSerializer } from '../serialization';
 
 const MEGABYTE = 1024 * 1024;
 const DEFAULT_REQUEST_LIMIT = '30/m';
@@ -60,6 +61,8 @@ export interface CompiledApi {
   readonly deprecation: CompiledDeprecation | null;
   /** The file fields of a multipart API (`files`), compiled; null when it declares none. */
   readonly uploads: UploadRules | null;
+  /** Writes the success envelope's `data` as `responseSchema` describes it; null when undeclared. */
+  readonly serializeData: DataSerializer | null;
   readonly route: ApiRouteMetadata;
   readonly options: MindoffApiOptions;
 }
@@ -123,6 +126,9 @@ export function compileApi(
       : null,
     deprecation: compileDeprecation(options.deprecated),
     uploads: compileUploadRules(options.files, size),
+    serializeData: options.responseSchema
+      ? compileResponseSerializer(options.responseSchema, cls.name)
+      : null,
     route,
     options,
   };

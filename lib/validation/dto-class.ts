@@ -25,16 +25,19 @@ export function isDtoClass(schema: unknown): schema is DtoClass {
 /**
  * A check backed by a class-validator DTO: `plainToInstance` then `validate`, so `run()` gets an
  * instance of the class. `'basic'` skips missing properties (class-validator's
- * `skipMissingProperties`); `'strict'` checks them. Errors keep mindoff's issue format.
+ * `skipMissingProperties`); `'strict'` checks them; `whitelist` drops the properties no
+ * decorator declares. Errors keep mindoff's issue format.
  * class-validator and class-transformer are optional peers, loaded only when a DTO is used.
  */
 export function compileDtoClass(
   dto: DtoClass,
   mode: ValidationMode,
   maxErrors = 100,
+  whitelist = false,
 ): PayloadCheck {
   const { plainToInstance, validate } = loadPeers(dto.name);
-  const options = { skipMissingProperties: mode === 'basic', forbidUnknownValues: false };
+  const skipMissingProperties = mode === 'basic';
+  const options = { skipMissingProperties, forbidUnknownValues: false, whitelist };
   return async (value) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       return {
