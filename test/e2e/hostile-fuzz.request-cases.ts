@@ -167,6 +167,10 @@ export const encodedPaths = fc.tuple(anyApi, fc.nat()).chain(([target, pick]) =>
       body: target.method === 'POST' ? Buffer.from(jsonText(body)) : undefined,
     });
     const codes = [target.okCode, 'ROUTE_NOT_FOUND', 'INVALID_API_VERSION'];
+    // The sample serves orders/get_order (GET) at the pattern orders/:order_id, which takes any
+    // one segment after orders/: another method there is INVALID_METHOD, a non-integer id
+    // INVALID_PAYLOAD.
+    if (target.path.includes('/orders/')) codes.push('INVALID_METHOD', 'INVALID_PAYLOAD');
     return make('encoded paths', bytes, { codes, httpLayer: rawBytes });
   }),
 );
