@@ -11,7 +11,12 @@ export type * from './interfaces/mindoff-queue-options.interface';
 // Declaring APIs
 export { MindoffApi } from './decorators/mindoff-api.decorator';
 export { MindoffResponseCodes } from './decorators/mindoff-response-codes.decorator';
-export { MindoffVersions, type MindoffVersionsOptions } from './versioning/mindoff-versions';
+export {
+  MindoffVersions,
+  type MindoffVersionMap,
+  type MindoffVersionsOptions,
+  type VersionClasses,
+} from './versioning/mindoff-versions';
 export { AllowAny } from './permissions/allow-any.permission';
 export { IsAuthenticated } from './permissions/is-authenticated.permission';
 export type * from './interfaces/mindoff-api-options.interface';

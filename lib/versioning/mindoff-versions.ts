@@ -15,6 +15,21 @@ export interface MindoffVersionsOptions {
   path?: string | readonly string[];
 }
 
+/** The classes of a version map, by version number (`{ 1: typeof CreateOrderV1Api }`). */
+export type VersionClasses = Record<number, Type<unknown>>;
+
+/**
+ * What `MindoffVersions.register()` returns: the Nest module to import, which also carries the
+ * classes of each version in its type, so a typed client can be derived from it with no code
+ * generation (`MindoffApisOf<{ orders__create_order: typeof CreateOrderVersions }>`).
+ */
+export interface MindoffVersionMap<
+  V extends VersionClasses = VersionClasses,
+> extends DynamicModule {
+  /** Type-only: never set at run time. */
+  readonly __versions?: V;
+}
+
 /** `orders__create_order` → `orders/create_order`; `ping` → `ping`. */
 export function apiPathFromUrlName(urlName: string): string {
   return urlName.split('__').join('/');
@@ -29,10 +44,10 @@ export function apiPathFromUrlName(urlName: string): string {
  * export const CreateOrderVersions = MindoffVersions.register({ 1: CreateOrderV1Api, 2: CreateOrderV2Api });
  */
 export class MindoffVersions {
-  static register(
-    versions: Record<number, Type<unknown>>,
+  static register<const V extends VersionClasses>(
+    versions: V,
     options: MindoffVersionsOptions = {},
-  ): DynamicModule {
+  ): MindoffVersionMap<V> {
     const entries = Object.entries(versions).map(([key, cls]) => [Number(key), cls] as const);
     const first = entries[0]?.[1];
     const declared = first
