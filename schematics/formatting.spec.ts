@@ -14,7 +14,7 @@ describe('generated code', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(['esm', 'cjs'] as const)(
-    'is formatted as prettier formats a Nest app (%s), long names and custom paths included',
+    'is formatted as prettier formats a Nest app (%s), long names, URL patterns and deprecations included',
     async (kind) => {
       const run = runner();
       let tree = await run.runSchematic('nest-add', {}, nestApp(kind));
@@ -24,6 +24,29 @@ describe('generated code', () => {
       tree = await run.runSchematic(
         'api',
         { name: 'monthly_statements/generate_consolidated_report', url: 'generate/:year/' },
+        tree,
+      );
+      tree = await run.runSchematic(
+        'api',
+        { name: 'orders/get_order', url: 'get_order/<int:order_id>, :order_id', type: 'queue' },
+        tree,
+      );
+      tree = await run.runSchematic(
+        'version',
+        { name: 'orders/get_order', sunset: '2027-06-30' },
+        tree,
+      );
+      tree = await run.runSchematic(
+        'version',
+        { name: 'orders/create_order', deprecatePrevious: true },
+        tree,
+      );
+      tree = await run.runSchematic(
+        'api',
+        {
+          name: 'monthly_statements/list_consolidated_shipments',
+          url: 'customers/:customer_identifier/orders/<int:order_identifier>/shipments/:shipment_identifier, by_shipment/:shipment_identifier/:order_identifier/:customer_identifier',
+        },
         tree,
       );
       for (const name of ['shipping_labels', 'payment_providers', 'customer_accounts']) {

@@ -25,7 +25,7 @@ describe('api schematic in a terminal', () => {
       'Apps:\n  1. jobs\n  2. orders',
       '? Which app? (number or name): 2',
       '? API name (snake_case, e.g. create_order): create_order',
-      '? URL pattern after /v<n>/orders/ (blank for create_order/): ',
+      '? URL patterns after /v<n>/orders/, comma-separated (blank for create_order/): ',
     ]);
     expect(tree.readText('/src/orders/create-order/create-order.versions.ts')).toContain(
       'MindoffVersions.register({',
@@ -51,7 +51,7 @@ describe('api schematic in a terminal', () => {
     expect(prompter.transcript).toEqual([
       'Apps:\n  1. orders',
       '? Which app? (number or name): orders',
-      '? URL pattern after /v<n>/orders/ (blank for create_order/): ',
+      '? URL patterns after /v<n>/orders/, comma-separated (blank for create_order/): ',
     ]);
   });
 
@@ -59,11 +59,29 @@ describe('api schematic in a terminal', () => {
     const prompter = scriptedPrompter(['get order', '/get_order/:order_id/']);
     const tree = await run(api({ name: 'orders/get_order' }, prompter), await withApps('orders'));
     expect(prompter.transcript[1]).toBe(
-      "Invalid URL pattern 'get order': use letters, digits, _ and - in segments separated by /, and :name for a route parameter, e.g. create_order/:order_id/.",
+      "Invalid URL pattern 'get order': use letters, digits, _ and - in segments separated by /, and :name (or <int:name>) for a path parameter, e.g. get_order/:order_id/; separate several patterns with commas.",
     );
     expect(tree.readText('/src/orders/get-order/get-order.versions.ts')).toContain(
       "{ path: 'orders/get_order/:order_id' }",
     );
+  });
+
+  it('takes several comma-separated patterns, re-asking while their path parameters differ', async () => {
+    const prompter = scriptedPrompter([
+      'get_order/:order_id, by_ref/:ref',
+      'get_order/<int:order_id>/, :order_id',
+    ]);
+    const tree = await run(api({ name: 'orders/get_order' }, prompter), await withApps('orders'));
+    expect(prompter.transcript).toEqual([
+      '? URL patterns after /v<n>/orders/, comma-separated (blank for get_order/): get_order/:order_id, by_ref/:ref',
+      "URL patterns 'get_order/:order_id' and 'by_ref/:ref' have different path parameters; every pattern of an API must have the same :names, which its params declares.",
+      '? URL patterns after /v<n>/orders/, comma-separated (blank for get_order/): get_order/<int:order_id>/, :order_id',
+    ]);
+    const dir = '/src/orders/get-order/get-order';
+    expect(tree.readText(`${dir}.versions.ts`)).toContain(
+      "  { path: ['orders/get_order/:order_id', 'orders/:order_id'] },\n",
+    );
+    expect(tree.readText(`${dir}.v1.api.ts`)).toContain('  params: { order_id: Int },');
   });
 
   it('offers a new app name when there are no apps yet, and creates it', async () => {

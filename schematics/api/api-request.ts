@@ -1,28 +1,25 @@
 import { SchematicsException } from '@angular-devkit/schematics';
 import type { MindoffApp } from '../utils/apps';
-import {
-  invalidApiPath,
-  invalidName,
-  invalidUrlPattern,
-  missingApiName,
-  missingApp,
-  noApps,
-} from '../utils/messages';
+import { invalidApiPath, invalidName, missingApiName, missingApp, noApps } from '../utils/messages';
 import { toSnakeName } from '../utils/name-input';
 import { askUntil, type Prompter } from '../utils/prompter';
 import type { ApiOptions } from './schema';
+import { readUrlPatterns, type PathParam, type UrlPatterns } from './url-patterns';
 
 /** Which API to create, once the command line and the prompts have said it. */
 export interface ApiRequest {
   app: string;
   api: string;
-  /** The route after `/v<n>/`, when not the default `<app>/<api>`. */
-  path?: string;
+  /** The routes after `/v<n>/` (`orders/get_order/:order_id`), when not the default `<app>/<api>`. */
+  paths?: string[];
+  /** The path parameters the routes share, for the API's `params`. */
+  params: PathParam[];
 }
 
 /**
- * Reads app, API name and URL pattern from the options; in a terminal, asks for what is missing
- * (the app from the list of apps, the name until it is valid, the URL pattern), else says what to pass.
+ * Reads app, API name and URL patterns from the options; in a terminal, asks for what is missing
+ * (the app from the list of apps, the name until it is valid, the URL patterns), else says what
+ * to pass.
  */
 export async function resolveApiRequest(
   options: ApiOptions,
@@ -35,28 +32,25 @@ export async function resolveApiRequest(
   const rawApi = parts.length === 2 ? second : first;
   const app = parts.length === 2 ? required(first, 'app') : await askApp(apps, prompter, rawApi);
   const api = rawApi === '' ? await askApiName(prompter) : required(rawApi, 'API');
-  const pattern =
+  const byDefault: UrlPatterns = { patterns: [api], params: [] };
+  const { patterns, params } =
     options.url !== undefined
-      ? requiredPattern(options.url)
+      ? requiredPatterns(options.url)
       : prompter
         ? await askUntil(
             prompter,
-            `URL pattern after /v<n>/${app}/ (blank for ${api}/): `,
-            (answer) => (answer === '' ? '' : urlPattern(answer)),
-            invalidUrlPattern,
+            `URL patterns after /v<n>/${app}/, comma-separated (blank for ${api}/): `,
+            (answer) => (answer === '' ? byDefault : acceptedPatterns(answer)),
+            (answer) => String(readUrlPatterns(answer)),
           )
-        : '';
-  const path = pattern === '' || pattern === api ? undefined : `${app}/${pattern}`;
-  return { app, api, path };
-}
-
-/** `/create_order/:id` → `create_order/:id`; undefined when it is not a valid pattern. */
-export function urlPattern(input: string): string | undefined {
-  const pattern = input.trim().replace(/^\/+|\/+$/g, '');
-  const segment = /^(?:[A-Za-z0-9_-]+|:[A-Za-z_][A-Za-z0-9_]*)$/;
-  return pattern !== '' && pattern.split('/').every((part) => segment.test(part))
-    ? pattern
-    : undefined;
+        : byDefault;
+  const isDefault = patterns.length === 1 && patterns[0] === api;
+  return {
+    app,
+    api,
+    ...(!isDefault && { paths: patterns.map((pattern) => `${app}/${pattern}`) }),
+    params,
+  };
 }
 
 function required(input: string, kind: 'API' | 'app'): string {
@@ -65,10 +59,15 @@ function required(input: string, kind: 'API' | 'app'): string {
   return name;
 }
 
-function requiredPattern(input: string): string {
-  const pattern = urlPattern(input);
-  if (pattern === undefined) throw new SchematicsException(invalidUrlPattern(input));
-  return pattern;
+function requiredPatterns(input: string): UrlPatterns {
+  const read = readUrlPatterns(input);
+  if (typeof read === 'string') throw new SchematicsException(read);
+  return read;
+}
+
+function acceptedPatterns(input: string): UrlPatterns | undefined {
+  const read = readUrlPatterns(input);
+  return typeof read === 'string' ? undefined : read;
 }
 
 async function askApp(apps: MindoffApp[], prompter: Prompter | null, api: string): Promise<string> {

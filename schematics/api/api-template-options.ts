@@ -21,6 +21,8 @@ export interface ApiTemplateOptions {
   runner: HostProject['runner'];
   /** The runner's functions are globals, so specs import none. */
   globals: boolean;
+  /** The path parameters of the API's URL patterns, which its specs give sample values. */
+  params: string[];
   answerCall: typeof answerCall;
   availableVersionsData: typeof availableVersionsData;
 }
@@ -32,6 +34,7 @@ export function apiTemplateOptions(
   version: number,
   specFileSuffix: string,
   versionsImport: string,
+  params: string[],
 ): ApiTemplateOptions {
   return {
     file: names.file,
@@ -44,6 +47,7 @@ export function apiTemplateOptions(
     versionsImport,
     runner: host.runner,
     globals: host.globals,
+    params,
     answerCall,
     availableVersionsData,
   };

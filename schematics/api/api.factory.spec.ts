@@ -1,19 +1,61 @@
-import { appModule, nestApp, runner } from '../testing/host-tree';
+import { appModule, nestApp, runner, snapshot } from '../testing/host-tree';
 
 const V1_API = (js: string) => `import { MindoffApi, MindoffResponse } from 'mindoff';
 
-/** Create Order, version 1: \`GET /v1/orders/create_order/\`. */
+/**
+ * Create Order, version 1: \`GET /v1/orders/create_order/\`.
+ * A commented-out field shows its default (MindoffModule.forRoot({ defaults })
+ * can change some of them for every API): uncomment it to change it.
+ */
 @MindoffApi({
+  // Identity
   urlName: 'orders__create_order',
   name: 'Create Order',
   description: 'Create Order API',
+  // deprecated: false, // true, or { since, sunset, link }: Deprecation and Sunset headers
+
+  // Access rules: who may call it (anyone, by default)
+  // auth: [], // passport strategies tried in order, e.g. ['jwt']
+  // permissions: [], // CanActivate classes that must all allow, e.g. [IsAuthenticated]
+
+  // Execution rules: how it runs
   method: 'GET',
-  processMode: 'direct',
-  payloadValidation: 'strict',
+  // processMode: 'direct', // 'queue' runs run() as a background task
+  // responseSchema: null, // the data run() returns; undeclared keys are dropped
+  // allowDuplicateQueue: false, // queue mode: false reuses the task of an identical request
+  // progressSteps: null, // queue mode: { key: { label, percent } } for ctx.checkpoint(key)
+
+  // Request rules: what it accepts
+  // params: null, // the URL patterns' :names, typed, e.g. { order_id: Int }
+  // query: null, // the query string, e.g. { page: Optional(Int) }
+  // payloadSchema: null, // the body, e.g. { sku: String, qty: Int }, or a zod schema
+  payloadValidation: 'strict', // 'basic' checks only the keys sent; null skips validation
+  // files: null, // multipart uploads by field, e.g. { avatar: { maxSize: 2 } }
+  // maxPayloadSize: 10, // MB, counted on the bytes read; null turns it off
+  // maxPayloadDepth: 20, // nesting levels of the body; null turns it off
+
+  // Usage limits per user (per client IP when anonymous); null turns one off
+  // limits: {
+  //   request: '30/m', // calls to this API
+  //   queueDetail: '30/m', // queue mode: task detail reads, per task
+  //   queueStatusStream: 3, // queue mode: open status streams per owner
+  //   queueCancel: '30/m', // queue mode: cancels, per task
+  //   queueRetry: '30/m', // queue mode: retries, per task
+  // },
 })
 export class CreateOrderV1Api {
-  /** Answers SUCCESS; \`run(ctx)\` also gets the payload, query, params and user (MindoffContext). */
+  /** Answers SUCCESS with empty data: replace it with what the API does. */
   async run() {
+    // Take the request as run(ctx: MindoffContext), a type from 'mindoff':
+    //   ctx.payload    the body, as payloadSchema checked it ({} for GET and DELETE)
+    //   ctx.query      the query string, as query declares it
+    //   ctx.params     the path parameters, as params declares them
+    //   ctx.files      the uploaded files, by field name (see files)
+    //   ctx.user       who auth authenticated, or null when anonymous
+    //   ctx.request    the adapter's raw request: its method, headers...
+    //   ctx.version, ctx.urlName, ctx.requestId: which API, version and request
+    //   ctx.signal     aborted when the client leaves or the task is cancelled
+    //   ctx.checkpoint(step, message?): reports progress in queue mode
     return MindoffResponse.json({
       code: 'SUCCESS',
       category: 'success',
@@ -260,14 +302,27 @@ describe('api schematic', () => {
     );
   });
 
-  it('registers a custom URL pattern as the version map path', async () => {
-    const tree = await runner().runSchematic(
-      'api',
-      { name: 'orders/get_order', url: '/get_order/:order_id/' },
-      await withOrdersApp('esm'),
-    );
-    expect(tree.readText('/src/orders/get-order/get-order.versions.ts')).toBe(
-      `import { MindoffVersions } from 'mindoff';
+  describe('URL patterns', () => {
+    const GET_ORDER = '/src/orders/get-order/get-order';
+    const PATTERN_CHECK = (url: string) => `
+
+  it('answers SUCCESS at ${url}', async () => {
+    const answer = await fetch(\`\${app.url}${url}\`);
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({
+      status: 'ok',
+      message: { code: 'SUCCESS' },
+    });
+  });`;
+
+    it('registers one custom pattern as the path, declares its :name as a String param and requests it', async () => {
+      const tree = await runner().runSchematic(
+        'api',
+        { name: 'orders/get_order', url: '/get_order/:order_id/' },
+        await withOrdersApp('esm'),
+      );
+      expect(tree.readText(`${GET_ORDER}.versions.ts`)).toBe(
+        `import { MindoffVersions } from 'mindoff';
 import { GetOrderV1Api } from './get-order.v1.api.js';
 
 /** The versions of orders__get_order: \`/v<n>/orders/get_order/:order_id/\`. */
@@ -278,10 +333,120 @@ export const GetOrderVersions = MindoffVersions.register(
   { path: 'orders/get_order/:order_id' },
 );
 `,
-    );
-    expect(tree.readText('/src/orders/get-order/get-order.v1.api.ts')).toContain(
-      '`GET /v1/orders/get_order/:order_id/`',
-    );
+      );
+      const v1 = tree.readText(`${GET_ORDER}.v1.api.ts`);
+      expect(v1).toContain(' * Get Order, version 1: `GET /v1/orders/get_order/:order_id/`.\n');
+      expect(v1).toContain(
+        "\n  params: { order_id: String }, // the URL patterns' :names, typed, e.g. { order_id: Int }\n",
+      );
+      expect(v1).not.toContain('// params:');
+      expect(v1.split('\n')[0]).toBe("import { MindoffApi, MindoffResponse } from 'mindoff';");
+      expect(tree.readText(`${GET_ORDER}.v1.api.spec.ts`)).toContain(
+        "    const answer = await app.call('orders__get_order', {\n      version: 1,\n      params: { order_id: 1 },\n    });\n",
+      );
+      const routerSpec = tree.readText(`${GET_ORDER}.versions.spec.ts`);
+      expect(routerSpec).toContain(
+        "    const answer = await app.call('orders__get_order', {\n      version: 99999,\n      params: { order_id: 1 },\n    });\n",
+      );
+      expect(routerSpec).toContain(`${PATTERN_CHECK('/v1/orders/get_order/1/')}\n});\n`);
+    });
+
+    it('registers several patterns as a path list, types <int:name> as Int and requests each pattern', async () => {
+      const tree = await runner().runSchematic(
+        'api',
+        { name: 'orders/get_order', url: 'get_order/<int:order_id>/, :order_id' },
+        await withOrdersApp('cjs'),
+      );
+      expect(tree.readText(`${GET_ORDER}.versions.ts`)).toBe(
+        `import { MindoffVersions } from 'mindoff';
+import { GetOrderV1Api } from './get-order.v1.api';
+
+/**
+ * The versions of orders__get_order: \`/v<n>/orders/get_order/:order_id/\`,
+ * \`/v<n>/orders/:order_id/\`.
+ */
+export const GetOrderVersions = MindoffVersions.register(
+  {
+    1: GetOrderV1Api,
+  },
+  { path: ['orders/get_order/:order_id', 'orders/:order_id'] },
+);
+`,
+      );
+      const v1 = tree.readText(`${GET_ORDER}.v1.api.ts`);
+      expect(v1.split('\n')[0]).toBe("import { Int, MindoffApi, MindoffResponse } from 'mindoff';");
+      expect(v1).toContain(
+        '/**\n * Get Order, version 1: `GET /v1/orders/get_order/:order_id/`,\n * `GET /v1/orders/:order_id/`.\n',
+      );
+      expect(v1).toContain('\n  params: { order_id: Int }, //');
+      expect(tree.readText(`${GET_ORDER}.versions.spec.ts`)).toBe(
+        ROUTER_SPEC('')
+          .replace(/CreateOrder/g, 'GetOrder')
+          .replace(/create-order/g, 'get-order')
+          .replace(
+            "    const answer = await app.call('orders__create_order', { version: 99999 });",
+            "    const answer = await app.call('orders__get_order', {\n      version: 99999,\n      params: { order_id: 1 },\n    });",
+          )
+          .replace(
+            /\n\}\);\n$/,
+            `${PATTERN_CHECK('/v1/orders/get_order/1/')}${PATTERN_CHECK('/v1/orders/1/')}\n});\n`,
+          ),
+      );
+    });
+
+    it('imports expect with the other runner functions when vitest globals are off', async () => {
+      const tree = await runner().runSchematic(
+        'api',
+        { name: 'orders/get_order', url: 'get_order/:order_id' },
+        await withOrdersApp('esm', {
+          '/vitest.config.ts': 'export default {};\n',
+          '/tsconfig.json': '{}\n',
+        }),
+      );
+      expect(tree.readText(`${GET_ORDER}.versions.spec.ts`).split('\n')[0]).toBe(
+        "import { afterAll, beforeAll, describe, expect, it } from 'vitest';",
+      );
+      expect(tree.readText(`${GET_ORDER}.v1.api.spec.ts`).split('\n')[0]).toBe(
+        "import { afterAll, beforeAll, describe, it } from 'vitest';",
+      );
+    });
+
+    it('keeps the default path when the one pattern given is the API name', async () => {
+      const tree = await runner().runSchematic(
+        'api',
+        { name: 'orders/create_order', url: '/create_order/' },
+        await withOrdersApp('esm'),
+      );
+      expect(tree.readText(`${DIR}/create-order.versions.ts`)).toBe(VERSIONS('.js'));
+      expect(tree.readText(`${DIR}/create-order.versions.spec.ts`)).toBe(ROUTER_SPEC('.js'));
+    });
+
+    it('lists the API name among several patterns like any other', async () => {
+      const tree = await runner().runSchematic(
+        'api',
+        { name: 'orders/create_order', url: 'create_order, new_order' },
+        await withOrdersApp('esm'),
+      );
+      expect(tree.readText(`${DIR}/create-order.versions.ts`)).toContain(
+        "  { path: ['orders/create_order', 'orders/new_order'] },\n",
+      );
+      expect(tree.readText(`${DIR}/create-order.v1.api.ts`)).toContain('  // params: null,');
+    });
+
+    it('refuses patterns with different path parameters before writing anything', async () => {
+      const tree = await withOrdersApp('esm');
+      const before = snapshot(tree);
+      await expect(
+        runner().runSchematic(
+          'api',
+          { name: 'orders/get_order', url: 'get_order/:order_id, recent' },
+          tree,
+        ),
+      ).rejects.toThrow(
+        "URL patterns 'get_order/:order_id' and 'recent' have different path parameters; every pattern of an API must have the same :names, which its params declares.",
+      );
+      expect(snapshot(tree)).toEqual(before);
+    });
   });
 
   it('takes the CLI-normalised kebab-case name as snake_case', async () => {
@@ -323,7 +488,10 @@ export const GetOrderVersions = MindoffVersions.register(
         await withOrdersApp('esm'),
       );
       expect(tree.readText(`${DIR}/create-order.v1.api.ts`)).toBe(
-        V1_API('').replace("processMode: 'direct',", "processMode: 'queue',"),
+        V1_API('').replace(
+          "  // processMode: 'direct', // 'queue' runs",
+          "  processMode: 'queue', // 'queue' runs",
+        ),
       );
     });
 

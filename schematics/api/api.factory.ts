@@ -16,13 +16,20 @@ import {
 import { posix } from 'node:path';
 import type { AppOptions } from '../app/schema';
 import { findApps } from '../utils/apps';
+import { docComment, layout } from '../utils/layout';
 import { display, importIntoModule } from '../utils/module-registration';
 import { importPath, readHostProject, type HostProject } from '../utils/project';
 import { terminalPrompter, type Prompter } from '../utils/prompter';
 import { planApi, type ApiPlan } from './api-plan';
 import { resolveApiRequest, type ApiRequest } from './api-request';
+import { declarationBody, declarationImport, declaredValues } from './api-declaration';
 import { apiTemplateOptions } from './api-template-options';
+import { routeChecks } from './spec-layout';
 import type { ApiOptions } from './schema';
+
+/** What the generated class says about its commented-out fields. */
+const COMMENTED_DEFAULTS =
+  'A commented-out field shows its default (MindoffModule.forRoot({ defaults }) can change some of them for every API): uncomment it to change it.';
 
 /**
  * `nest g -c mindoff api orders/create_order [--type queue]`: version 1 of an API, its version
@@ -64,6 +71,14 @@ function generate(
 ): Source {
   const file = (name: string) => posix.join(plan.dir, `${plan.names.file}.${name}.ts`);
   const sibling = (name: string) => importPath(file('versions'), file(name), host.esm);
+  const paths = request.paths ?? [`${request.app}/${request.api}`];
+  const routes = (prefix: string) => paths.map((path) => `\`${prefix}/${path}/\``).join(', ');
+  const declared = declaredValues({
+    urlName: plan.names.urlName,
+    title: plan.names.title,
+    processMode,
+    params: request.params,
+  });
   return apply(url('./files'), [
     options.spec === false
       ? filter((path) => !path.endsWith('.__specFileSuffix__.ts.template'))
@@ -75,15 +90,27 @@ function generate(
         1,
         options.specFileSuffix || 'spec',
         sibling('versions'),
+        request.params.map((param) => param.name),
       ),
       apiClassImport: sibling('v1.api'),
-      processMode,
-      routePath: request.path ?? `${request.app}/${request.api}`,
-      customPath: request.path ?? '',
+      imports: declarationImport(request.params),
+      declaration: declarationBody(declared),
+      classDoc: docComment([
+        `${plan.names.title}, version 1: ${routes('GET /v1')}.`,
+        COMMENTED_DEFAULTS,
+      ]),
+      mapDoc: docComment(`The versions of ${plan.names.urlName}: ${routes('/v<n>')}.`),
+      pathOption: request.paths ? pathOption(request.paths) : '',
+      routeChecks: routeChecks(request.paths),
     }),
     renameTemplateFiles(),
     move(plan.dir),
   ]);
+}
+
+/** `{ path: [...] }` (or one string) as the version map's second argument, laid out by prettier's rules. */
+function pathOption(paths: string[]): string {
+  return layout({ path: paths.length === 1 ? paths[0] : paths }, '  ', 2, 1);
 }
 
 /** The app schematic's options for the app an API creates: the default place, the same root. */

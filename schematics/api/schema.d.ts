@@ -6,6 +6,9 @@ export interface ApiOptions extends NestCliOptions {
   name?: string;
   /** The API's processMode: `direct` (default) or `queue`. */
   type?: string;
-  /** The URL pattern after `/v<n>/<app>/`, e.g. `create_order/:order_id/` (default `<api_name>/`). */
+  /**
+   * The URL patterns after `/v<n>/<app>/`, comma-separated, e.g. `get_order/:order_id/, order/<int:order_id>`
+   * (default `<api_name>/`).
+   */
   url?: string;
 }

@@ -1,28 +1,72 @@
-/** Prettier's default width, which Nest apps use: generated specs wrap where prettier would. */
-const PRINT_WIDTH = 80;
+import { flat, layout, PRINT_WIDTH, type LiteralValue } from '../utils/layout';
+
+/** The value generated specs give every path parameter: valid for `Int` and `String` alike. */
+export const SAMPLE_PARAM = 1;
 
 /**
- * `const answer = await app.call(...)` for `version`, as prettier lays it out: on one line,
- * hugging the options, or one argument a line.
+ * `const answer = await app.call(...)` for `version`, with a sample value for each path
+ * parameter, as prettier lays it out: on one line, hugging the options, or one argument a line.
  */
-export function answerCall(urlName: string, version: number): string {
+export function answerCall(urlName: string, version: number, params: string[] = []): string {
+  const options: Record<string, LiteralValue> = {
+    version,
+    ...(params.length > 0 && {
+      params: Object.fromEntries(params.map((name) => [name, SAMPLE_PARAM])),
+    }),
+  };
+  const line = `    const answer = await app.call('${urlName}', ${flat(options)});`;
+  if (line.length <= PRINT_WIDTH) return line;
   const opening = `    const answer = await app.call('${urlName}', {`;
-  const hugged = `${opening}\n      version: ${version},\n    });`;
-  const split = `    const answer = await app.call(\n      '${urlName}',\n      { version: ${version} },\n    );`;
-  return fit(
-    `    const answer = await app.call('${urlName}', { version: ${version} });`,
-    opening.length <= PRINT_WIDTH ? hugged : split,
-  );
+  if (opening.length <= PRINT_WIDTH) {
+    const entries = Object.entries(options).map(([key, value]) => {
+      const lead = `      ${key}: `;
+      return `${lead}${layout(value, '      ', lead.length, 1)},`;
+    });
+    return `${opening}\n${entries.join('\n')}\n    });`;
+  }
+  return `    const answer = await app.call(\n      '${urlName}',\n      ${layout(options, '      ', 6, 1)},\n    );`;
 }
 
 /** The `data` an unknown version answers with, on one line or wrapped as prettier wraps it. */
 export function availableVersionsData(versionsName: string): string {
-  return fit(
-    `      data: { available_versions: versionsOf(${versionsName}) },`,
-    `      data: {\n        available_versions: versionsOf(${versionsName}),\n      },`,
-  );
+  const line = `      data: { available_versions: versionsOf(${versionsName}) },`;
+  return line.length <= PRINT_WIDTH
+    ? line
+    : `      data: {\n        available_versions: versionsOf(${versionsName}),\n      },`;
 }
 
-function fit(line: string, wrapped: string): string {
-  return line.length <= PRINT_WIDTH ? line : wrapped;
+/** `/v1/orders/get_order/1/`: where version 1 answers at `path`, with sample path parameters. */
+export function sampleUrl(path: string, version = 1): string {
+  return `/v${version}/${path.replace(/:[A-Za-z_][A-Za-z0-9_]*/g, String(SAMPLE_PARAM))}/`;
+}
+
+/** `const answer = await fetch(`${app.url}<url>`);`, split where prettier splits it. */
+export function fetchCall(url: string): string {
+  const target = `\`\${app.url}${url}\``;
+  const line = `    const answer = await fetch(${target});`;
+  return line.length <= PRINT_WIDTH
+    ? line
+    : `    const answer = await fetch(\n      ${target},\n    );`;
+}
+
+/**
+ * One test per URL pattern, each requesting version 1 there (sample path parameters) and
+ * expecting the API's SUCCESS; empty when the API has only its default pattern.
+ */
+export function routeChecks(paths: string[] | undefined): string {
+  return (paths ?? [])
+    .map((path) => {
+      const url = sampleUrl(path);
+      return `
+
+  it('answers SUCCESS at ${url}', async () => {
+${fetchCall(url)}
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({
+      status: 'ok',
+      message: { code: 'SUCCESS' },
+    });
+  });`;
+    })
+    .join('');
 }

@@ -40,7 +40,32 @@ export const missingVersionClass = (file: string, className: string): string =>
   `${file}: the latest version's class ${className} is not in this folder; copy it by hand to add a version.`;
 
 export const invalidUrlPattern = (pattern: string): string =>
-  `Invalid URL pattern '${pattern}': use letters, digits, _ and - in segments separated by /, and :name for a route parameter, e.g. create_order/:order_id/.`;
+  `Invalid URL pattern '${pattern}': use letters, digits, _ and - in segments separated by /, and :name (or <int:name>) for a path parameter, e.g. get_order/:order_id/; separate several patterns with commas.`;
+
+export const sameUrls = (first: string, second: string): string =>
+  first === second
+    ? `URL pattern '${first}' is given twice; give each pattern once.`
+    : `URL patterns '${first}' and '${second}' match the same URLs; keep one of them.`;
+
+export const repeatedPathParam = (name: string, pattern: string): string =>
+  `URL pattern '${pattern}' has :${name} twice; give each path parameter its own name.`;
+
+export const differentPathParams = (first: string, other: string): string =>
+  `URL patterns '${first}' and '${other}' have different path parameters; every pattern of an API must have the same :names, which its params declares.`;
+
+export const conflictingParamTypes = (name: string): string =>
+  `:${name} has two types in the URL patterns (e.g. <int:${name}> and <str:${name}>); give it one.`;
+
+export const invalidSunset = (value: string): string =>
+  `Invalid sunset date '${value}': use YYYY-MM-DD, e.g. 2027-06-30.`;
+
+export const yesOrNo = (answer: string): string => `Answer y or n (not '${answer}').`;
+
+export const sunsetWithoutDeprecation = (): string =>
+  '--sunset dates a deprecation: drop --deprecate-previous=false to mark the previous version deprecated with it.';
+
+export const noApiDeclaration = (file: string, className: string): string =>
+  `${file}: cannot find @MindoffApi({ ... }) on class ${className}; add deprecated: true to its declaration yourself.`;
 
 export const invalidJson = (path: string, reason: string): string =>
   `${path.replace(/^\//, '')} is not valid JSON (${reason}); fix it and run again.`;

@@ -37,17 +37,16 @@ export function findClosing(source: string, open: number): number {
   return -1;
 }
 
-/** The items between `span.open` and `span.close`, split on top-level commas. */
+/**
+ * The items between `span.open` and `span.close`, split on top-level commas; an item is its code
+ * without the comments around it, and a stretch of comments alone is no item.
+ */
 export function topLevelItems(source: string, span: Span): Item[] {
   const items: Item[] = [];
   let start = span.open + 1;
   const push = (end: number) => {
-    const raw = source.slice(start, end);
-    const text = raw.trim();
-    if (text !== '') {
-      const lead = raw.length - raw.trimStart().length;
-      items.push({ text, start: start + lead, end: start + lead + text.length });
-    }
+    const code = codeBounds(source, start, end);
+    if (code) items.push({ text: source.slice(code.start, code.end), ...code });
   };
   for (let i = span.open + 1; i < span.close; i++) {
     const skipped = skipNonCode(source, i);
@@ -90,6 +89,25 @@ export function lineAround(source: string, index: number): { before: string; aft
   const newline = source.indexOf('\n', index);
   const lineEnd = newline === -1 ? source.length : newline;
   return { before: source.slice(lineStart, index), after: source.slice(index, lineEnd) };
+}
+
+/** Where the code between `from` and `to` starts and ends, leaving out whitespace and comments around it. */
+function codeBounds(source: string, from: number, to: number): Omit<Item, 'text'> | undefined {
+  let start = -1;
+  let end = -1;
+  for (let i = from; i < to; i++) {
+    const isComment = source[i] === '/' && (source[i + 1] === '/' || source[i + 1] === '*');
+    const skipped = skipNonCode(source, i);
+    if (isComment) {
+      i = skipped - 1;
+      continue;
+    }
+    if (/\s/.test(source[i])) continue;
+    if (start === -1) start = i;
+    end = Math.max(skipped, i + 1);
+    i = end - 1;
+  }
+  return start === -1 ? undefined : { start, end };
 }
 
 /** The index just past a string, template literal or comment starting at `i`; `i` when none does. */

@@ -1,6 +1,21 @@
-import { nestApp, runner } from '../testing/host-tree';
+import { callRule, type Rule, type Tree } from '@angular-devkit/schematics';
+import { lastValueFrom } from 'rxjs';
+import { nestApp, runner, snapshot } from '../testing/host-tree';
+import { scriptedPrompter } from '../testing/scripted-prompter';
+import { version } from './version.factory';
 
 const DIR = '/src/orders/create-order';
+const V1 = `${DIR}/create-order.v1.api.ts`;
+const COMMENTED = '  // deprecated: false, //';
+
+/** Runs the rule as the version schematic, whose templates it uses. */
+function run(rule: Rule, tree: Tree): Promise<Tree> {
+  const { engine } = runner();
+  const context = engine.createContext(
+    engine.createCollection('mindoff').createSchematic('version'),
+  );
+  return lastValueFrom(callRule(rule, tree, context));
+}
 
 async function withApi(kind: 'esm' | 'cjs' = 'esm') {
   const app = await runner().runSchematic('app', { name: 'orders' }, nestApp(kind));
@@ -92,6 +107,169 @@ export const CreateOrderVersions = MindoffVersions.register({
       runner().runSchematic('version', { name: 'orders/create_order' }, tree),
     ).rejects.toThrow(
       'src/orders/create-order/create-order.versions.ts: cannot find MindoffVersions.register({ ... }) with its versions; add the new version to the map yourself.',
+    );
+  });
+
+  describe('--deprecate-previous', () => {
+    it('marks the previous version deprecated on its commented-out line; the new one is not', async () => {
+      const before = await withApi();
+      const v1 = before.readText(V1);
+      const tree = await runner().runSchematic(
+        'version',
+        { name: 'orders/create_order', deprecatePrevious: true },
+        before,
+      );
+      expect(v1).toContain(COMMENTED);
+      expect(tree.readText(V1)).toBe(v1.replace(COMMENTED, '  deprecated: true, //'));
+      expect(tree.readText(`${DIR}/create-order.v2.api.ts`)).toBe(
+        v1
+          .replace('CreateOrderV1Api', 'CreateOrderV2Api')
+          .replace('version 1: `GET /v1/', 'version 2: `GET /v2/'),
+      );
+    });
+
+    it('writes the sunset date with --sunset, which implies --deprecate-previous', async () => {
+      const before = await withApi();
+      const v1 = before.readText(V1);
+      const tree = await runner().runSchematic(
+        'version',
+        { name: 'orders/create_order', sunset: '2027-06-30' },
+        before,
+      );
+      expect(tree.readText(V1)).toBe(
+        v1.replace(COMMENTED, "  deprecated: { sunset: '2027-06-30' }, //"),
+      );
+    });
+
+    it('deprecates only the latest version, and leaves one already deprecated as it is', async () => {
+      const withV2 = await runner().runSchematic(
+        'version',
+        { name: 'orders/create_order', sunset: '2027-06-30' },
+        await withApi(),
+      );
+      const v1 = withV2.readText(V1);
+      const tree = await runner().runSchematic(
+        'version',
+        { name: 'orders/create_order', deprecatePrevious: true },
+        withV2,
+      );
+      expect(tree.readText(V1)).toBe(v1);
+      expect(tree.readText(`${DIR}/create-order.v2.api.ts`)).toContain('  deprecated: true, //');
+      expect(tree.readText(`${DIR}/create-order.v3.api.ts`)).toContain(COMMENTED);
+    });
+
+    it('does not carry a deprecation into the copy when the latest version was deprecated by hand', async () => {
+      const before = await withApi();
+      before.overwrite(V1, before.readText(V1).replace(COMMENTED, '  deprecated: true, //'));
+      const tree = await runner().runSchematic('version', { name: 'orders/create_order' }, before);
+      expect(tree.readText(V1)).toContain('  deprecated: true, //');
+      expect(tree.readText(`${DIR}/create-order.v2.api.ts`)).toContain(COMMENTED);
+    });
+
+    it('says so, writing nothing, when the previous class has no @MindoffApi({ ... })', async () => {
+      const tree = await withApi();
+      tree.overwrite(V1, 'export class CreateOrderV1Api {}\n');
+      const before = snapshot(tree);
+      await expect(
+        runner().runSchematic(
+          'version',
+          { name: 'orders/create_order', deprecatePrevious: true },
+          tree,
+        ),
+      ).rejects.toThrow(
+        'src/orders/create-order/create-order.v1.api.ts: cannot find @MindoffApi({ ... }) on class CreateOrderV1Api; add deprecated: true to its declaration yourself.',
+      );
+      expect(snapshot(tree)).toEqual(before);
+    });
+
+    it.each([['2027-6-30'], ['2027-02-30'], ['next year']])(
+      'refuses the sunset date %s',
+      async (sunset) => {
+        await expect(
+          runner().runSchematic(
+            'version',
+            { name: 'orders/create_order', sunset },
+            await withApi(),
+          ),
+        ).rejects.toThrow(`Invalid sunset date '${sunset}': use YYYY-MM-DD, e.g. 2027-06-30.`);
+      },
+    );
+
+    it('refuses a sunset date for a version it is told not to deprecate', async () => {
+      await expect(
+        runner().runSchematic(
+          'version',
+          { name: 'orders/create_order', deprecatePrevious: false, sunset: '2027-06-30' },
+          await withApi(),
+        ),
+      ).rejects.toThrow(
+        '--sunset dates a deprecation: drop --deprecate-previous=false to mark the previous version deprecated with it.',
+      );
+    });
+  });
+
+  describe('in a terminal', () => {
+    it('asks whether to deprecate the previous version, then its sunset date until valid', async () => {
+      const prompter = scriptedPrompter(['maybe', 'y', '30/06/2027', '2027-06-30']);
+      const before = await withApi();
+      const v1 = before.readText(V1);
+      const tree = await run(version({ name: 'orders/create_order' }, prompter), before);
+      expect(prompter.transcript).toEqual([
+        '? Mark version 1 deprecated? (y/N): maybe',
+        "Answer y or n (not 'maybe').",
+        '? Mark version 1 deprecated? (y/N): y',
+        '? Sunset date of version 1, after which it may stop answering (YYYY-MM-DD, blank for none): 30/06/2027',
+        "Invalid sunset date '30/06/2027': use YYYY-MM-DD, e.g. 2027-06-30.",
+        '? Sunset date of version 1, after which it may stop answering (YYYY-MM-DD, blank for none): 2027-06-30',
+      ]);
+      expect(tree.readText(V1)).toBe(
+        v1.replace(COMMENTED, "  deprecated: { sunset: '2027-06-30' }, //"),
+      );
+    });
+
+    it('leaves the previous version alone on a blank answer', async () => {
+      const prompter = scriptedPrompter(['']);
+      const before = await withApi();
+      const v1 = before.readText(V1);
+      const tree = await run(version({ name: 'orders/create_order' }, prompter), before);
+      expect(prompter.transcript).toEqual(['? Mark version 1 deprecated? (y/N): ']);
+      expect(tree.readText(V1)).toBe(v1);
+      expect(tree.exists(`${DIR}/create-order.v2.api.ts`)).toBe(true);
+    });
+
+    it('marks it deprecated without a date on a blank sunset', async () => {
+      const prompter = scriptedPrompter(['yes', '']);
+      const tree = await run(version({ name: 'orders/create_order' }, prompter), await withApi());
+      expect(tree.readText(V1)).toContain('  deprecated: true, //');
+    });
+
+    it('does not ask when the command line says it', async () => {
+      const prompter = scriptedPrompter([]);
+      await run(
+        version({ name: 'orders/create_order', deprecatePrevious: false }, prompter),
+        await withApi(),
+      );
+      await run(
+        version({ name: 'orders/create_order', sunset: '2027-06-30' }, prompter),
+        await withApi(),
+      );
+      expect(prompter.transcript).toEqual([]);
+    });
+  });
+
+  it('gives the new version spec sample values for the path parameters of the map', async () => {
+    const app = await runner().runSchematic('app', { name: 'orders' }, nestApp('esm'));
+    const before = await runner().runSchematic(
+      'api',
+      { name: 'orders/get_order', url: 'get_order/<int:order_id>, :order_id' },
+      app,
+    );
+    const tree = await runner().runSchematic('version', { name: 'orders/get_order' }, before);
+    expect(tree.readText('/src/orders/get-order/get-order.v2.api.spec.ts')).toContain(
+      "    const answer = await app.call('orders__get_order', {\n      version: 2,\n      params: { order_id: 1 },\n    });\n",
+    );
+    expect(tree.readText('/src/orders/get-order/get-order.v2.api.ts')).toContain(
+      ' * Get Order, version 2: `GET /v2/orders/get_order/:order_id/`,\n * `GET /v2/orders/:order_id/`.\n',
     );
   });
 });

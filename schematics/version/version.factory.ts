@@ -28,15 +28,24 @@ import { display } from '../utils/module-registration';
 import { toSnakeName } from '../utils/name-input';
 import { apiClassName, apiNames, type ApiNames } from '../utils/names';
 import { importPath, readHostProject, type HostProject } from '../utils/project';
+import { terminalPrompter, type Prompter } from '../utils/prompter';
+import { clearDeprecated, markDeprecated } from './deprecation';
+import { resolveDeprecation } from './deprecation-request';
 import type { VersionOptions } from './schema';
 import { readVersionMap } from './version-map';
 
 /**
  * `nest g -c mindoff version orders/create_order`: the next version of an API, a copy of its
- * latest version's class, registered in its version map, with its spec.
+ * latest version's class, registered in its version map, with its spec; with
+ * `--deprecate-previous` (asked in a terminal), the latest version is marked deprecated.
  */
 export function main(options: VersionOptions): Rule {
-  return (tree) => {
+  return version(options, terminalPrompter());
+}
+
+/** The version schematic with the prompter given (specs script the answers). */
+export function version(options: VersionOptions, prompter: Prompter | null): Rule {
+  return async (tree) => {
     const host = readHostProject(tree, options);
     const names = parseApi(options.name ?? '');
     const mapFile = findVersionMap(tree, host, names);
@@ -44,26 +53,43 @@ export function main(options: VersionOptions): Rule {
     const map = readVersionMap(source);
     if (!map) throw new SchematicsException(unreadableVersionMap(display(mapFile)));
     const latest = map.versions.reduce((a, b) => (b.version > a.version ? b : a));
-    const version = latest.version + 1;
+    const next = {
+      version: latest.version + 1,
+      className: apiClassName(names.className, latest.version + 1),
+    };
     const latestFile = classFile(tree, mapFile, source, latest.className);
-    const className = apiClassName(names.className, version);
-    const newFile = posix.join(posix.dirname(latestFile), `${names.file}.v${version}.api.ts`);
-    const withEntry = appendToList(source, map.object, map.items, `${version}: ${className}`);
+    const latestText = tree.readText(latestFile);
+    const newFile = posix.join(posix.dirname(latestFile), `${names.file}.v${next.version}.api.ts`);
+    const withEntry = appendToList(
+      source,
+      map.object,
+      map.items,
+      `${next.version}: ${next.className}`,
+    );
+    const deprecation = await resolveDeprecation(options, latest.version, prompter);
+    const deprecated = deprecation
+      ? markDeprecated(latestText, latest.className, deprecation.sunset, display(latestFile))
+      : latestText;
     return chain([
       (tree) => {
-        tree.create(newFile, copyClass(tree.readText(latestFile), latest, { version, className }));
+        tree.create(newFile, clearDeprecated(copyClass(latestText, latest, next), next.className));
         tree.overwrite(
           mapFile,
-          addNamedImport(withEntry, className, importPath(mapFile, newFile, host.esm)),
+          addNamedImport(withEntry, next.className, importPath(mapFile, newFile, host.esm)),
         );
+        if (deprecated !== latestText) tree.overwrite(latestFile, deprecated);
       },
       options.spec === false
         ? noop()
-        : mergeWith(generateSpec(host, options, names, version, newFile, mapFile)),
+        : mergeWith(generateSpec(host, options, names, next.version, newFile, mapFile, map.params)),
       (_, context) => {
         context.logger.info(
-          `${names.urlName} version ${version} is ${className} in ${display(newFile)}.`,
+          `${names.urlName} version ${next.version} is ${next.className} in ${display(newFile)}.`,
         );
+        if (deprecation) {
+          const until = deprecation.sunset ? `, sunset ${deprecation.sunset}` : '';
+          context.logger.info(`${latest.className} is marked deprecated${until}.`);
+        }
       },
     ]);
   };
@@ -77,13 +103,13 @@ function generateSpec(
   version: number,
   newFile: string,
   mapFile: string,
+  params: string[],
 ): Source {
   const versionsImport = importPath(newFile, mapFile, host.esm);
+  const suffix = options.specFileSuffix || 'spec';
   return apply(url('../api/files'), [
     filter((path) => path === API_SPEC_TEMPLATE),
-    template(
-      apiTemplateOptions(names, host, version, options.specFileSuffix || 'spec', versionsImport),
-    ),
+    template(apiTemplateOptions(names, host, version, suffix, versionsImport, params)),
     renameTemplateFiles(),
     move(posix.dirname(newFile)),
   ]);

@@ -17,6 +17,7 @@ const KINDS = [
 
 const ORDERS = 'src/orders/create-order/create-order';
 const JOBS = 'src/jobs/generate-report/generate-report';
+const GET_ORDER = 'src/orders/get-order/get-order';
 
 // Each step runs the Nest CLI, a compiler or a test runner in a real project: on a busy 2-core
 // machine one can take well over Jest's default.
@@ -45,6 +46,19 @@ beforeAll(async () => {
         'jobs/generate_report',
         '--type',
         'queue',
+      );
+      out.patterns = await app.schematics(
+        'mindoff:api',
+        'orders/get_order',
+        '--url',
+        'get_order/<int:order_id>/, order/:order_id',
+      );
+      out.deprecate = await app.schematics(
+        'mindoff:version',
+        'orders/get_order',
+        '--deprecate-previous',
+        '--sunset',
+        '2027-06-30',
       );
       apps.set(fixture, { app, out });
     }),
@@ -95,10 +109,36 @@ describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
       'UPDATE src/app.module.ts',
     ]);
     const files = get().app.files();
-    expect(files[`${JOBS}.v1.api.ts`]).toContain("processMode: 'queue',");
+    expect(files[`${JOBS}.v1.api.ts`]).toContain("\n  processMode: 'queue',");
     expect(files['src/app.module.ts']).toContain(
       `import { OrdersModule } from './orders/orders.module${js}';`,
     );
+  });
+
+  it('gets an API served at several URL patterns, and its deprecated V1, from the schematics CLI', () => {
+    const { out, app } = get();
+    expect(changes(out.patterns.output)).toEqual([
+      `CREATE ${GET_ORDER}.v1.api.spec.ts`,
+      `CREATE ${GET_ORDER}.v1.api.ts`,
+      `CREATE ${GET_ORDER}.versions.spec.ts`,
+      `CREATE ${GET_ORDER}.versions.ts`,
+      'UPDATE src/orders/orders.module.ts',
+    ]);
+    expect(changes(out.deprecate.output)).toEqual([
+      `CREATE ${GET_ORDER}.v2.api.spec.ts`,
+      `CREATE ${GET_ORDER}.v2.api.ts`,
+      `UPDATE ${GET_ORDER}.v1.api.ts`,
+      `UPDATE ${GET_ORDER}.versions.ts`,
+    ]);
+    const files = app.files();
+    expect(files[`${GET_ORDER}.versions.ts`]).toContain(
+      "  { path: ['orders/get_order/:order_id', 'orders/order/:order_id'] },\n",
+    );
+    expect(files[`${GET_ORDER}.v1.api.ts`]).toContain(
+      "\n  deprecated: { sunset: '2027-06-30' }, //",
+    );
+    expect(files[`${GET_ORDER}.v2.api.ts`]).toContain('\n  // deprecated: false, //');
+    expect(files[`${GET_ORDER}.v2.api.ts`]).toContain('\n  params: { order_id: Int }, //');
   });
 
   it('changes nothing when nest add runs again, or when a generator fails (exit code 0, a clear error)', async () => {
@@ -141,6 +181,16 @@ describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
     expect(build.code).toBe(0);
   });
 
+  it('lints clean and is formatted as its own prettier formats it', async () => {
+    const { app } = get();
+    const lint = await app.npm('lint');
+    expect(lint.code).toBe(0);
+    expect(lint.output).toMatch(/Found 0 warnings and 0 errors/);
+    const format = await app.npx('prettier', '--check', 'src', 'test');
+    expect(format.output).toContain('All matched files use Prettier code style!');
+    expect(format.code).toBe(0);
+  });
+
   it(`passes its generated specs with its own runner (${runner})`, async () => {
     const test = await get().app.npm('test');
     expect(test.code).toBe(0);
@@ -150,6 +200,9 @@ describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
       `${ORDERS}.versions.spec.ts`,
       `${JOBS}.v1.api.spec.ts`,
       `${JOBS}.versions.spec.ts`,
+      `${GET_ORDER}.v1.api.spec.ts`,
+      `${GET_ORDER}.v2.api.spec.ts`,
+      `${GET_ORDER}.versions.spec.ts`,
     ]) {
       expect(test.output).toContain(spec);
     }
@@ -176,6 +229,24 @@ describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
       expect(status).toBe(404);
       expect(body.message.code).toBe('INVALID_API_VERSION');
       expect(body.data).toEqual({ available_versions: [1, 2] });
+    } finally {
+      server.stop();
+    }
+  });
+
+  it('serves every URL pattern of get_order, V1 with its Deprecation and Sunset headers', async () => {
+    const server = await get().app.start();
+    try {
+      for (const path of ['get_order/7', 'order/7']) {
+        const v1 = await fetch(`${server.url}/v1/orders/${path}/`);
+        expect([path, v1.status]).toEqual([path, 200]);
+        expect(await v1.json()).toMatchObject({ status: 'ok', message: { code: 'SUCCESS' } });
+        expect(v1.headers.get('deprecation')).toBe('@0');
+        expect(v1.headers.get('sunset')).toBe('Wed, 30 Jun 2027 00:00:00 GMT');
+        const v2 = await fetch(`${server.url}/v2/orders/${path}/`);
+        expect([path, v2.status]).toEqual([path, 200]);
+        expect(v2.headers.get('deprecation')).toBeNull();
+      }
     } finally {
       server.stop();
     }

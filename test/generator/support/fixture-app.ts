@@ -34,6 +34,20 @@ export class FixtureApp {
     );
   }
 
+  /**
+   * The schematics CLI the Nest CLI runs (`schematics mindoff:api ...`), for the options `nest g`
+   * does not pass on (`--url`, `--deprecate-previous`, `--sunset`).
+   */
+  schematics(...args: string[]): Promise<Ran> {
+    const bin = join('node_modules', '@angular-devkit', 'schematics-cli', 'bin', 'schematics.js');
+    return run(process.execPath, [bin, ...args], this.dir);
+  }
+
+  /** A binary of the app's own dependencies (`prettier`, `oxlint`), as `npx` runs it. */
+  npx(...args: string[]): Promise<Ran> {
+    return run('npx', ['--no-install', ...args], this.dir);
+  }
+
   /** An npm script of the app (`build`, `test`). */
   npm(script: string): Promise<Ran> {
     return run('npm', ['run', script], this.dir);
