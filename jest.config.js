@@ -36,6 +36,9 @@ module.exports = {
   moduleNameMapper: {
     '^mindoff$': '<rootDir>/lib/index.ts',
     '^mindoff/testing$': '<rootDir>/lib/testing/index.ts',
+    '^mindoff/client$': '<rootDir>/lib/client/index.ts',
+    // lib/client imports its own files as './x.js', so that its ES module build loads in browsers.
+    '^(\\./[^/]+)\\.js$': '$1',
     // ESM-only spinner of @angular-devkit's package-manager task, which schematic specs never run.
     '^ora$': '<rootDir>/schematics/testing/ora.stub.ts',
   },

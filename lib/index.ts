@@ -17,6 +17,8 @@ export {
   type MindoffVersionsOptions,
   type VersionClasses,
 } from './versioning/mindoff-versions';
+// The types of the app's APIs for `mindoff/client` (also exported there).
+export type { MindoffApisOf } from './client/apis-of.type';
 export { AllowAny } from './permissions/allow-any.permission';
 export { IsAuthenticated } from './permissions/is-authenticated.permission';
 export type * from './interfaces/mindoff-api-options.interface';

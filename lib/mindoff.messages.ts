@@ -37,6 +37,9 @@ export const expressStrictRouting = (): string =>
 export const unknownResponseCode = (className: string, code: string): string =>
   `${className}: @MindoffResponseCodes names '${code}', which is neither a built-in code nor a row of the app's responses.csv; add a row for it (code,title,description,http_status) or fix the name.`;
 
+export const badClientManifest = (value: unknown): string =>
+  `MindoffModule: clientManifest must be true or false, got ${JSON.stringify(value)}.`;
+
 export const badQueueConcurrency = (value: unknown): string =>
   `MindoffModule: queue.concurrency ${String(value)} must be a whole number >= 1 (tasks run at once per process); use worker: false for a process that runs none.`;
 

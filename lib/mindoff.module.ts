@@ -9,8 +9,10 @@ import { MINDOFF_CATALOG, MINDOFF_RESOLVED_OPTIONS, MINDOFF_RUN_INLINE } from '.
 import {
   ConfigurableMindoffModule,
   MINDOFF_MODULE_OPTIONS,
+  type MINDOFF_ASYNC_OPTIONS_TYPE,
   type MINDOFF_OPTIONS_TYPE,
 } from './mindoff.module-definition';
+import { MindoffClientManifestController } from './client-manifest/client-manifest.controller';
 import { resolvedOptionsProvider } from './options/resolved-options.provider';
 import { MindoffGuard } from './pipeline/mindoff.guard';
 import {
@@ -88,6 +90,23 @@ import { MindoffHealthIndicator } from './health/mindoff-health.indicator';
 export class MindoffModule extends ConfigurableMindoffModule {
   /** Registers mindoff with `options` (all optional). */
   static override forRoot(options: typeof MINDOFF_OPTIONS_TYPE = {}): DynamicModule {
-    return super.forRoot(options);
+    const module = super.forRoot(options);
+    return options.clientManifest === true ? withClientManifest(module) : module;
   }
+
+  /**
+   * Registers mindoff with options a factory gives. Routes are fixed before the factory runs, so
+   * the client manifest's route is always registered; it answers `ROUTE_NOT_FOUND` unless the
+   * options say `clientManifest: true`.
+   */
+  static override forRootAsync(options: typeof MINDOFF_ASYNC_OPTIONS_TYPE): DynamicModule {
+    return withClientManifest(super.forRootAsync(options));
+  }
+}
+
+function withClientManifest(module: DynamicModule): DynamicModule {
+  return {
+    ...module,
+    controllers: [...(module.controllers ?? []), MindoffClientManifestController],
+  };
 }

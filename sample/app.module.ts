@@ -4,6 +4,7 @@ import { BearerStrategy } from './auth/bearer.strategy';
 import { BoardModule } from './board/board.module';
 import { FilesModule } from './files/files.module';
 import { HealthModule } from './health/health.module';
+import { ClientFilesController } from './home/client-files.controller';
 import { HomeController } from './home/home.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
@@ -23,7 +24,7 @@ export { SAMPLE_RESPONSES } from './sample-options';
     HealthModule,
     BoardModule.when(),
   ],
-  controllers: [HomeController],
+  controllers: [HomeController, ClientFilesController],
   providers: [BearerStrategy],
 })
 export class AppModule {}

@@ -21,6 +21,8 @@ export function sampleOptions(env: NodeJS.ProcessEnv = process.env): MindoffModu
   const lockMs = env.QUEUE_LOCK_MS ? Number(env.QUEUE_LOCK_MS) : undefined;
   return {
     responsesPath: SAMPLE_RESPONSES,
+    // GET /mindoff/apis/: the route table mindoff/client reads (the home page's client uses it).
+    clientManifest: true,
     queue: env.REDIS_URL
       ? {
           connection: env.REDIS_URL,

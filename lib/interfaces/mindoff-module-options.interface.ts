@@ -86,4 +86,10 @@ export interface MindoffModuleOptions {
    * `trustHeader` is `false`; otherwise a new UUID is used.
    */
   requestId?: { header?: string; trustHeader?: boolean };
+  /**
+   * Serve the route table `mindoff/client` reads at `GET /mindoff/apis/` (after the global
+   * prefix): each API version's method, served paths and mode, and where the task endpoints are.
+   * Default `false` (not served). It lists every API's paths, as the OpenAPI document does.
+   */
+  clientManifest?: boolean;
 }

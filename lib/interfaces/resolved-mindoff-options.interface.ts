@@ -70,4 +70,6 @@ export interface ResolvedMindoffOptions {
   envelope: EnvelopeMode;
   /** The request id header (as written on answers) and whether its incoming value is kept. */
   requestId: { header: string; trustHeader: boolean };
+  /** Whether `GET /mindoff/apis/` serves the client route table. */
+  clientManifest: boolean;
 }

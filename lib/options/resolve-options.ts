@@ -15,6 +15,7 @@ import type {
   ResolvedQueueOptions,
 } from '../interfaces/resolved-mindoff-options.interface';
 import {
+  badClientManifest,
   badEndpointLimit,
   badEnvelopeMode,
   badQueueConcurrency,
@@ -72,7 +73,11 @@ export function resolveOptions(given: MindoffModuleOptions): {
     queue: resolveQueue(given.queue ?? {}, userId, problems),
     envelope: envelope as EnvelopeMode,
     requestId: resolveRequestId(given.requestId ?? {}, problems),
+    clientManifest: given.clientManifest === true,
   };
+  if (given.clientManifest !== undefined && typeof given.clientManifest !== 'boolean') {
+    problems.push(badClientManifest(given.clientManifest));
+  }
   return { options, problems };
 }
 

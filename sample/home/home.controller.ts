@@ -12,6 +12,11 @@ export class HomeController {
   @Get()
   @Header('Content-Type', 'text/html; charset=utf-8')
   page(): string {
-    return progressPage(this.routes.urlOf('jobs__generate_inventory_report', 1)!);
+    const prefix = this.routes.globalPrefix();
+    return progressPage({
+      reportUrl: this.routes.urlOf('jobs__generate_inventory_report', 1)!,
+      clientUrl: `${prefix}/mindoff-client/index.js`,
+      manifestPath: `${prefix}/mindoff/apis/`,
+    });
   }
 }

@@ -1,9 +1,23 @@
+/** Where the home page finds what it uses (global prefix included). */
+export interface ProgressPageUrls {
+  /** The report API, e.g. `/v1/jobs/generate_inventory_report/`. */
+  reportUrl: string;
+  /** The ES module entry of `mindoff/client`. */
+  clientUrl: string;
+  /** The app's route table, read by the client. */
+  manifestPath: string;
+}
+
 /**
- * The sample's home page: starts an inventory report at `reportUrl` (where the router serves it,
- * global prefix included) and follows it live with EventSource (a stream ticket stands in for the
- * Authorization header a browser cannot send); the task's own URLs come from the acknowledgment.
+ * The sample's home page: starts an inventory report through `mindoff/client` and follows its task
+ * live (the client asks for a stream ticket and reads the status stream); a reload re-attaches to
+ * a report still running. What is left to the page is its own display.
  */
-export const progressPage = (reportUrl: string): string => `<!doctype html>
+export const progressPage = ({
+  reportUrl,
+  clientUrl,
+  manifestPath,
+}: ProgressPageUrls): string => `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -17,49 +31,51 @@ export const progressPage = (reportUrl: string): string => `<!doctype html>
 </head>
 <body>
 <h1>Inventory report</h1>
-<p>Runs <code>POST ${reportUrl}</code> in queue mode and follows the task's status stream.</p>
+<p>Runs <code>POST ${reportUrl}</code> in queue mode and follows the task with <code>mindoff/client</code>.</p>
 <button id="start">Generate report</button>
 <p><span id="status">idle</span> · <span id="percent">0</span>% · <span id="step"></span></p>
 <div class="bar" role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow="0" id="bar"><div class="fill" id="fill"></div></div>
 <pre id="summary" hidden></pre>
-<script>
+<script type="module">
+import { createMindoffClient } from ${JSON.stringify(clientUrl)};
+
+const client = createMindoffClient({ manifestPath: ${JSON.stringify(manifestPath)} });
 const $ = (id) => document.getElementById(id);
-function show(state) {
-  $('status').textContent = state.job_status;
-  $('percent').textContent = state.progress.percent;
-  $('step').textContent = state.progress.current_message;
-  $('fill').style.width = state.progress.percent + '%';
-  $('bar').setAttribute('aria-valuenow', String(state.progress.percent));
+
+function show({ status, percent, message }) {
+  $('status').textContent = status;
+  $('percent').textContent = percent;
+  $('step').textContent = message;
+  $('fill').style.width = percent + '%';
+  $('bar').setAttribute('aria-valuenow', String(percent));
 }
-async function post(url, body) {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body ?? {}),
-  });
-  return res.json();
-}
-$('start').addEventListener('click', async () => {
+
+async function follow(task) {
   $('start').disabled = true;
   $('summary').hidden = true;
-  const ack = await post(${JSON.stringify(reportUrl)}, { report_name: 'Weekly stock' });
-  const task = ack.data;
+  sessionStorage.setItem('report-task', task.id);
+  for await (const progress of task.progress()) show(progress);
+  const result = await task.result();
+  sessionStorage.removeItem('report-task');
+  $('summary').textContent = JSON.stringify(result.data, null, 2);
+  $('summary').hidden = false;
+  $('start').disabled = false;
+}
+
+function failed(error) {
+  $('status').textContent = 'error: ' + error.message;
+  $('start').disabled = false;
+}
+
+$('start').addEventListener('click', async () => {
   $('status').textContent = 'queued';
-  const ticket = await post(task.stream_ticket_url);
-  const source = new EventSource(ticket.data.status_stream_url);
-  source.onmessage = async (event) => {
-    const state = JSON.parse(event.data);
-    show(state);
-    if (['completed', 'failed', 'cancelled'].includes(state.job_status)) {
-      source.close();
-      const result = await (await fetch(task.response_url)).json();
-      $('summary').textContent = JSON.stringify(result.data, null, 2);
-      $('summary').hidden = false;
-      $('start').disabled = false;
-    }
-  };
-  source.onerror = () => source.close();
+  const payload = { report_name: 'Weekly stock' };
+  await follow(await client.enqueue('jobs__generate_inventory_report', { version: 1, payload })).catch(failed);
 });
+
+// A reload while a report runs picks it up again.
+const running = sessionStorage.getItem('report-task');
+if (running) follow(client.task(running)).catch(failed);
 </script>
 </body>
 </html>

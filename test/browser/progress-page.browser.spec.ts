@@ -3,8 +3,12 @@ import type { Browser } from 'playwright-core';
 import type { AddressInfo } from 'node:net';
 import { createSampleApp } from '../../sample/bootstrap';
 import { launchChromium } from '../support/chromium';
+import { buildClientEsm } from '../support/client-esm';
 
-/** The sample's home page in real headless Chromium: a report started and followed live to the end. */
+/**
+ * The sample's home page in real headless Chromium: a report started and followed live to the
+ * end through mindoff/client (its ES module build, as the sample serves it).
+ */
 describe.each([
   ['at the root', ''],
   ["under the global prefix 'api'", 'api'],
@@ -14,6 +18,7 @@ describe.each([
   let browser: Browser;
 
   beforeAll(async () => {
+    buildClientEsm();
     app = await createSampleApp('express', { logger: false }, prefix);
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
@@ -25,7 +30,7 @@ describe.each([
     await server?.close();
   });
 
-  it('starts a report, follows it over EventSource to 100 % and shows the summary', async () => {
+  it('starts a report, follows its status stream to 100 % and shows the summary', async () => {
     const page = await browser.newPage();
     const percents: number[] = [];
     await page.exposeFunction('recordPercent', (p: number) => percents.push(p));
@@ -56,5 +61,30 @@ describe.each([
     const base = prefix ? `/${prefix}` : '';
     expect(posted[0]).toBe(`${base}/v1/jobs/generate_inventory_report/`);
     expect(posted[1]).toMatch(new RegExp(`^${base}/mindoff/queue/[^/]+/stream-ticket/$`));
+  });
+
+  it('re-attaches to the running report after a reload and follows it to the end', async () => {
+    const page = await browser.newPage();
+    const posted: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posted.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${server.url}/`);
+    await page.click('#start');
+    await page.waitForFunction("Number(document.getElementById('percent').textContent) >= 20");
+    await page.reload();
+    await page.waitForSelector('#summary:not([hidden])', { timeout: 20_000 });
+
+    expect(await page.textContent('#status')).toBe('completed');
+    expect(JSON.parse((await page.textContent('#summary'))!)).toMatchObject({
+      report_name: 'Weekly stock',
+      status: 'completed',
+    });
+    const base = prefix ? `/${prefix}` : '';
+    const reports = posted.filter((path) => path === `${base}/v1/jobs/generate_inventory_report/`);
+    const tickets = posted.filter((path) => path.endsWith('/stream-ticket/'));
+    expect(reports).toHaveLength(1);
+    expect(tickets.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(tickets.map((path) => path.split('/').at(-3))).size).toBe(1);
   });
 });

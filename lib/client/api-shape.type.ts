@@ -1,0 +1,79 @@
+/**
+ * One API version as a client calls it: what it takes (payload, query, path parameters) and the
+ * `data` of its success envelope. `MindoffApisOf` works these out from the API classes; a module
+ * generated from an OpenAPI document writes them out.
+ */
+export interface ApiShape {
+  payload: unknown;
+  query: unknown;
+  params: unknown;
+  data: unknown;
+}
+
+/**
+ * Every API a client may call: urlName → version → shape.
+ *
+ * @example
+ * type Apis = { shop__get_profile: { 1: { payload: unknown; query: unknown; params: unknown; data: { name: string } } } };
+ */
+export type ApisShape = { [urlName: string]: { [version: number]: ApiShape } };
+
+/** A value of the query string; a list is sent as repeated keys (`?tag=a&tag=b`). */
+export type QueryValue =
+  string | number | boolean | null | undefined | readonly (string | number | boolean)[];
+
+/** The urlNames of `Apis`. */
+export type ApiName<Apis extends ApisShape> = keyof Apis & string;
+
+/** The versions of `urlName` in `Apis`. */
+export type ApiVersion<Apis extends ApisShape, N extends ApiName<Apis>> = keyof Apis[N] & number;
+
+/** The shape of one version (`unknown` parts when `Apis` does not list it). */
+export type ApiOf<Apis extends ApisShape, N extends ApiName<Apis>, V> = V extends keyof Apis[N]
+  ? Apis[N][V] extends ApiShape
+    ? Apis[N][V]
+    : ApiShape
+  : ApiShape;
+
+/** Whether a part was left undeclared (any JSON, or any string keys): then it is optional and loose. */
+type Undeclared<T> = unknown extends T ? true : string extends keyof T ? true : false;
+
+type PayloadOption<P> =
+  Undeclared<P> extends true
+    ? { payload?: unknown }
+    : object extends P
+      ? { payload?: P }
+      : { payload: P };
+
+type ParamsOption<A> =
+  Undeclared<A> extends true
+    ? { params?: Record<string, string | number | boolean> }
+    : object extends A
+      ? { params?: A }
+      : { params: A };
+
+type QueryOption<Q> =
+  Undeclared<Q> extends true
+    ? { query?: Record<string, QueryValue> }
+    : object extends Q
+      ? { query?: Q }
+      : { query: Q };
+
+/** What every request of the client may add: headers, an abort signal, its own timeout. */
+export interface RequestOptions {
+  /** Headers of this request only (they win over the client's). */
+  headers?: Record<string, string>;
+  /** Aborts the request (the client then throws `MindoffClientError` of kind `aborted`). */
+  signal?: AbortSignal;
+  /** This request's timeout in ms (default: the client's `timeoutMs`). */
+  timeoutMs?: number;
+}
+
+/**
+ * The options of a call of version `V` of an API of shape `S`: the version, then the payload,
+ * path parameters and query as the API declares them (required when it requires them).
+ */
+export type CallOptions<S extends ApiShape, V> = { version: V } & RequestOptions &
+  PayloadOption<S['payload']> &
+  ParamsOption<S['params']> &
+  QueryOption<S['query']>;

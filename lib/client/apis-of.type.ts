@@ -1,0 +1,78 @@
+import type { MindoffResponse } from '../responses/mindoff-response';
+
+/** What `MindoffVersions.register()` returns, as far as the client reads it: the classes per version. */
+export interface VersionMapLike {
+  readonly __versions?: object;
+}
+
+/**
+ * A value as it arrives after a round trip through JSON: `toJSON()` applied (a `Date` becomes a
+ * string), functions dropped, the rest kept key by key.
+ */
+export type JsonOf<T> = T extends { toJSON(): infer J }
+  ? J
+  : T extends string | number | boolean | null | undefined
+    ? T
+    : T extends (...args: never[]) => unknown
+      ? never
+      : T extends object
+        ? { [K in keyof T]: JsonOf<T[K]> }
+        : T;
+
+type VersionsOf<M> = M extends { readonly __versions?: infer V } ? NonNullable<V> : never;
+
+type RunOf<C> = C extends abstract new (...args: never[]) => infer I
+  ? I extends { run(...args: infer A): infer R }
+    ? { args: A; returns: R }
+    : never
+  : never;
+
+/** The `ctx` field `K` of `run(ctx)`, or `fallback` when `run()` takes no context. */
+type ContextPart<A, K extends string, Fallback> = A extends readonly [infer Ctx, ...unknown[]]
+  ? Ctx extends { [P in K]: infer T }
+    ? T
+    : Fallback
+  : Fallback;
+
+/** What `run()` returns when it does not pick its answer with a `MindoffResponse`. */
+type PlainOf<R> = Exclude<Awaited<R>, MindoffResponse>;
+
+/** An empty return is answered as `[]`. */
+type EmptyFor<T> = undefined extends T ? [] : never;
+
+/**
+ * What the success envelope carries: the value `run()` returns, as JSON (`unknown` when it only
+ * answers with `MindoffResponse`).
+ */
+type DataOf<R> = [PlainOf<R>] extends [never]
+  ? unknown
+  : JsonOf<Exclude<PlainOf<R>, undefined | void>> | EmptyFor<PlainOf<R>>;
+
+/** The shape of one API class, from what its `run()` receives and returns. */
+export type ApiShapeOf<C> =
+  RunOf<C> extends { args: infer A; returns: infer R }
+    ? {
+        payload: ContextPart<A, 'payload', unknown>;
+        query: ContextPart<A, 'query', Record<string, unknown>>;
+        params: ContextPart<A, 'params', Record<string, string>>;
+        data: DataOf<R>;
+      }
+    : never;
+
+/**
+ * The client's types of the app's APIs, from their version maps, with no code generation: for each
+ * version, the payload, query and path parameters its `run(ctx)` reads and the `data` it answers
+ * (what `run()` returns, a `MindoffResponse` left out). Name each map by its urlName.
+ *
+ * @example
+ * export type AppApis = MindoffApisOf<{
+ *   orders__get_order: typeof GetOrderVersions;
+ *   jobs__generate_inventory_report: typeof GenerateInventoryReportVersions;
+ * }>;
+ * const client = createMindoffClient<AppApis>({ baseUrl: 'http://127.0.0.1:3000' });
+ */
+export type MindoffApisOf<M extends Record<string, VersionMapLike>> = {
+  [N in keyof M & string]: {
+    [V in keyof VersionsOf<M[N]> & number]: ApiShapeOf<VersionsOf<M[N]>[V]>;
+  };
+};
