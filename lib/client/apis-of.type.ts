@@ -1,4 +1,5 @@
-import type { MindoffResponse } from '../responses/mindoff-response';
+// The shape of a MindoffResponse, from a file with no Node types (browser projects read these types).
+import type { MindoffResponseLike } from '../responses/mindoff-response-kind';
 
 /** What `MindoffVersions.register()` returns, as far as the client reads it: the classes per version. */
 export interface VersionMapLike {
@@ -35,7 +36,7 @@ type ContextPart<A, K extends string, Fallback> = A extends readonly [infer Ctx,
   : Fallback;
 
 /** What `run()` returns when it does not pick its answer with a `MindoffResponse`. */
-type PlainOf<R> = Exclude<Awaited<R>, MindoffResponse>;
+type PlainOf<R> = Exclude<Awaited<R>, MindoffResponseLike>;
 
 /** An empty return is answered as `[]`. */
 type EmptyFor<T> = undefined extends T ? [] : never;

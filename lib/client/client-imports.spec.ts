@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 // mindoff/client runs in browsers and must never pull server code into a bundle: its files load
 // only each other at run time (as './x.js', which its ES module build keeps), read the server's
@@ -34,6 +34,25 @@ describe('mindoff/client stays a browser-safe, dependency-free entry point', () 
   it.each(files)('%s reads other lib folders for types only, and no package at all', (file) => {
     for (const { typeOnly, specifier } of importsOf(file)) {
       expect(specifier.startsWith('./') || (typeOnly && specifier.startsWith('../'))).toBe(true);
+    }
+  });
+
+  it.each(files)('%s reads only server types that carry no Node types themselves', (file) => {
+    // A browser project type-checks what the client's declarations refer to: those files, and
+    // what they import in turn, must not need @types/node (no node: imports, Buffer or NodeJS).
+    const seen = new Set<string>();
+    const visit = (path: string) => {
+      if (seen.has(path)) return;
+      seen.add(path);
+      const text = readFileSync(path, 'utf8');
+      expect([path, /\bfrom\s+'node:|\bBuffer\b|\bNodeJS\./.test(text)]).toEqual([path, false]);
+      for (const match of text.matchAll(IMPORT)) {
+        if (match[3].startsWith('.'))
+          visit(join(dirname(path), `${match[3].replace(/\.js$/, '')}.ts`));
+      }
+    };
+    for (const { specifier } of importsOf(file)) {
+      if (specifier.startsWith('../')) visit(join(FOLDER, `${specifier}.ts`));
     }
   });
 

@@ -4,7 +4,9 @@ import type { Category } from './envelope.interface';
 import { attachmentDisposition, contentTypeFor, extensionFor } from './file-headers';
 
 /** Which renderer a `MindoffResponse` needs. */
-export type MindoffResponseKind = 'json' | 'text' | 'html' | 'file';
+import type { MindoffResponseKind } from './mindoff-response-kind';
+
+export type { MindoffResponseKind };
 
 /** A file's bytes: a buffer, a path to stream from disk, or a readable stream. */
 export type FileSource = Buffer | string | NodeJS.ReadableStream;
