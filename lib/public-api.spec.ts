@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import * as mindoff from './index';
 import { apiReport } from './public-api.report';
+import * as client from './client';
 import * as testing from './testing';
 
 // The runtime exports of each entry point, by name. A change here is a change of the public API:
@@ -54,9 +55,20 @@ describe('the public API', () => {
     ]);
   });
 
+  it("exports exactly these values from 'mindoff/client'", () => {
+    expect(Object.keys(client).sort()).toEqual([
+      'MindoffCallRefused',
+      'MindoffClientError',
+      'createMindoffClient',
+    ]);
+  });
+
   // Types included: every exported name with its kind, and each class's public members. The
   // snapshot is the API report; update it (`npx jest lib/public-api.spec.ts -u`) only on purpose.
-  it.each(['index.ts', 'testing/index.ts'])('has the API report of lib/%s', (entry) => {
-    expect(apiReport(resolve(__dirname, entry)).join('\n')).toMatchSnapshot();
-  });
+  it.each(['index.ts', 'testing/index.ts', 'client/index.ts'])(
+    'has the API report of lib/%s',
+    (entry) => {
+      expect(apiReport(resolve(__dirname, entry)).join('\n')).toMatchSnapshot();
+    },
+  );
 });

@@ -15,6 +15,10 @@ export const SERVERS = {
     label: 'mindoff (sample orders/create_order v1, strict schema, rate limit on)',
     smoke: 'mindoff',
   },
+  'mindoff-schema': {
+    label: 'mindoff, the same API with a responseSchema (compiled serializer)',
+    smoke: 'mindoff',
+  },
 };
 export const ADAPTERS = ['express', 'fastify'];
 

@@ -54,15 +54,26 @@ function httpRows(r) {
         s.body === x.body &&
         s.duration === x.duration,
     )?.rps;
-  return ['bare', 'stack'].flatMap((base) =>
+  // mindoff ÷ bare, then mindoff with a responseSchema ÷ bare, then mindoff ÷ stack
+  const pairs = [
+    { key: 'mindoff_over_bare', server: 'mindoff', base: 'bare', name: 'mindoff' },
+    {
+      key: 'mindoff_schema_over_bare',
+      server: 'mindoff-schema',
+      base: 'bare',
+      name: 'mindoff with a responseSchema',
+    },
+    { key: 'mindoff_over_stack', server: 'mindoff', base: 'stack', name: 'mindoff' },
+  ];
+  return pairs.flatMap(({ key, server, base, name }) =>
     r.ratios
-      .filter((x) => x[`mindoff_over_${base}`])
+      .filter((x) => x[key])
       .map((x) => {
-        const ratio = x[`mindoff_over_${base}`];
+        const ratio = x[key];
         return {
-          measure: `req/s, mindoff ÷ ${base}, ${x.body} body ${x.duration} s, ${x.adapter}`,
+          measure: `req/s, ${name} ÷ ${base}, ${x.body} body ${x.duration} s, ${x.adapter}`,
           figure: `${f2(ratio.value)} (rounds ${ratio.per_round.map(f2).join(' / ')})`,
-          raw: `${f0(rps('mindoff', x))} / ${f0(rps(base, x))} req/s`,
+          raw: `${f0(rps(server, x))} / ${f0(rps(base, x))} req/s`,
           target: `≥ ${ratio.target}: ${met(ratio.meets_target)}`,
         };
       }),

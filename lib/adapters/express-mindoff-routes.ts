@@ -20,7 +20,18 @@ type ExpressRequest = IncomingMessage & {
 interface Candidate {
   layer: ExpressLayer;
   owner: Type<unknown>;
+  /**
+   * The layer was seen at startup to match its path in any letter case and with or without a
+   * trailing slash, so an ASCII path with the same key needs no second match.
+   */
+  keyMatches?: boolean;
 }
+
+/**
+ * Printable ASCII only: lower-casing it is exactly the case folding of the router's
+ * case-insensitive match.
+ */
+const NOT_ASCII = /[^\x20-\x7e]/;
 
 /**
  * Which mindoff route an express request will reach, decided by the route layers express itself
@@ -42,7 +53,8 @@ export class ExpressMindoffRoutes {
       const path = layer.route.path;
       if (typeof path === 'string' && !/[:*{(]/.test(path)) {
         const key = keyOf(path);
-        this.literal.set(key, [...(this.literal.get(key) ?? []), { layer, owner }]);
+        const keyMatches = !NOT_ASCII.test(path) && matchesEveryForm(layer, key);
+        this.literal.set(key, [...(this.literal.get(key) ?? []), { layer, owner, keyMatches }]);
       } else {
         this.patterns.push({ layer, owner });
       }
@@ -75,8 +87,12 @@ export class ExpressMindoffRoutes {
   }
 
   private find(path: string): Type<unknown> | null {
-    for (const candidate of this.literal.get(keyOf(path)) ?? []) {
-      if (candidate.layer.match(path)) return candidate.owner;
+    const literal = this.literal.get(keyOf(path));
+    if (literal) {
+      const ascii = !NOT_ASCII.test(path);
+      for (const candidate of literal) {
+        if ((ascii && candidate.keyMatches) || candidate.layer.match(path)) return candidate.owner;
+      }
     }
     for (const candidate of this.patterns) {
       if (matches(candidate.layer, path)) return candidate.owner;
@@ -89,6 +105,12 @@ export class ExpressMindoffRoutes {
 function keyOf(path: string): string {
   const lower = path.toLowerCase();
   return lower.length > 1 && lower.endsWith('/') ? lower.slice(0, -1) : lower;
+}
+
+/** Whether a literal layer matches `key` lower case, upper case, and with a trailing slash. */
+function matchesEveryForm(layer: ExpressLayer, key: string): boolean {
+  const forms = [key, key.toUpperCase(), key === '/' ? key : `${key}/`];
+  return forms.every((form) => matches(layer, form));
 }
 
 /** A layer's own match; a path whose parameters do not decode is one the router refuses too. */

@@ -4,6 +4,7 @@ import { allowsAnyone, responseCodesFor } from './api-response-codes';
 import { envelopeResponses } from './envelope-responses';
 import type { PayloadSchemaContext } from './payload.json-schema';
 import { requestBodyFor } from './request-body';
+import { withResponseData } from './response-data';
 import { urlParameters } from './url-parameters';
 
 /** What writing an API's operation needs: the payload context plus the app's response catalog. */
@@ -58,12 +59,16 @@ function apiOperation(
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(api.deprecation ? { deprecated: true } : {}),
     ...(requestBody ? { requestBody } : {}),
-    responses: envelopeResponses(
-      context.catalog,
-      responseCodesFor(api, declared),
-      { method: api.method, rateSource: api.rate?.source },
-      api.rate !== null,
-      api.deprecation !== null,
+    responses: withResponseData(
+      envelopeResponses(
+        context.catalog,
+        responseCodesFor(api, declared),
+        { method: api.method, rateSource: api.rate?.source },
+        api.rate !== null,
+        api.deprecation !== null,
+      ),
+      api,
+      context,
     ),
     ...(api.auth.length > 0 ? { security: security(api) } : {}),
     ...(api.rate

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { PassThrough } from 'node:stream';
 import type { IncomingMessage } from 'node:http';
-import { readBody } from './body.reader';
+import { bufferedBody, readBody } from './body.reader';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 
 function stream(headers: Record<string, string>, chunks: string[]): IncomingMessage {
@@ -109,5 +109,41 @@ describe('readBody', () => {
       await expect(readBody(raw, null)).rejects.toMatchObject({ code: 'MALFORMED_PAYLOAD' });
       expect(debug).toHaveBeenCalledTimes(1);
     });
+  });
+});
+
+describe('bufferedBody', () => {
+  /** A request whose body has arrived, announced by a Content-Length (the real length by default). */
+  function arrived(chunks: string[], headers: Record<string, string> = {}): IncomingMessage {
+    const s = new PassThrough() as unknown as IncomingMessage & PassThrough;
+    for (const chunk of chunks) s.write(chunk);
+    const length = String(chunks.join('').length);
+    return Object.assign(s, { headers: { 'content-length': length, ...headers } });
+  }
+
+  it('takes a body that has fully arrived at once, every chunk of it', () => {
+    expect(bufferedBody(arrived(['{"a":', '1}']), 10)?.toString()).toBe('{"a":1}');
+  });
+
+  it('gives an empty buffer for an empty body that has arrived', () => {
+    expect(bufferedBody(arrived([]), 10)?.length).toBe(0);
+  });
+
+  it('leaves to readBody a body still arriving, one over the limit, or one being read', () => {
+    expect(bufferedBody(arrived(['abc'], { 'content-length': '5' }), 10)).toBeUndefined();
+    expect(bufferedBody(arrived(['abc'], { 'transfer-encoding': 'chunked' }), 10)).toBeUndefined();
+    expect(bufferedBody(arrived(['abcdefghijk']), 10)).toBeUndefined();
+    const flowing = arrived(['abc']);
+    flowing.on('data', () => undefined);
+    expect(bufferedBody(flowing, 10)).toBeUndefined();
+    const decoded = arrived(['abc']);
+    decoded.setEncoding('utf8');
+    expect(bufferedBody(decoded, 10)).toBeUndefined();
+  });
+
+  it('takes nothing twice: a read body is left to the consumed-body rules', () => {
+    const raw = arrived(['abc']);
+    expect(bufferedBody(raw, null)?.toString()).toBe('abc');
+    expect(bufferedBody(raw, null)).toBeUndefined();
   });
 });

@@ -72,6 +72,28 @@ export function readBody(raw: IncomingMessage, limit: number | null): Promise<Bu
 const EMPTY = Buffer.alloc(0);
 
 /**
+ * The whole body when all the bytes its Content-Length announces have arrived and nothing has read
+ * them, within `limit`: taken from the stream's buffer at once (the common case for small bodies,
+ * which come with their headers), without listeners or a promise. Undefined otherwise (a chunked
+ * body, one still arriving); `readBody` then reads it as it comes.
+ *
+ * @example
+ * const bytes = bufferedBody(raw, limit) ?? (await readBody(raw, limit));
+ */
+export function bufferedBody(raw: IncomingMessage, limit: number | null): Buffer | undefined {
+  const headers = raw.headers;
+  const declared = headers['content-length'];
+  if (declared === undefined || headers['transfer-encoding'] !== undefined) return undefined;
+  if (raw.readableDidRead || raw.destroyed || raw.readableFlowing) return undefined;
+  if (raw.readableEncoding !== null || raw.readableObjectMode) return undefined;
+  // Node's parser hands over at most the announced bytes: this many means every one is here.
+  const length = raw.readableLength;
+  if (length !== Number(declared) || (limit !== null && length > limit)) return undefined;
+  const bytes = length === 0 ? null : (raw.read() as Buffer | null);
+  return bytes ?? EMPTY;
+}
+
+/**
  * Reads the rest of a refused body and throws it away (Node keeps the connection for the next
  * request once it ends), closing the connection if more than `DISCARD_LIMIT` bytes follow.
  */
@@ -106,8 +128,9 @@ export function aborted(raw: IncomingMessage, received: number): MindoffHttpErro
 
 /** Whether the request announces a body at all (a length above zero, or chunked transfer). */
 export function hasBody(raw: IncomingMessage): boolean {
-  const length = raw.headers['content-length'];
-  return raw.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+  const headers = raw.headers;
+  const length = headers['content-length'];
+  return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 /**

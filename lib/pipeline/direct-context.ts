@@ -15,7 +15,7 @@ export class DirectContext<P = unknown, U = unknown> implements MindoffContext<
 
   constructor(
     readonly payload: P,
-    readonly query: Record<string, unknown>,
+    private checkedQuery: Record<string, unknown> | undefined,
     readonly params: Record<string, unknown>,
     readonly user: U | null,
     readonly version: number,
@@ -28,6 +28,15 @@ export class DirectContext<P = unknown, U = unknown> implements MindoffContext<
     readonly files: Readonly<Record<string, UploadedFile[]>> = NO_FILES,
     private readonly writeData: DataWriter | null = null,
   ) {}
+
+  /**
+   * The query string: as the API's `query` schema checked it, or else as the framework parsed it,
+   * read when `run()` first asks (express parses the URL again on every read).
+   */
+  get query(): Record<string, unknown> {
+    return (this.checkedQuery ??=
+      (this.request as { query?: Record<string, unknown> }).query ?? {});
+  }
 
   /** Runs the API's `run()` in the request and answers with what it returned. */
   async execute(api: { run(ctx: unknown): unknown }): Promise<unknown> {

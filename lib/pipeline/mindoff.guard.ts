@@ -71,9 +71,9 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const api = this.registry.get(context.getClass() as Type<unknown>);
     if (!api) throw new MindoffHttpError('API_CONFIG_ERR');
-    const http = context.switchToHttp();
-    const request = http.getRequest<AnyRequest>();
-    const response = http.getResponse<unknown>();
+    // The arguments themselves: switchToHttp() adds three new closures to the context per call.
+    const request = context.getArgByIndex<AnyRequest>(0);
+    const response = context.getArgByIndex<unknown>(1);
     const raw = (request.raw ?? request) as unknown as IncomingMessage;
     // Echoed first, so every answer from here on (refusals included) carries it.
     const requestId = this.requestIds.stamp(response);
@@ -84,7 +84,9 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
       this.deprecation.apply(api, response, request.params as Record<string, unknown>);
     }
 
-    const user = await this.authenticator.user(api.auth, request, response);
+    // An API without strategies has no user to wait for.
+    const user =
+      api.auth.length === 0 ? null : await this.authenticator.user(api.auth, request, response);
     telemetry?.reached('auth');
     for (const permission of api.permissions) {
       const verdict = permission.canActivate(context);
@@ -105,7 +107,9 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     }
     telemetry?.reached('method');
     const tracker = this.limiter.tracker(user, raw);
-    if (api.rate) await this.limiter.consume(api.urlName, api.rate, tracker, response);
+    // Counted at once on the in-memory store; awaited only when the store answers later.
+    const counting = api.rate && this.limiter.consume(api.urlName, api.rate, tracker, response);
+    if (counting) await counting;
     telemetry?.reached('rate_limit');
     const queued = api.processMode === 'queue' && !this.runInline;
     if (queued && isMultipart(raw)) {
@@ -117,17 +121,20 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     const params = api.paramsCheck
       ? ((await checked(api.paramsCheck, request.params)) as Record<string, unknown>)
       : ((request.params ?? {}) as Record<string, unknown>);
+    // Unchecked, the query is read when needed: express parses it anew on every read.
     const query = api.queryCheck
       ? ((await checked(api.queryCheck, request.query)) as Record<string, unknown>)
-      : ((request.query ?? {}) as Record<string, unknown>);
+      : undefined;
     if (api.paramsCheck || api.queryCheck) telemetry?.reached('url');
     // Only an API that declares files reads forms (and only forms): JSON requests pay nothing for it.
     const upload = api.uploads ? await readUpload(api, api.uploads, raw) : null;
-    const payload = upload
+    const read = upload
       ? upload.payload
       : BODYLESS_METHODS.has(api.method)
         ? {}
-        : await readPayload(api, raw, request as { body?: unknown });
+        : readPayload(api, raw, request as { body?: unknown });
+    // A body that has already arrived is usually read and checked at once: nothing to wait for.
+    const payload = read instanceof Promise ? await read : read;
     telemetry?.reached('payload');
 
     if (queued) {
@@ -138,7 +145,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
         api,
         {
           payload,
-          query,
+          query: query ?? ((request.query ?? {}) as Record<string, unknown>),
           params,
           user: user === null ? null : this.options.queue.serializeUser(user),
           requestId,

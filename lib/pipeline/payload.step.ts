@@ -1,22 +1,29 @@
 import type { IncomingMessage } from 'node:http';
 import type { CompiledApi } from '../registry/compiled-api';
-import { isStackOverflow, payloadDepth, tooDeepIssue, type PayloadOutcome } from '../validation';
+import {
+  isStackOverflow,
+  jsonTextDepth,
+  payloadDepth,
+  tooDeepIssue,
+  type PayloadOutcome,
+} from '../validation';
 import { notUtf8 } from '../mindoff.messages';
-import { hasBody, readBody } from './body.reader';
+import { bufferedBody, hasBody, readBody } from './body.reader';
 import { consumedBody, isConsumed } from './consumed-body';
 import { checkContentType } from './content-type.check';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 
 /**
  * The payload steps of the pipeline, in order: the declared type, size (counted on bytes read),
- * UTF-8 decoding and parsing, depth of the whole body, then the schema. Resolves the payload
- * `run()` receives.
+ * UTF-8 decoding and parsing, depth of the whole body, then the schema. The payload `run()`
+ * receives: at once when the body has already arrived and the schema is synchronous, otherwise
+ * a promise. A refusal is thrown (or rejected).
  */
-export async function readPayload(
+export function readPayload(
   api: CompiledApi,
   raw: IncomingMessage,
   request: { body?: unknown; rawBody?: unknown },
-): Promise<unknown> {
+): unknown | Promise<unknown> {
   if (!hasBody(raw)) return checkShape(api, undefined);
   checkContentType(raw);
   if (isConsumed(raw)) {
@@ -24,21 +31,31 @@ export async function readPayload(
     if (earlier.parsed) return checkShape(api, earlier.value);
     return parsePayload(api, earlier.bytes);
   }
-  return parsePayload(api, await readBody(raw, api.maxPayloadBytes));
+  const limit = api.maxPayloadBytes;
+  const arrived = bufferedBody(raw, limit);
+  if (arrived) return parsePayload(api, arrived);
+  // Reached straight from the request's headers, Node's parser has yet to hand over the bytes
+  // that came with them: it does before the next microtask, so look once more, then read.
+  return Promise.resolve()
+    .then(() => bufferedBody(raw, limit) ?? readBody(raw, limit))
+    .then((bytes) => parsePayload(api, bytes));
 }
 
 /** Decoding, parsing, depth and schema of the bytes read. */
 function parsePayload(api: CompiledApi, bytes: Buffer): unknown {
   let body: unknown;
+  let everyKeyKept = true;
   if (bytes.length > 0) {
     const text = utf8Text(bytes);
+    everyKeyKept = !PROTO_SPELLING.test(text);
     try {
-      body = parseJson(text);
+      body = everyKeyKept ? JSON.parse(text) : parseWithoutProto(text);
     } catch (error) {
       throw new MindoffHttpError('MALFORMED_PAYLOAD', { error: (error as Error).message });
     }
   }
-  return checkShape(api, body);
+  // The depth is read from the text, unless a dropped `__proto__` key made the value shallower.
+  return checkShape(api, body, everyKeyKept ? bytes : undefined);
 }
 
 // Fatal: a byte sequence that is not UTF-8 is refused, not replaced by U+FFFD. The BOM is kept in
@@ -61,24 +78,28 @@ const PROTO_SPELLING = /__proto__|\\u00(?:5f|6f|7[024])/i;
 
 /**
  * JSON.parse, minus any `__proto__` keys: JSON.parse keeps them as own properties, which a
- * handler's `Object.assign(target, payload)` would turn into a prototype swap. The reviver (slow)
- * only runs when the text could spell the key at all.
+ * handler's `Object.assign(target, payload)` would turn into a prototype swap. The reviver is
+ * slow: it only runs when the text could spell the key at all (see `PROTO_SPELLING`).
  */
-function parseJson(text: string): unknown {
-  if (!PROTO_SPELLING.test(text)) return JSON.parse(text);
+function parseWithoutProto(text: string): unknown {
   return JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
 }
 
 /**
  * The depth and schema steps of a body already read (`undefined` when none was sent): the value
- * `run()` gets, or the refusal (`INVALID_PAYLOAD`, `PAYLOAD_NOT_ALLOWED`).
+ * `run()` gets, or the refusal (`INVALID_PAYLOAD`, `PAYLOAD_NOT_ALLOWED`). `json`, the text the body
+ * was parsed from with every key kept, is where its depth is read (cheaper than walking it).
  *
  * @example
  * await checkShape(api, { sku: 'tea' }); // { sku: 'tea' }, or throws INVALID_PAYLOAD
  */
-export function checkShape(api: CompiledApi, body: unknown): unknown | Promise<unknown> {
+export function checkShape(
+  api: CompiledApi,
+  body: unknown,
+  json?: Uint8Array,
+): unknown | Promise<unknown> {
   const max = api.maxPayloadDepth;
-  if (max !== null && body !== undefined && payloadDepth(body, max) > max) {
+  if (max !== null && body !== undefined && depthOf(body, max, json) > max) {
     throw new MindoffHttpError('INVALID_PAYLOAD', [tooDeepIssue(max)]);
   }
   const payload = body === undefined ? {} : body;
@@ -96,6 +117,10 @@ export function checkShape(api: CompiledApi, body: unknown): unknown | Promise<u
   return outcome instanceof Promise
     ? outcome.then(accepted, (error: unknown) => Promise.reject(tooDeepForSchema(error)))
     : accepted(outcome);
+}
+
+function depthOf(body: unknown, max: number, json: Uint8Array | undefined): number {
+  return json ? jsonTextDepth(json, max) : payloadDepth(body, max);
 }
 
 /**

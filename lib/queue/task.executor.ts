@@ -5,7 +5,7 @@ import { MindoffRegistry } from '../registry/mindoff.registry';
 import { REQUEST_ID_ATTRIBUTE } from '../request-id/request-id';
 import { forRequest } from '../request-id/request.logger';
 import { EnvelopeSender } from '../rendering/envelope.sender';
-import { resultEnvelope } from '../rendering/result-envelope';
+import { resultEnvelopeJson, type DataWriter } from '../rendering/result-envelope';
 import { MindoffTelemetry } from '../telemetry/mindoff.telemetry';
 import type { MindoffResponse } from '../responses';
 import { QueueContext } from './queue-context';
@@ -57,7 +57,7 @@ export class TaskExecutor {
       const ctx = new QueueContext(task.id, task, run, api.options.progressSteps ?? {});
       const result = await this.instance(api.cls).run(ctx);
       if (run.signal.aborted) return { kind: 'cancelled' };
-      return this.completed(result, task.request.requestId);
+      return await this.completed(result, task.request.requestId, api.serializeData);
     } catch (error) {
       if (error instanceof TaskCancelledError || run.signal.aborted) return { kind: 'cancelled' };
       if (error instanceof UnknownStepError) return this.failure(error.code, error.message);
@@ -66,19 +66,24 @@ export class TaskExecutor {
     }
   }
 
-  private completed(result: unknown, requestId: string | undefined): TaskOutcome {
-    const envelope = resultEnvelope(this.sender, result);
-    if (!envelope) {
-      return this.failure(
-        'API_CONFIG_ERR',
-        `A queue-mode API answers JSON; MindoffResponse.${(result as MindoffResponse).kind}() cannot be stored.`,
-      );
-    }
+  /** The stored envelope of what `run()` returned, its data written by the API's `responseSchema`. */
+  private async completed(
+    result: unknown,
+    requestId: string | undefined,
+    writeData: DataWriter | null,
+  ): Promise<TaskOutcome> {
     try {
+      const envelope = await resultEnvelopeJson(this.sender, result, writeData ?? undefined);
+      if (!envelope) {
+        return this.failure(
+          'API_CONFIG_ERR',
+          `A queue-mode API answers JSON; MindoffResponse.${(result as MindoffResponse).kind}() cannot be stored.`,
+        );
+      }
       return {
         kind: 'completed',
         httpStatus: envelope.httpStatus,
-        body: JSON.parse(JSON.stringify(envelope.body)),
+        body: JSON.parse(envelope.json),
       };
     } catch (error) {
       this.logger.error(

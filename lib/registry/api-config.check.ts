@@ -11,6 +11,7 @@ import { checkDeprecation } from './deprecation.check';
 import { DEFAULT_MAX_PAYLOAD_MB, QUEUE_MAX_PAYLOAD_DEPTH } from './compiled-api';
 import { checkFiles } from './files.check';
 import { checkProgressSteps } from './progress-steps.check';
+import { checkResponseSchema } from './response-schema.check';
 import { show } from './show';
 
 type Raw = Record<string, unknown>;
@@ -64,6 +65,9 @@ export function checkApiConfig(className: string, raw: Raw, env: ApiCheckEnviron
   }
   for (const [field, text] of checkFiles(raw, DEFAULT_MAX_PAYLOAD_MB)) fail(field, text);
   checkUrlValues(raw, (text) => problems.push(`${className}: ${text}`));
+  for (const text of checkResponseSchema(raw.responseSchema)) {
+    problems.push(`${className}: ${text}`);
+  }
   for (const text of checkDeprecation(raw.deprecated)) {
     problems.push(`${className}: deprecated${text.startsWith('.') ? '' : ' '}${text}`);
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { MINDOFF_CATALOG } from '../mindoff.constants';
-import { ResponseCatalog, type Category } from '../responses';
+import { ResponseCatalog, type Category, type EnvelopeJson } from '../responses';
 import { RequestIds } from '../request-id/request-ids';
 import { Logger } from '@nestjs/common';
 
@@ -23,13 +23,29 @@ export class EnvelopeSender {
 
   /** The status and body for `code`; an unknown code is logged and becomes `UNEXPECTED_ERR`. */
   build(code: string, category?: Category, data?: unknown): { httpStatus: number; body: unknown } {
-    if (!this.catalog.isKnown(code)) {
-      this.logger.error(
-        `Unknown response code '${code}'; add it to config/responses.csv. Answering UNEXPECTED_ERR.`,
-      );
-      return this.catalog.envelope('UNEXPECTED_ERR');
-    }
+    if (!this.isKnown(code)) return this.catalog.envelope('UNEXPECTED_ERR');
     return this.catalog.envelope(code, category, data);
+  }
+
+  /**
+   * The status and JSON text of the envelope of `code`, with `dataJson` (already JSON) as its
+   * data; an unknown code is logged and becomes `UNEXPECTED_ERR`.
+   *
+   * @example
+   * sender.buildJson('SUCCESS', 'success', '{"id":1}'); // { httpStatus: 200, json: '{"status":"ok",...}' }
+   */
+  buildJson(code: string, category: Category | undefined, dataJson: string): EnvelopeJson {
+    if (!this.isKnown(code)) return this.catalog.envelopeJson('UNEXPECTED_ERR', undefined, '[]');
+    return this.catalog.envelopeJson(code, category, dataJson);
+  }
+
+  /** Whether the catalog has `code`; an unknown one is logged (the answer is `UNEXPECTED_ERR`). */
+  private isKnown(code: string): boolean {
+    if (this.catalog.isKnown(code)) return true;
+    this.logger.error(
+      `Unknown response code '${code}'; add it to config/responses.csv. Answering UNEXPECTED_ERR.`,
+    );
+    return false;
   }
 
   /** Sends the envelope of `code` now (used by the exception filters), with the request id header. */

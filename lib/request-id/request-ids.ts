@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import { pickRequestId } from './request-id';
-import { requestIdOf, tagRequest } from './request-tag';
+import { rawRequestIdOf, tagRawRequest } from './request-tag';
 
 /**
  * Gives each request one id, chosen the first time anyone asks and kept on the request
@@ -12,19 +12,25 @@ import { requestIdOf, tagRequest } from './request-tag';
  */
 @Injectable()
 export class RequestIds {
+  private readonly header: string;
   private readonly incoming: string;
+  private readonly trusted: boolean;
 
-  constructor(@Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions) {
+  constructor(@Inject(MINDOFF_RESOLVED_OPTIONS) options: ResolvedMindoffOptions) {
+    this.header = options.requestId.header;
     this.incoming = options.requestId.header.toLowerCase();
+    this.trusted = options.requestId.trustHeader;
   }
 
   /** The id of `request` (the raw `IncomingMessage`, or an adapter request wrapping it). */
   of(request: unknown): string {
-    const known = requestIdOf(request);
+    return this.ofRaw(((request as { raw?: IncomingMessage }).raw ?? request) as IncomingMessage);
+  }
+
+  private ofRaw(raw: IncomingMessage): string {
+    const known = rawRequestIdOf(raw);
     if (known !== undefined) return known;
-    const raw = ((request as { raw?: IncomingMessage }).raw ?? request) as IncomingMessage;
-    const incoming = raw.headers[this.incoming];
-    return tagRequest(request, pickRequestId(incoming, this.options.requestId.trustHeader));
+    return tagRawRequest(raw, pickRequestId(raw.headers[this.incoming], this.trusted));
   }
 
   /**
@@ -35,13 +41,13 @@ export class RequestIds {
    */
   stamp(response: unknown): string {
     const raw = ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse;
-    const requestId = this.of(raw.req);
+    const requestId = this.ofRaw(raw.req);
     if (raw.headersSent) return requestId;
     const reply = response as { header?: (name: string, value: string) => unknown };
     if (reply !== raw && typeof reply.header === 'function') {
-      reply.header(this.options.requestId.header, requestId);
+      reply.header(this.header, requestId);
     } else {
-      raw.setHeader(this.options.requestId.header, requestId);
+      raw.setHeader(this.header, requestId);
     }
     return requestId;
   }

@@ -17,3 +17,23 @@ export function requestIdOf(request: unknown): string | undefined {
 export function tagRequest(request: unknown, requestId: string): string {
   return (rawOf(request)[REQUEST_ID] = requestId);
 }
+
+/**
+ * `requestIdOf` for a Node request known to be one (no adapter request to look under).
+ *
+ * @example
+ * rawRequestIdOf(response.req); // the id, or undefined before one was given
+ */
+export function rawRequestIdOf(raw: IncomingMessage): string | undefined {
+  return (raw as Tagged)[REQUEST_ID];
+}
+
+/**
+ * `tagRequest` for a Node request known to be one.
+ *
+ * @example
+ * tagRawRequest(response.req, randomUUID()); // the id, kept on the request
+ */
+export function tagRawRequest(raw: IncomingMessage, requestId: string): string {
+  return ((raw as Tagged)[REQUEST_ID] = requestId);
+}

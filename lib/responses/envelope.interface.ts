@@ -33,3 +33,9 @@ export interface EnvelopeResult<D = unknown> {
   httpStatus: number;
   body: Envelope<D>;
 }
+
+/** What `ResponseCatalog.envelopeJson()` gives: the HTTP status and the envelope as JSON text. */
+export interface EnvelopeJson {
+  httpStatus: number;
+  json: string;
+}

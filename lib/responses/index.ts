@@ -3,6 +3,7 @@ export type {
   CatalogRow,
   Category,
   Envelope,
+  EnvelopeJson,
   EnvelopeResult,
   EnvelopeStatus,
 } from './envelope.interface';

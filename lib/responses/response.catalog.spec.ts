@@ -226,3 +226,39 @@ describe('ResponseCatalog', () => {
     );
   });
 });
+
+describe('ResponseCatalog.envelopeJson', () => {
+  const hostile = ResponseCatalog.fromRows([
+    {
+      code: 'ODD "CODE" \u2028',
+      title: '</script><script>alert(1)</script>',
+      description: 'Quotes " and \\ backslashes, \n newlines, \ud800 a lone surrogate, é',
+      httpStatus: 201,
+    },
+  ]);
+  const categories = [undefined, 'danger', 'warning', 'info', 'success'] as const;
+
+  it('writes the same text as JSON.stringify of the envelope, for every code and category', () => {
+    for (const code of hostile.codes()) {
+      for (const category of categories) {
+        const data = { id: 1, note: 'é "x"' };
+        const { httpStatus, json } = hostile.envelopeJson(code, category, JSON.stringify(data));
+        const expected = hostile.envelope(code, category, data);
+        expect(json).toBe(JSON.stringify(expected.body));
+        expect(httpStatus).toBe(expected.httpStatus);
+      }
+    }
+  });
+
+  it('answers an unknown code with UNEXPECTED_ERR and [] as data, whatever data was given', () => {
+    const { httpStatus, json } = hostile.envelopeJson('NOPE', 'info', '{"secret":1}');
+    expect(httpStatus).toBe(500);
+    expect(json).toBe(JSON.stringify(hostile.envelope('UNEXPECTED_ERR').body));
+  });
+
+  it('writes a category outside the four (from untyped code) as given, like envelope()', () => {
+    const odd = 'constructor' as never;
+    const { json } = hostile.envelopeJson('SUCCESS', odd, 'null');
+    expect(json).toBe(JSON.stringify(hostile.envelope('SUCCESS', odd, null).body));
+  });
+});

@@ -6,12 +6,14 @@ import type {
   CatalogEntry,
   CatalogRow,
   Category,
+  EnvelopeJson,
   EnvelopeResult,
   EnvelopeStatus,
 } from './envelope.interface';
 import { loadResponsesCsv } from './responses-csv.loader';
 
 const UNEXPECTED = 'UNEXPECTED_ERR';
+const CATEGORIES: readonly Category[] = ['danger', 'warning', 'info', 'success'];
 
 interface Compiled {
   readonly entry: Readonly<CatalogEntry>;
@@ -21,6 +23,8 @@ interface Compiled {
   readonly httpStatus: number;
   readonly status: EnvelopeStatus;
   readonly category: Category;
+  /** The envelope's JSON up to `"data":`, per category: everything but the data is constant. */
+  readonly heads: ReadonlyMap<string, string>;
 }
 
 /**
@@ -46,7 +50,9 @@ export class ResponseCatalog {
         httpStatus: row.httpStatus,
         status,
       });
-      this.entries.set(row.code, { ...entry, entry, category: defaultCategoryFor(row.httpStatus) });
+      const heads = new Map(CATEGORIES.map((c) => [c, envelopeHead(entry, c)]));
+      const category = defaultCategoryFor(row.httpStatus);
+      this.entries.set(row.code, { ...entry, entry, category, heads });
     }
     this.unexpected = this.entries.get(UNEXPECTED)!;
   }
@@ -96,6 +102,23 @@ export class ResponseCatalog {
       : this.answer(entry, category, data);
   }
 
+  /**
+   * The same answer as `envelope()`, as JSON text, with `dataJson` (already JSON) as its `data`.
+   * The text up to `"data":` was written once per code and category when the catalog was built;
+   * only the data is appended. An unknown code gives the `UNEXPECTED_ERR` envelope with `[]`.
+   *
+   * @example
+   * catalog.envelopeJson('SUCCESS', undefined, '{"id":1}').json;
+   * // '{"status":"ok","message":{"code":"SUCCESS",...,"category":"success"},"data":{"id":1}}'
+   */
+  envelopeJson(code: string, category: Category | undefined, dataJson: string): EnvelopeJson {
+    const entry = this.entries.get(code);
+    if (entry === undefined) return this.envelopeJson(UNEXPECTED, undefined, '[]');
+    const chosen = category ?? entry.category;
+    const head = entry.heads.get(chosen) ?? envelopeHead(entry.entry, chosen);
+    return { httpStatus: entry.httpStatus, json: head + dataJson + '}' };
+  }
+
   private answer(e: Compiled, category: Category | undefined, data: unknown): EnvelopeResult {
     return {
       httpStatus: e.httpStatus,
@@ -111,4 +134,11 @@ export class ResponseCatalog {
       },
     };
   }
+}
+
+/** `{"status":...,"message":{...},"data":` for `entry` and `category`, as JSON.stringify writes it. */
+function envelopeHead(entry: CatalogEntry, category: Category): string {
+  const { status, code, title, description } = entry;
+  const json = JSON.stringify({ status, message: { code, title, description, category }, data: 0 });
+  return json.slice(0, json.length - '0}'.length);
 }

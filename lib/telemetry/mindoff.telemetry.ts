@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Attributes, Tracer } from '@opentelemetry/api';
 import { otelApi, type OtelApi } from './otel.loader';
-import { MINDOFF_TELEMETRY, RequestTelemetry } from './request.telemetry';
+import { attachTelemetry, RequestTelemetry } from './request.telemetry';
 import { ATTR } from './telemetry.attributes';
 import { createInstruments, type TelemetryInstruments } from './telemetry.instruments';
 import { TaskTelemetry } from './task.telemetry';
@@ -75,7 +75,7 @@ export class MindoffTelemetry {
       rawResponse,
       performance.now(),
     );
-    request[MINDOFF_TELEMETRY] = telemetry;
+    attachTelemetry(request, telemetry);
     return telemetry;
   }
 

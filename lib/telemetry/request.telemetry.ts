@@ -54,9 +54,15 @@ export class RequestTelemetry {
     return Object.keys(carrier).length > 0 ? carrier : undefined;
   }
 
-  /** The handler answered with `body` (an envelope, or a text or file answer without a code). */
+  /**
+   * The handler answered with `body`: an envelope (an object, or its JSON text as mindoff's APIs
+   * send it), or a text or file answer without a code.
+   */
   answered(body: unknown): void {
-    const code = (body as { message?: { code?: unknown } } | null | undefined)?.message?.code;
+    const code =
+      typeof body === 'string'
+        ? envelopeCodeOf(body)
+        : (body as { message?: { code?: unknown } } | null | undefined)?.message?.code;
     this.end(typeof code === 'string' ? code : undefined);
   }
 
@@ -92,7 +98,37 @@ export class RequestTelemetry {
   }
 }
 
-/** The telemetry the pipeline left on `request`, if it is recording. */
+/** How every envelope's JSON text begins, up to its code (a JSON string). */
+const ENVELOPE_CODE = /^\{"status":"[a-z]+","message":\{"code":("(?:[^"\\]|\\.)*")/;
+
+/** The code of an envelope written as JSON text; undefined for any other text. */
+function envelopeCodeOf(text: string): unknown {
+  const found = ENVELOPE_CODE.exec(text);
+  return found ? JSON.parse(found[1]!) : undefined;
+}
+
+/** Whether any request was given telemetry yet: until then no request is asked for it. */
+let attached = false;
+
+/**
+ * Leaves `telemetry` on `request`, for the handler and the exception filter to find.
+ *
+ * @example
+ * attachTelemetry(request, telemetry); // requestTelemetry(request) === telemetry
+ */
+export function attachTelemetry(
+  request: Record<symbol, unknown>,
+  telemetry: RequestTelemetry,
+): void {
+  attached = true;
+  request[MINDOFF_TELEMETRY] = telemetry;
+}
+
+/**
+ * The telemetry the pipeline left on `request`, if it is recording. While no SDK records, the
+ * request is not even looked at (a property it lacks is a slow read on an express request).
+ */
 export function requestTelemetry(request: unknown): RequestTelemetry | undefined {
+  if (!attached) return undefined;
   return (request as Record<symbol, RequestTelemetry | undefined> | null)?.[MINDOFF_TELEMETRY];
 }

@@ -36,8 +36,8 @@ describe('RateLimiter when its store fails', () => {
     const { options } = resolveOptions({ rateLimit: { onStoreError } });
     return new RateLimiter(adapterHost, storage, options);
   };
-  const codeOf = (promise: Promise<unknown>) =>
-    promise.then(
+  const codeOf = (answer: void | Promise<unknown>) =>
+    Promise.resolve(answer).then(
       () => 'passed',
       (error: unknown) => (error instanceof MindoffHttpError ? error.code : String(error)),
     );
@@ -105,5 +105,23 @@ describe('RateLimiter when its store fails', () => {
     await limits.consume('orders', rate, 'ip:1.2.3.4', {});
     expect(await codeOf(limits.checkStore())).toBe('passed');
     expect(storage.calls).toBe(1);
+  });
+
+  it('counts on the in-memory store at once, without a promise, with the same headers and 429', () => {
+    const memory = new RateLimiter(
+      {
+        httpAdapter: {
+          setHeader: (_: unknown, name: string, value: string) => headers.set(name, value),
+        },
+      } as unknown as HttpAdapterHost,
+      new MemoryThrottlerStorage(),
+      resolveOptions({}).options,
+    );
+    expect(memory.consume('orders', rate, 'ip:1.2.3.4', {})).toBeUndefined();
+    expect(headers.get('RateLimit-Remaining')).toBe('1');
+    memory.consume('orders', rate, 'ip:1.2.3.4', {});
+    expect(() => memory.consume('orders', rate, 'ip:1.2.3.4', {})).toThrow(
+      expect.objectContaining({ code: 'API_RATE_LIMITED' }),
+    );
   });
 });

@@ -8,6 +8,7 @@ import type { Rate } from './rate';
 import { clientIp } from './client-ip';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { MINDOFF_THROTTLER_STORAGE } from './rate-limit-storage.provider';
+import { MemoryThrottlerStorage } from './memory-throttler.storage';
 import { StoreOutage } from './store-outage';
 import type { ThrottlerStorageRecord } from './throttler-record';
 
@@ -23,6 +24,8 @@ const PROBE = { key: 'mindoff_store_probe', ttlMs: 1000 };
 @Injectable()
 export class RateLimiter {
   private readonly outage: StoreOutage;
+  /** The store when it is mindoff's own in-memory one (its `increment` not replaced): counted at once. */
+  private readonly memory: MemoryThrottlerStorage | null;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -30,6 +33,11 @@ export class RateLimiter {
     @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
   ) {
     this.outage = new StoreOutage(options.rateLimit.onStoreError);
+    this.memory =
+      storage instanceof MemoryThrottlerStorage &&
+      storage.increment === MemoryThrottlerStorage.prototype.increment
+        ? storage
+        : null;
   }
 
   /** `user:<id>` for an identified user, otherwise undefined. */
@@ -43,9 +51,18 @@ export class RateLimiter {
     return this.ownerOf(user) ?? `ip:${clientIp(raw, this.options.trustProxy)}`;
   }
 
-  /** Counts one hit of `group` for `tracker`; throws the 429 when over `rate`. */
-  async consume(group: string, rate: Rate, tracker: string, response: unknown): Promise<void> {
-    const record = await this.count(`${group}:${tracker}`, rate.ttlMs, rate.limit, 0, group);
+  /**
+   * Counts one hit of `group` for `tracker`; throws the 429 when over `rate`. Answers at once on
+   * the in-memory store, through a promise on any other.
+   */
+  consume(group: string, rate: Rate, tracker: string, response: unknown): void | Promise<void> {
+    const record = this.count(`${group}:${tracker}`, rate.ttlMs, rate.limit, 0, group);
+    return record instanceof Promise
+      ? record.then((counted) => this.counted(counted, rate, response))
+      : this.counted(record, rate, response);
+  }
+
+  private counted(record: ThrottlerStorageRecord | null, rate: Rate, response: unknown): void {
     if (record === null) return;
     const reset = String(Math.max(0, record.timeToExpire));
     if (record.totalHits > rate.limit) {
@@ -70,9 +87,22 @@ export class RateLimiter {
   /**
    * Counts one hit in the store (arguments as `ThrottlerStorage.increment`, in ms). When the
    * store fails or times out: throws `RATE_LIMIT_UNAVAILABLE` (fail-closed) or resolves `null`,
-   * meaning "not counted, let it through" (fail-open).
+   * meaning "not counted, let it through" (fail-open). The in-memory store answers at once.
    */
-  async count(
+  count(
+    key: string,
+    ttlMs: number,
+    limit: number,
+    blockDurationMs: number,
+    group: string,
+  ): ThrottlerStorageRecord | null | Promise<ThrottlerStorageRecord | null> {
+    if (this.memory === null) return this.countInStore(key, ttlMs, limit, blockDurationMs, group);
+    const record = this.memory.incrementNow(key, ttlMs, limit, blockDurationMs, group);
+    this.outage.answered();
+    return record;
+  }
+
+  private async countInStore(
     key: string,
     ttlMs: number,
     limit: number,

@@ -24,6 +24,7 @@ export type {
 } from './payload-validator.interface';
 export { compileShorthand } from './shorthand.compiler';
 export { isStackOverflow, payloadDepth, tooDeepIssue } from './payload-depth';
+export { jsonTextDepth } from './json-text-depth';
 export { checkSchemaDefinition } from './schema-definition.check';
 export {
   compileStandardSchema,

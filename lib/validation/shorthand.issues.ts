@@ -16,6 +16,9 @@ export interface FailureSite {
   readonly expected: string;
   /** The message between the path and the received value, e.g. ` must be an integer, got `. */
   readonly says: string;
+  /** `says` then `number ` and `boolean `: what a received number or boolean is shown after. */
+  readonly saysNumber: string;
+  readonly saysBoolean: string;
   /** Whether the message shows a received string (literals do). */
   readonly showString: boolean;
   /** Whether an integer is expected, so a received unsafe integer gets the reason in its message. */
@@ -42,15 +45,13 @@ const PHRASES: Readonly<Record<string, string>> = {
 /** The site of a `type`, `literal` or `union` check expecting `expected`. */
 export function failureSite(code: FailureSite['code'], expected: string): FailureSite {
   const integer = /\binteger\b/.test(expected);
-  if (code === 'literal') {
-    return { code, expected, says: ` must be one of ${expected}, got `, showString: true, integer };
-  }
-  if (code === 'union') {
-    const says = ` must match one of ${expected}, got `;
-    return { code, expected, says, showString: false, integer };
-  }
-  const says = ` must be ${PHRASES[expected] ?? expected}, got `;
-  return { code, expected, says, showString: false, integer };
+  const site = (says: string, showString: boolean): FailureSite => {
+    const [saysNumber, saysBoolean] = [`${says}number `, `${says}boolean `];
+    return { code, expected, says, saysNumber, saysBoolean, showString, integer };
+  };
+  if (code === 'literal') return site(` must be one of ${expected}, got `, true);
+  if (code === 'union') return site(` must match one of ${expected}, got `, false);
+  return site(` must be ${PHRASES[expected] ?? expected}, got `, false);
 }
 
 /** Why an integer beyond ±(2^53 - 1) fails `Int`: it may already have been rounded when parsed. */
@@ -68,13 +69,24 @@ export function addIssue(
   value: unknown,
   path: string,
 ): ValidationIssue[] {
-  const received = receivedType(value);
-  // Appended piece by piece (no intermediate string for "number 1.5"): failures stay cheap.
-  let message = pathLabel(path) + site.says + received;
-  if (received === 'number' || received === 'boolean') message += ' ' + String(value);
-  else if (received === 'string' && site.showString) message += ' ' + shownString(value as string);
-  if (site.integer && Number.isInteger(value) && !Number.isSafeInteger(value)) {
-    message += UNSAFE_INTEGER;
+  // Numbers and booleans (the common failures) first, each with its fixed text ready in the site:
+  // as few strings as possible are joined, so a failure costs about what a pass does.
+  const label = path === '' ? 'payload' : path;
+  let received: string;
+  let message: string;
+  if (typeof value === 'number') {
+    received = 'number';
+    message = label + site.saysNumber + value;
+    if (site.integer && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      message += UNSAFE_INTEGER;
+    }
+  } else if (typeof value === 'boolean') {
+    received = 'boolean';
+    message = label + site.saysBoolean + value;
+  } else {
+    received = receivedType(value);
+    message = label + site.says + received;
+    if (received === 'string' && site.showString) message += ' ' + shownString(value as string);
   }
   const issue: ValidationIssue = {
     path,

@@ -27,7 +27,14 @@ export function rawRequest(
       const split = received.indexOf('\r\n\r\n');
       const headPart = split === -1 ? received : received.slice(0, split);
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(headPart)?.[1] ?? 0);
-      resolve({ status, head: headPart, body: decodeBody(headPart, received.slice(split + 4)) });
+      // A body is as long as its Content-Length says: what follows is the connection's next answer.
+      const length = /content-length: (\d+)/i.exec(headPart);
+      const end = length ? split + 4 + Number(length[1]) : undefined;
+      resolve({
+        status,
+        head: headPart,
+        body: decodeBody(headPart, received.slice(split + 4, end)),
+      });
     };
     socket.setTimeout(10000, finish);
     socket.on('data', (data) => {

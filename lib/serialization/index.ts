@@ -1,0 +1,6 @@
+export {
+  compileResponseSerializer,
+  ResponseDataError,
+  type DataSerializer,
+} from './response.serializer';
+export { compileShorthandSerializer, type ShorthandSerializer } from './shorthand.serializer';
