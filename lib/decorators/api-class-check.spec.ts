@@ -26,10 +26,7 @@ const getOrder = {
 type Ctx = ApiContext<typeof getOrder, { id: string }>;
 assertType<Equal<Ctx['params'], { order_id: number }>>(true);
 assertType<
-  Equal<
-    Ctx['query'],
-    { status: ('open' | 'closed')[]; include_items?: boolean | null | undefined }
-  >
+  Equal<Ctx['query'], { status: ('open' | 'closed')[]; include_items?: boolean | null | undefined }>
 >(true);
 assertType<Equal<Ctx['payload'], { note: string }>>(true);
 assertType<Equal<Ctx['user'], { id: string } | null>>(true);
