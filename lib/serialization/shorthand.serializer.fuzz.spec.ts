@@ -1,17 +1,7 @@
 import fc from 'fast-check';
 import { ownObject, referenceAccepts } from '../../test/support/shorthand-reference';
-import {
-  Any,
-  DictOf,
-  Int,
-  ListOf,
-  Literal,
-  Optional,
-  SCHEMA_KIND,
-  Union,
-  type LiteralValue,
-  type ShorthandSchema,
-} from '../validation';
+import { buildSchema, type SchemaDesc } from '../../test/support/schema-desc';
+import { SCHEMA_KIND, type LiteralValue, type ShorthandSchema } from '../validation';
 import { compileShorthandSerializer } from './shorthand.serializer';
 
 /*
@@ -25,14 +15,7 @@ const KEYS = ['a', 'b', 'id', 'a b', '0', '', 'constructor', '__proto__', HOSTIL
 const VALUE_KEYS = [...KEYS, 'extra', 'secret'];
 const LITERALS: LiteralValue[] = ['a', '', '"', '\u2028', HOSTILE_KEY, 0, -0, 1.5, true, false];
 
-type Desc =
-  | { kind: 'string' | 'number' | 'int' | 'boolean' | 'any' }
-  | { kind: 'literal'; values: LiteralValue[] }
-  | { kind: 'dict'; entries: [string, Desc][] }
-  | { kind: 'list' | 'listOf'; item: Desc }
-  | { kind: 'dictOf'; value: Desc }
-  | { kind: 'union'; members: Desc[] }
-  | { kind: 'optional'; inner: Desc };
+type Desc = SchemaDesc;
 
 const leaf: fc.Arbitrary<Desc> = fc.oneof(
   fc.constantFrom<Desc>(
@@ -67,34 +50,7 @@ const { desc: descArb } = fc.letrec<{ desc: Desc }>((tie) => ({
   ),
 }));
 
-function build(desc: Desc): ShorthandSchema {
-  switch (desc.kind) {
-    case 'string':
-      return String;
-    case 'number':
-      return Number;
-    case 'int':
-      return Int;
-    case 'boolean':
-      return Boolean;
-    case 'any':
-      return Any;
-    case 'literal':
-      return Literal(...desc.values);
-    case 'dict':
-      return ownObject(desc.entries.map(([key, child]) => [key, build(child)])) as ShorthandSchema;
-    case 'list':
-      return [build(desc.item)];
-    case 'listOf':
-      return ListOf(build(desc.item));
-    case 'dictOf':
-      return DictOf(build(desc.value));
-    case 'union':
-      return Union(...desc.members.map(build));
-    case 'optional':
-      return Optional(build(desc.inner));
-  }
-}
+const build = buildSchema;
 
 const anyLeaf = fc.oneof(
   fc.string({ maxLength: 4 }),

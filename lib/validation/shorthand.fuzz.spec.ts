@@ -5,14 +5,8 @@ import {
   renderPath,
   type ReferenceIssue,
 } from '../../test/support/shorthand-reference';
+import { buildSchema, type SchemaDesc } from '../../test/support/schema-desc';
 import {
-  Any,
-  DictOf,
-  Int,
-  ListOf,
-  Literal,
-  Optional,
-  Union,
   compileShorthand,
   type LiteralValue,
   type ShorthandSchema,
@@ -34,14 +28,7 @@ const MODES: readonly ValidationMode[] = ['strict', 'basic'];
 // ---------------------------------------------------------------------------------------------
 // Schemas: generated as a plain description (printable), then built with the real builders.
 
-type Desc =
-  | { kind: 'string' | 'number' | 'int' | 'boolean' | 'any' }
-  | { kind: 'literal'; values: LiteralValue[] }
-  | { kind: 'dict'; entries: [string, Desc][] }
-  | { kind: 'list' | 'listOf'; item: Desc }
-  | { kind: 'dictOf'; value: Desc }
-  | { kind: 'union'; members: Desc[] }
-  | { kind: 'optional'; inner: Desc };
+type Desc = SchemaDesc;
 
 /**
  * Schema keys: identifiers, odd keys, Object.prototype names, `__proto__`, and keys that would
@@ -143,34 +130,7 @@ const rootDescArb: fc.Arbitrary<Desc> = fc.oneof(
     .map((entries): Desc => ({ kind: 'dict', entries })),
 );
 
-function build(desc: Desc): ShorthandSchema {
-  switch (desc.kind) {
-    case 'string':
-      return String;
-    case 'number':
-      return Number;
-    case 'int':
-      return Int;
-    case 'boolean':
-      return Boolean;
-    case 'any':
-      return Any;
-    case 'literal':
-      return Literal(...desc.values);
-    case 'dict':
-      return ownObject(desc.entries.map(([key, child]) => [key, build(child)])) as ShorthandSchema;
-    case 'list':
-      return [build(desc.item)];
-    case 'listOf':
-      return ListOf(build(desc.item));
-    case 'dictOf':
-      return DictOf(build(desc.value));
-    case 'union':
-      return Union(...desc.members.map(build));
-    case 'optional':
-      return Optional(build(desc.inner));
-  }
-}
+const build = buildSchema;
 
 /** The schema as source code, for counterexamples. */
 function showDesc(desc: Desc): string {
