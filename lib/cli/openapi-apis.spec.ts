@@ -151,6 +151,21 @@ describe('the API versions of a mindoff OpenAPI document', () => {
     expect(described.apis[0].data).toEqual(DESCRIBED);
   });
 
+  it("types a queued version's data with the task data mindoff documents", () => {
+    const { apis } = documentedApis(
+      doc({
+        '/v1/jobs/report/': {
+          post: {
+            operationId: 'jobs__report_v1',
+            responses: { '200': response(envelope(['QUEUED'])) },
+            'x-mindoff-task-data': ORDER,
+          },
+        },
+      }),
+    );
+    expect([apis[0].queued, apis[0].data]).toEqual([true, ORDER]);
+  });
+
   it('marks a version queued when its 200 answer documents QUEUED (schema or example)', () => {
     const { apis } = documentedApis(
       doc({

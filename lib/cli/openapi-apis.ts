@@ -168,7 +168,10 @@ function apiOf(group: Found[], document: unknown, warnings: string[]): Documente
       required: patterns === paths.length,
     })),
     query,
-    ...successData(child(operation, 'responses'), document),
+    // A queue-mode API's data is its task's, which mindoff writes as x-mindoff-task-data.
+    ...(child(operation, 'x-mindoff-task-data') !== undefined
+      ? { data: child(operation, 'x-mindoff-task-data') }
+      : successData(child(operation, 'responses'), document)),
   };
 }
 

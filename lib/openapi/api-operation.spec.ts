@@ -275,3 +275,26 @@ describe('apiOperations: patterns, parameters and deprecation', () => {
     expect(apiOperations(orders(), [], context())[0]!.operation).not.toHaveProperty('deprecated');
   });
 });
+
+describe('apiOperations: the data a queued task ends with', () => {
+  it('writes x-mindoff-task-data from the responseSchema of a queue-mode API, and nothing otherwise', () => {
+    const report = { total: Int, skus: [String] };
+    const queued = apiOperation(
+      compiled({ method: 'post', processMode: 'queue', responseSchema: report }),
+      [],
+      context(),
+    ).operation;
+    expect(queued['x-mindoff-task-data']).toEqual({
+      type: 'object',
+      properties: {
+        total: expect.objectContaining({ type: 'integer' }),
+        skus: { type: 'array', items: { type: 'string' } },
+      },
+      required: ['total', 'skus'],
+    });
+    const direct = apiOperation(compiled({ responseSchema: report }), [], context()).operation;
+    expect(direct).not.toHaveProperty('x-mindoff-task-data');
+    const plain = apiOperation(compiled({ processMode: 'queue' }), [], context()).operation;
+    expect(plain).not.toHaveProperty('x-mindoff-task-data');
+  });
+});

@@ -5,6 +5,8 @@ import { envelopeResponses } from './envelope-responses';
 import type { PayloadSchemaContext } from './payload.json-schema';
 import { requestBodyFor } from './request-body';
 import { withResponseData } from './response-data';
+import { payloadJsonSchema } from './payload.json-schema';
+import type { PayloadSchema } from '../validation';
 import { urlParameters } from './url-parameters';
 
 /** What writing an API's operation needs: the payload context plus the app's response catalog. */
@@ -71,6 +73,7 @@ function apiOperation(
       context,
     ),
     ...(api.auth.length > 0 ? { security: security(api) } : {}),
+    ...taskData(api, context),
     ...(api.rate
       ? {
           'x-ratelimit': {
@@ -84,6 +87,18 @@ function apiOperation(
       : {}),
   };
   return { path, method: api.method.toLowerCase(), operation };
+}
+
+/**
+ * A queue-mode API answers `QUEUED`; the data its task ends with (what `run()` returns, as its
+ * `responseSchema` describes it) is read later from the task endpoints, so it is written as
+ * `x-mindoff-task-data` on the operation, for typed clients. Nothing without a `responseSchema`.
+ */
+function taskData(api: CompiledApi, context: OperationContext): Record<string, unknown> {
+  const declared = api.options.responseSchema as PayloadSchema | null | undefined;
+  if (api.processMode !== 'queue' || !declared) return {};
+  const schema = payloadJsonSchema(declared, `${api.className}Data`, 'strict', context);
+  return { 'x-mindoff-task-data': schema };
 }
 
 /** The strategies as alternatives (tried in order); `{}` too when anyone may call the API. */
