@@ -1,5 +1,4 @@
 import { Logger, Module } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import {
   DictOf,
   Int,
@@ -11,19 +10,7 @@ import {
   Optional,
   type MindoffApiOptions,
 } from 'mindoff';
-
-async function initError(module: unknown): Promise<Error | undefined> {
-  const ref = await Test.createTestingModule({ imports: [module as never] }).compile();
-  const app = ref.createNestApplication({ logger: false });
-  try {
-    await app.init();
-  } catch (error) {
-    await app.close().catch(() => undefined);
-    return error as Error;
-  }
-  await app.close();
-  return undefined;
-}
+import { initOutcome } from '../support/init-outcome';
 
 const bad = (options: Record<string, unknown>) => options as unknown as MindoffApiOptions;
 
@@ -106,7 +93,7 @@ class PastSunsetModule {}
 describe('startup checks of patterns, params, query and deprecation', () => {
   let message: string;
   beforeAll(async () => {
-    const error = await initError(BrokenDeclarationsModule);
+    const error = await initOutcome(BrokenDeclarationsModule);
     expect(error).toBeInstanceOf(MindoffConfigurationError);
     message = error!.message;
   });
@@ -146,7 +133,7 @@ describe('startup checks of patterns, params, query and deprecation', () => {
   it('warns at startup once a sunset date has passed, and still starts', async () => {
     const warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
     try {
-      expect(await initError(PastSunsetModule)).toBeUndefined();
+      expect(await initOutcome(PastSunsetModule)).toBeUndefined();
       expect(warn).toHaveBeenCalledWith(
         'OldThingV1Api: this version is deprecated and its sunset date 2020-01-31 has passed; remove it from its version map or move the date.',
       );

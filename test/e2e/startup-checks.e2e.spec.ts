@@ -9,20 +9,13 @@ import {
   MindoffVersions,
   type MindoffApiOptions,
 } from 'mindoff';
+import { initOutcome } from '../support/init-outcome';
 
+/** The error the app's start-up threw; fails the test when it started. */
 async function initError(module: unknown, adapter?: FastifyAdapter): Promise<Error> {
-  const ref = await Test.createTestingModule({ imports: [module as never] }).compile();
-  const app = adapter
-    ? ref.createNestApplication(adapter, { logger: false })
-    : ref.createNestApplication({ logger: false });
-  try {
-    await app.init();
-  } catch (error) {
-    await app.close().catch(() => undefined);
-    return error as Error;
-  }
-  await app.close();
-  throw new Error('the app started');
+  const error = await initOutcome(module, adapter);
+  if (!error) throw new Error('the app started');
+  return error;
 }
 
 const bad = (options: Record<string, unknown>) => options as unknown as MindoffApiOptions;
