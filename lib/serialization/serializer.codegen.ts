@@ -239,6 +239,12 @@ const ${key} = ${keys}[${j}];\nconst ${value} = ${v}[${key}];\n${render(entry)}\
       ];
     }
     const written = [...writeKey(), ...this.value(node, x)];
+    if (node.kind === 'union' && node.members.some((member) => member.kind === 'any')) {
+      // Its Any member takes what JSON has no value for (a function, a symbol), and JSON.stringify
+      // leaves such a key out of an object, as it does undefined.
+      const left = `${x} === undefined || typeof ${x} === "function" || typeof ${x} === "symbol"`;
+      return [code(`if (!(${left})) {\n${render(written)}\n}`)];
+    }
     return mayBeUndefined(node)
       ? [code(`if (${x} !== undefined) {\n${render(written)}\n}`)]
       : written;

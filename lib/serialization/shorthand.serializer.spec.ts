@@ -216,3 +216,14 @@ describe('compileShorthandSerializer', () => {
     });
   });
 });
+
+describe('a key whose value JSON has no text for, under a Union with Any', () => {
+  it('is left out of an object, as JSON.stringify does, and written null in a list', () => {
+    const schema = { a: Union(Literal(true), Any), list: [Union(Literal(true), Any)] };
+    const value = { a: () => 1, list: [() => 1, true] };
+    expect(compileShorthandSerializer(schema)(value)).toBe(JSON.stringify(value));
+    const dict = DictOf(Union(Literal(''), Any));
+    const entries = { f: () => 1, s: Symbol('s'), u: undefined, ok: '' };
+    expect(compileShorthandSerializer(dict)(entries)).toBe(JSON.stringify(entries));
+  });
+});
