@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { gates, queueLab } from '../fixtures/queue.module';
 import { call, startApp, type RunningApp } from '../support/http-app';
+import { startRedisProxy, type RedisProxy } from '../support/redis-proxy';
 import { startPrivateRedis, type PrivateRedis } from '../support/redis-server';
 import { codeOf, untilTask } from '../support/task-poll';
 
@@ -146,4 +147,48 @@ describe('BullMQ queue mode when Redis misbehaves', () => {
     const done = await untilTask(app, id, (a) => codeOf(a) === 'SUCCESS', {}, 30_000);
     expect(done.body.data).toEqual({ name, version: 2 });
   });
+});
+
+describe('BullMQ queue mode when its connections are lost again while being made', () => {
+  const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  let proxy: RedisProxy;
+  const unhandled: unknown[] = [];
+  const record = (error: unknown) => unhandled.push(error);
+  beforeAll(async () => {
+    proxy = await startRedisProxy(REDIS_URL);
+    process.on('unhandledRejection', record);
+  });
+  afterAll(async () => {
+    await proxy.close();
+    process.off('unhandledRejection', record);
+  });
+
+  it.each(['express', 'fastify'] as const)(
+    'shuts down on %s with no unhandled rejection while the cancel subscription waits for its reply',
+    async (adapter) => {
+      const app = await startApp(
+        queueLab({
+          connection: proxy.url,
+          prefix: `faults-${randomUUID()}`,
+          commandTimeoutMs: 1000,
+        }),
+        adapter,
+      );
+      try {
+        // Every connection is up: a task ran end to end.
+        const id = await enqueueReport(app, `flap-${randomUUID()}`);
+        await untilTask(app, id, (a) => codeOf(a) === 'SUCCESS', {}, 30_000);
+        // The connections drop; made again, the subscription's SUBSCRIBE gets no reply.
+        proxy.holdRepliesAfter(/SUBSCRIBE/i);
+        const resubscribing = proxy.sent(/SUBSCRIBE/i);
+        proxy.dropConnections();
+        await resubscribing;
+      } finally {
+        proxy.holdRepliesAfter(undefined);
+        await app.close();
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(unhandled).toEqual([]);
+    },
+  );
 });

@@ -22,6 +22,7 @@ import { RedisConnections } from './redis-connections';
 import { RedisEphemeralStore } from './redis-ephemeral.store';
 import { RetentionSweeper } from './retention-sweeper';
 import { readBullmqStats } from './bullmq-stats';
+import { SUBSCRIBER_OPTIONS, subscribeOnEveryConnection } from './redis-subscription';
 import { WorkerHeartbeat } from './worker-heartbeat';
 
 /** What the BullMQ driver is built with: the resolved `queue` options. */
@@ -226,8 +227,8 @@ export class BullmqQueueDriver implements QueueDriver {
         typeof at === 'number' ? { progress, at } : undefined;
       this.local.emit(jobId, change);
     });
-    this.subscriber = this.connections.open({});
-    void this.subscriber.subscribe(this.key('cancel-channel')).catch(() => undefined);
+    this.subscriber = this.connections.open(SUBSCRIBER_OPTIONS);
+    subscribeOnEveryConnection(this.subscriber, this.key('cancel-channel'));
     this.subscriber.on('message', (_channel: string, id: string) => {
       void this.worker?.cancelJob(id, 'cancelled');
       this.local.emit(id);
