@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { flatRandomUuid } from './flat-uuid';
 
 /**
  * What an incoming request id must look like to be kept: 1–128 characters of letters, digits and
@@ -24,5 +24,5 @@ export function isSaneRequestId(value: unknown): value is string {
  * pickRequestId('a b', true); // a new UUID
  */
 export function pickRequestId(incoming: unknown, trust: boolean): string {
-  return trust && isSaneRequestId(incoming) ? incoming : randomUUID();
+  return trust && isSaneRequestId(incoming) ? incoming : flatRandomUuid();
 }

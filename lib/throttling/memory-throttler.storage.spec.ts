@@ -136,6 +136,21 @@ describe('MemoryThrottlerStorage', () => {
     expect(storage.size).toBe(1);
   });
 
+  it('sweeps expired counters of every throttler name, and counts again under a swept name', async () => {
+    make({ sweepEvery: 1, sweepBatch: 10 });
+    for (const name of ['a', 'b', 'c']) {
+      for (let i = 0; i < 3; i++) await storage.increment(`ip-${i}`, 1_000, 10, 0, name);
+    }
+    expect(storage.size).toBe(9);
+    time += 1_000;
+    await storage.increment('live', 1_000, 10, 0, 'd');
+    await storage.increment('live', 1_000, 10, 0, 'd');
+    expect(storage.size).toBe(1);
+    expect(await storage.increment('ip-0', 1_000, 10, 0, 'a')).toMatchObject({ totalHits: 1 });
+    expect(await storage.increment('live', 1_000, 10, 0, 'd')).toMatchObject({ totalHits: 3 });
+    expect(storage.size).toBe(2);
+  });
+
   it('does not sweep counters whose block is still running', async () => {
     make({ sweepEvery: 1, sweepBatch: 10 });
     await storage.increment('blocked', 1_000, 0, 60_000, 'default');

@@ -21,23 +21,30 @@ interface Window {
   blockedUntil: number;
 }
 
+/** One counter as the sweep visits it: the map of its throttler, its key there, and the counter. */
+type Visit = [counters: Map<string, Window>, key: string, window: Window];
+
 /**
  * In-process fixed-window `ThrottlerStorage`: one small record per key and throttler, O(1) per
  * request. Every request counts, rejected ones included; the request that takes the count past
  * `limit` and all later ones in that window are blocked. A positive `blockDuration` starts a block
  * at the first rejected request of a window that lasts at least that long, even into later windows.
  *
- * Expired records are removed by a cursor that walks the map a bounded step at a time (every
+ * Counters are kept per throttler name, then per key, so a request's lookup hashes only its own
+ * key (no composed id string to build and hash on each request).
+ *
+ * Expired records are removed by a cursor that walks the maps a bounded step at a time (every
  * `sweepEvery` increments, and on an unref'd idle interval), so memory stays bounded without any
  * full rescan on the request path and without a timer per key.
  */
 export class MemoryThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
-  private readonly windows = new Map<string, Window>();
+  private readonly windows = new Map<string, Map<string, Window>>();
+  private count = 0;
   private readonly sweepEvery: number;
   private readonly sweepBatch: number;
   private readonly idleSweepMs: number;
   private readonly idleSweepBatch: number;
-  private cursor: Iterator<[string, Window]> | undefined;
+  private cursor: Iterator<Visit> | undefined;
   private sinceSweep = 0;
   private visits = 0;
   private idleTimer: ReturnType<typeof setInterval> | undefined;
@@ -55,7 +62,7 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
 
   /** Number of counters currently held (live or not yet swept). */
   get size(): number {
-    return this.windows.size;
+    return this.count;
   }
 
   /**
@@ -90,11 +97,16 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
     throttlerName: string,
   ): ThrottlerStorageRecord {
     const now = this.now();
-    const id = `${throttlerName.length}:${throttlerName}:${key}`;
-    let window = this.windows.get(id);
+    let counters = this.windows.get(throttlerName);
+    if (counters === undefined) {
+      counters = new Map();
+      this.windows.set(throttlerName, counters);
+    }
+    let window = counters.get(key);
     if (window === undefined) {
       window = { hits: 0, expiresAt: 0, blockedUntil: 0 };
-      this.windows.set(id, window);
+      counters.set(key, window);
+      this.count += 1;
       this.startIdleSweep();
     }
     if (window.expiresAt <= now) {
@@ -121,7 +133,7 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
     let deleted = 0;
     let wrapped = false;
     for (let i = 0; i < max;) {
-      this.cursor ??= this.windows.entries();
+      this.cursor ??= this.everyCounter();
       const next = this.cursor.next();
       if (next.done) {
         this.cursor = undefined;
@@ -131,9 +143,10 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
       }
       i += 1;
       this.visits += 1;
-      const [id, window] = next.value;
+      const [counters, key, window] = next.value;
       if (window.expiresAt <= now && window.blockedUntil <= now) {
-        this.windows.delete(id);
+        counters.delete(key);
+        this.count -= 1;
         deleted += 1;
       }
     }
@@ -147,7 +160,19 @@ export class MemoryThrottlerStorage implements ThrottlerStorage, OnModuleDestroy
       this.idleTimer = undefined;
     }
     this.windows.clear();
+    this.count = 0;
     this.cursor = undefined;
+  }
+
+  /**
+   * Every counter, throttler after throttler. Map iteration is live, so the walk goes on across
+   * counters added or deleted since it began; a throttler whose counters are all gone is dropped.
+   */
+  private *everyCounter(): Generator<Visit> {
+    for (const [name, counters] of this.windows) {
+      for (const [key, window] of counters) yield [counters, key, window];
+      if (counters.size === 0) this.windows.delete(name);
+    }
   }
 
   private startIdleSweep(): void {

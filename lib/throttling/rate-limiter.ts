@@ -56,7 +56,13 @@ export class RateLimiter {
    * the in-memory store, through a promise on any other.
    */
   consume(group: string, rate: Rate, tracker: string, response: unknown): void | Promise<void> {
-    const record = this.count(`${group}:${tracker}`, rate.ttlMs, rate.limit, 0, group);
+    // The in-memory store keeps counters per throttler name, so the tracker alone is its key there
+    // (no key to compose per request); a shared or custom store gets `group:tracker`, as a store
+    // that ignores the throttler name (as @nestjs/throttler's own does) needs.
+    const record =
+      this.memory === null
+        ? this.countInStore(`${group}:${tracker}`, rate.ttlMs, rate.limit, 0, group)
+        : this.memory.incrementNow(tracker, rate.ttlMs, rate.limit, 0, group);
     return record instanceof Promise
       ? record.then((counted) => this.counted(counted, rate, response))
       : this.counted(record, rate, response);
