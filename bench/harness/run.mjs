@@ -34,6 +34,12 @@ const TARGET_STACK = { express: 3, fastify: 10 };
 
 const HZ = +spawnSync('getconf', ['CLK_TCK']).stdout.toString().trim() || 100;
 const NCPU = cpus().length;
+// With PIN=1 (the default on 2+ cores when taskset is installed) the server runs on the last core
+// and wrk on the first, so neither takes the other's core and the scheduler's placement stops
+// moving the figures between rounds (on a 2-core box unpinned fastify rounds ranged ±0.2).
+const PIN = env('PIN', NCPU >= 2 ? '1' : '0') !== '0' && spawnSync('taskset', ['-V']).status === 0;
+const pinned = (core, bin, args) =>
+  PIN ? ['taskset', ['-c', String(core), bin, ...args]] : [bin, args];
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 mkdirSync(`${RESULTS}/logs`, { recursive: true });
 const log = (...a) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -139,7 +145,7 @@ function portOpen(port) {
 async function startServer(c) {
   if (await portOpen(PORT))
     throw new Error(`port ${PORT} already in use; refusing to start ${c.id}`);
-  const [bin, ...args] = c.cmd;
+  const [bin, args] = pinned(NCPU - 1, c.cmd[0], c.cmd.slice(1));
   const logFile = `${RESULTS}/logs/${c.server}_${c.adapter}.log`;
   const out = openSync(logFile, 'a');
   const child = spawn(bin, args, {
@@ -182,7 +188,9 @@ function runLoad(body, secs) {
       'bench/wrk/post.lua',
       url,
     ];
-    const p = spawn(WRK, args, { env: { ...process.env, BODY_FILE: `${BODIES}/${body}.json` } });
+    const p = spawn(...pinned(0, WRK, args), {
+      env: { ...process.env, BODY_FILE: `${BODIES}/${body}.json` },
+    });
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += d));
@@ -231,7 +239,7 @@ const results = new Map(CASES.map((c) => [c.id, []]));
 const failed = new Map();
 const raw = [];
 log(
-  `threads=${THREADS} conns=${CONNS} warmup=${WARMUP}s runs=${RUNS} cases=${CASES.length} port=${PORT}`,
+  `threads=${THREADS} conns=${CONNS} pinned=${PIN} warmup=${WARMUP}s runs=${RUNS} cases=${CASES.length} port=${PORT}`,
 );
 for (let round = 1; round <= RUNS; round++) {
   for (const c of CASES) {
@@ -358,6 +366,7 @@ for (const g of GROUPS) {
 const config = {
   conns: CONNS,
   threads: THREADS,
+  pinned: PIN,
   warmup: WARMUP,
   runs: RUNS,
   groups: GROUPS,
@@ -380,7 +389,7 @@ writeFileSync(
     1,
   ),
 );
-const out = `### Runs (wrk -t${THREADS} -c${CONNS}, warm-up ${WARMUP} s, ${RUNS} interleaved rounds)\n\n${md}\n### Ratios (req/s, median of ${RUNS})\n\n${rmd}`;
+const out = `### Runs (wrk -t${THREADS} -c${CONNS}${PIN ? `, server on core ${NCPU - 1} and wrk on core 0` : ``}, warm-up ${WARMUP} s, ${RUNS} interleaved rounds)\n\n${md}\n### Ratios (req/s, median of ${RUNS})\n\n${rmd}`;
 writeFileSync(`${RESULTS}/http-${stamp}.md`, out);
 console.log(out);
 log(`results: ${RESULTS}/http-${stamp}.json and .md`);
