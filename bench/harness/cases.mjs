@@ -1,5 +1,5 @@
 // Derived from the baseline harness (/work/shared/baseline-bench/harness/cases.mjs).
-// Every case = one server (bare | stack | mindoff) on one adapter, one body and one duration.
+// Every case = one server (bare | bare-shaped | stack | mindoff | mindoff-schema) on one adapter, one body and one duration.
 // Each server entry is exec'd directly with `node` (no shell), so the PID we hold is the server's.
 
 const env = (k, d) => process.env[k] ?? d;
@@ -7,6 +7,10 @@ const list = (k, all) => (process.env[k] ? process.env[k].split(',') : all);
 
 export const SERVERS = {
   bare: { label: 'Nest bare (no mindoff, no validation)', smoke: 'bare' },
+  'bare-shaped': {
+    label: 'Nest bare answering as mindoff does (envelope, X-Request-Id, RateLimit-*), no checks',
+    smoke: 'shaped',
+  },
   stack: {
     label: 'Nest standard stack (token guard + ThrottlerGuard + class-validator + envelope)',
     smoke: 'stack',

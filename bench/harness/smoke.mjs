@@ -1,7 +1,7 @@
 // Derived from the baseline harness (/work/shared/baseline-bench/smoke.sh), in node: checks a
 // server before it is loaded. kind = bare: 200 + the order summary for the small and large
 // bodies | stack: + envelope, 401 without/with a bad token, 400 for invalid bodies |
-// mindoff: + envelope, 400 for invalid bodies.
+// mindoff: + envelope, 400 for invalid bodies | shaped: + envelope and mindoff's headers.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -22,7 +22,7 @@ async function post(port, body, auth = TOKEN) {
   } catch {
     // not JSON: json stays null and the check fails on the body
   }
-  return { status: res.status, text, json };
+  return { status: res.status, text, json, headers: res.headers };
 }
 
 // the summary the handler must return for a body, and where the envelope keeps it
@@ -37,7 +37,7 @@ function dataOf(kind, json) {
   if (!json) return null;
   if (kind === 'bare') return json;
   if (kind === 'stack') return json.code === 200 && json.category === 'success' ? json.data : null;
-  return json.status === 'ok' ? json.data : null; // mindoff envelope
+  return json.status === 'ok' ? json.data : null; // mindoff envelope (mindoff, shaped)
 }
 const sameSummary = (data, exp) =>
   !!data &&
@@ -62,6 +62,15 @@ export async function smoke(port, kind, bodiesDir) {
     );
   }
   const small = readFileSync(join(bodiesDir, 'small.json'), 'utf8');
+  if (kind === 'shaped' || kind === 'mindoff') {
+    const r = await post(port, small);
+    const names = ['x-request-id', 'ratelimit-limit', 'ratelimit-remaining', 'ratelimit-reset'];
+    check(
+      `headers ${names.join(', ')}`,
+      names.every((name) => r.headers.has(name)),
+      r,
+    );
+  }
   if (kind === 'stack') {
     for (const [name, auth] of [
       ['no token', null],
