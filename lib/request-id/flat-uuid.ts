@@ -23,12 +23,11 @@ export function flatRandomUuid(): string {
     randomFillSync(pool);
     offset = 0;
   }
+  pool[offset + 6] = (pool[offset + 6] & 0x0f) | 0x40; // version 4
+  pool[offset + 8] = (pool[offset + 8] & 0x3f) | 0x80; // variant (RFC 9562)
   let at = 0;
   for (let i = 0; i < 16; i++) {
-    let byte = pool[offset + i];
-    if (i === 6)
-      byte = (byte & 0x0f) | 0x40; // version 4
-    else if (i === 8) byte = (byte & 0x3f) | 0x80; // RFC 9562 variant
+    const byte = pool[offset + i];
     if (i === 4 || i === 6 || i === 8 || i === 10) text[at++] = HYPHEN;
     text[at++] = HEX[byte >> 4];
     text[at++] = HEX[byte & 0x0f];
