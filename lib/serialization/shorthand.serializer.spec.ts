@@ -12,31 +12,10 @@ import {
 import { shorthandTree } from '../validation/shorthand.tree';
 import { generateSerializer } from './serializer.codegen';
 import { compileShorthandSerializer } from './shorthand.serializer';
+import { HOSTILE_STRINGS as HOSTILE } from '../../test/support/hostile-strings';
 
 const serializer = (schema: unknown) => compileShorthandSerializer(schema as ShorthandSchema);
 const write = (schema: unknown, value: unknown) => serializer(schema)(value);
-
-/** Keys and strings that break out of a string literal, a comment or a template if spliced raw. */
-const HOSTILE = [
-  '"',
-  "'",
-  '`',
-  '\\',
-  '${globalThis.pwned = 1}',
-  '*/ globalThis.pwned = 1; /*',
-  '\u2028',
-  '\u2029',
-  '\n',
-  '\ud800',
-  '</script>',
-  '"]; globalThis.pwned = 1; //',
-  '") || (globalThis.pwned = 1) || ("',
-  '__proto__',
-  'constructor',
-  'toString',
-  's += 1',
-  'v0',
-];
 
 afterEach(() => {
   expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();

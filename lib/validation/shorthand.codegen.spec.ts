@@ -11,32 +11,7 @@ import {
 } from './index';
 import { generateValidator } from './shorthand.codegen';
 import { shorthandTree } from './shorthand.tree';
-
-/** Keys and strings that break out of a string literal, a comment or a template if spliced raw. */
-const HOSTILE = [
-  '"',
-  "'",
-  '`',
-  '\\',
-  '\\"',
-  '${globalThis.pwned = 1}',
-  '*/ globalThis.pwned = 1; /*',
-  '\u2028',
-  '\u2029',
-  '\n',
-  '\ud800',
-  '</script>',
-  '"]; globalThis.pwned = 1; //',
-  "'); globalThis.pwned = 1; ('",
-  '") || (globalThis.pwned = 1) || ("',
-  '__proto__',
-  'constructor',
-  'prototype',
-  'toString',
-  'I = null; return I',
-  'S[0]',
-  'v0',
-];
+import { HOSTILE_STRINGS as HOSTILE } from '../../test/support/hostile-strings';
 
 const text = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: 'binary', maxLength: 8 }));
 
