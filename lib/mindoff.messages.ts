@@ -18,9 +18,6 @@ export const mixedUrlNames = (className: string, urlName: string, other: string)
 export const duplicateUrlName = (className: string, urlName: string, other: string): string =>
   `${className}: urlName '${urlName}' is already used by ${other} in another version map; give each API its own urlName or add this class to that map as a new version.`;
 
-export const fastifyTrailingSlash = (): string =>
-  'MindoffModule: the Fastify adapter must ignore trailing slashes so /v1/app/api/ and /v1/app/api reach the same API; create it with new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }).';
-
 export const bodyReadByOthers = (className: string, unframed: boolean): string =>
   `${className}: the request body was read by another parser before mindoff (e.g. app.use(express.json()), a custom body parser or a proxy middleware) ${
     unframed

@@ -1,4 +1,4 @@
-import { Module, type DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule, type NestModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BodyDeferral } from './adapters/body-deferral';
 import { ENVELOPE_PROVIDERS } from './envelope/envelope.providers';
@@ -23,6 +23,7 @@ import { RateLimiter } from './throttling/rate-limiter';
 import { Authenticator } from './auth/authenticator';
 import { MindoffRegistry } from './registry/mindoff.registry';
 import { RouterHooks } from './adapters/router-hooks';
+import { UrlForms } from './adapters/url-forms';
 import { MindoffTelemetry } from './telemetry/mindoff.telemetry';
 import { RequestIds } from './request-id/request-ids';
 import { DeprecationNotice } from './pipeline/deprecation.notice';
@@ -52,6 +53,7 @@ import { MindoffHealthIndicator } from './health/mindoff-health.indicator';
     BodyDeferral,
     MindoffRoutes,
     RouterHooks,
+    UrlForms,
     MindoffHealthIndicator,
     MindoffTelemetry,
     RequestIds,
@@ -87,7 +89,20 @@ import { MindoffHealthIndicator } from './health/mindoff-health.indicator';
     MINDOFF_RUN_INLINE,
   ],
 })
-export class MindoffModule extends ConfigurableMindoffModule {
+export class MindoffModule extends ConfigurableMindoffModule implements NestModule {
+  constructor(private readonly urlForms: UrlForms) {
+    super();
+  }
+
+  /**
+   * Nest configures middleware before it registers the routes: the last moment to have the router
+   * serve every URL form of mindoff's routes.
+   * @internal
+   */
+  configure(): void {
+    this.urlForms.beforeRoutes();
+  }
+
   /** Registers mindoff with `options` (all optional). */
   static override forRoot(options: typeof MINDOFF_OPTIONS_TYPE = {}): DynamicModule {
     const module = super.forRoot(options);

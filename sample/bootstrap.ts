@@ -23,11 +23,7 @@ export async function createSampleApp(
       : AppModule;
   const app =
     adapter === 'fastify'
-      ? await NestFactory.create(
-          root,
-          new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }),
-          options,
-        )
+      ? await NestFactory.create(root, new FastifyAdapter(), options)
       : await NestFactory.create(root, options);
   if (prefix) app.setGlobalPrefix(prefix, { exclude: [{ path: '/', method: RequestMethod.GET }] });
   setupApiDocs(app);

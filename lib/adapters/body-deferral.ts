@@ -1,10 +1,6 @@
 import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import {
-  expressStrictRouting,
-  fastifyTrailingSlash,
-  MindoffConfigurationError,
-} from '../mindoff.messages';
+import { expressStrictRouting, MindoffConfigurationError } from '../mindoff.messages';
 import { ownerFromRouteConfig } from '../routing/mindoff-route.handler';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import { leaveContentTypeToPipeline } from './fastify-content-type';
@@ -92,11 +88,7 @@ export class BodyDeferral implements OnModuleInit {
   }
 
   private deferFastify(fastify: FastifyLike): void {
-    const config = fastify.initialConfig;
     if (!this.routes.hasApis()) return;
-    if (!(config.routerOptions?.ignoreTrailingSlash ?? config.ignoreTrailingSlash)) {
-      throw new MindoffConfigurationError([fastifyTrailingSlash()]);
-    }
     // Fastify finds the route before it parses the body: on mindoff's routes the body is left
     // for the pipeline, whatever parsers the app registered for other routes.
     fastify.addHook('onRequest', (request, _reply, done) => {

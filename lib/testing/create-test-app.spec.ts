@@ -91,7 +91,7 @@ describe('createTestApp', () => {
 
   it('runs on the fastify adapter it is given', async () => {
     const app = await createTestApp(GreetVersions, {
-      httpAdapter: new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }),
+      httpAdapter: new FastifyAdapter(),
     });
     try {
       expect(app.app.getHttpAdapter().getType()).toBe('fastify');

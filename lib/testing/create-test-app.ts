@@ -25,7 +25,7 @@ type ModuleEntry = Type<unknown> | DynamicModule | ForwardReference | Promise<Dy
 export interface TestAppOptions {
   /** `MindoffModule.forRoot()` options, used when the module does not import MindoffModule itself. */
   mindoff?: MindoffModuleOptions;
-  /** The HTTP adapter, e.g. `new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } })`; default express. */
+  /** The HTTP adapter, e.g. `new FastifyAdapter()`; default express. */
   httpAdapter?: AbstractHttpAdapter;
   /** Changes the testing module before it compiles, e.g. `(b) => b.overrideProvider(Repo).useValue(fake)`. */
   configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder;

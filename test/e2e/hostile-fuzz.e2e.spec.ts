@@ -37,10 +37,7 @@ async function startSample(adapter: AdapterName): Promise<{ app: INestApplicatio
     .compile();
   const app =
     adapter === 'fastify'
-      ? ref.createNestApplication(
-          new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }),
-          { logger: false },
-        )
+      ? ref.createNestApplication(new FastifyAdapter(), { logger: false })
       : ref.createNestApplication({ logger: false });
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

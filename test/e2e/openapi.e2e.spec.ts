@@ -15,10 +15,7 @@ const config = () => new DocumentBuilder().setTitle('Docs').setOpenAPIVersion('3
 async function create(module: Type<unknown> | DynamicModule, adapter: AdapterName) {
   const ref = await Test.createTestingModule({ imports: [module] }).compile();
   return adapter === 'fastify'
-    ? ref.createNestApplication(
-        new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }),
-        { logger: false },
-      )
+    ? ref.createNestApplication(new FastifyAdapter(), { logger: false })
     : ref.createNestApplication({ logger: false });
 }
 

@@ -105,6 +105,25 @@ const PROBES: Probe[] = [
     status: 400,
   },
   { label: 'a wrong method on the user list', method: 'DELETE', path: '/api/users', status: 404 },
+  {
+    label: 'the user list with a trailing slash (fastify routes it strictly by default)',
+    method: 'GET',
+    path: '/api/users/',
+    status: { express: 200, fastify: 404 },
+  },
+  {
+    label: 'a known user with a trailing slash',
+    method: 'GET',
+    path: '/api/users/1/',
+    status: { express: 200, fastify: 404 },
+  },
+  {
+    label: 'a create with a trailing slash',
+    method: 'POST',
+    path: '/api/users/',
+    ...json({ name: 'Noor', age: 30 }),
+    status: { express: 201, fastify: 404 },
+  },
   { label: 'an unknown route under /api', method: 'GET', path: '/api/nope', status: 404 },
   { label: 'an unknown route outside /api', method: 'GET', path: '/nope', status: 404 },
   {

@@ -161,6 +161,27 @@ describe.each(ADAPTERS)('mindoff routes recognised by the router on %s', (adapte
       expect(detail.body?.message?.code).toMatch(/^(SUCCESS|QUEUE_TASK_(PENDING|RUNNING))$/);
     });
 
+    it('serves every task endpoint with and without the trailing slash', async () => {
+      const ack = await post('/v1/jobs/report/', JSON.stringify({ n: 1 }));
+      const root = `${base}/mindoff/queue/${ack.body.data.queue_id}`;
+      for (const path of [
+        root,
+        `${root}/`,
+        `${base}/mindoff/queue/list`,
+        `${base}/mindoff/queue/list/`,
+      ]) {
+        const res = await call(server.url, 'GET', path);
+        expect([path, res.body?.message?.code]).toEqual([
+          path,
+          expect.stringMatching(/^(SUCCESS|QUEUE_TASK_(PENDING|RUNNING))$/),
+        ]);
+      }
+      for (const path of [`${root}/cancel`, `${root}/cancel/`]) {
+        const res = await call(server.url, 'GET', path);
+        expect([path, res.status, res.headers.get('allow')]).toEqual([path, 405, 'POST']);
+      }
+    });
+
     it('answers a wrong method on a task endpoint 405 INVALID_METHOD with Allow', async () => {
       const res = await call(server.url, 'DELETE', `${base}/mindoff/queue/some-id/`);
       expect([res.status, res.body?.message?.code]).toEqual([405, 'INVALID_METHOD']);
@@ -181,6 +202,10 @@ describe.each(ADAPTERS)('mindoff routes recognised by the router on %s', (adapte
       expect(miss.status).toBe(404);
       expect(miss.body?.message?.code).toBeUndefined();
       expect(miss.body?.statusCode).toBe(404);
+      // The router's own trailing-slash rule stays the app's: express's non-strict routing
+      // serves /plain/echo/, fastify's default router does not.
+      const slashed = await post('/plain/echo/', JSON.stringify({ a: [1] }));
+      expect(slashed.status).toBe(adapter === 'express' ? 201 : 404);
     });
   });
 

@@ -28,10 +28,7 @@ export async function startApp(
   const ref = await Test.createTestingModule({ imports: [module] }).compile();
   const app =
     adapter === 'fastify'
-      ? ref.createNestApplication(
-          new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }),
-          { logger: false, ...options },
-        )
+      ? ref.createNestApplication(new FastifyAdapter(), { logger: false, ...options })
       : ref.createNestApplication({ logger: false, ...options });
   await setup?.(app);
   await app.listen(0, '127.0.0.1');

@@ -37,11 +37,7 @@ export async function createRealApp(options: RealAppOptions): Promise<RealApp> {
   const appOptions = { rawBody: true, logger: false as const, abortOnError: false };
   const app: INestApplication =
     options.adapter === 'fastify'
-      ? await NestFactory.create(
-          module,
-          new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } }),
-          appOptions,
-        )
+      ? await NestFactory.create(module, new FastifyAdapter(), appOptions)
       : await NestFactory.create(module, appOptions);
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.enableVersioning({ type: VersioningType.URI });
