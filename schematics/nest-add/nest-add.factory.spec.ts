@@ -83,65 +83,28 @@ describe('nest-add schematic', () => {
     expect(snapshot(twice)).toEqual(before);
   });
 
-  describe('on fastify', () => {
-    it('gives new FastifyAdapter() trailing-slash tolerance', async () => {
-      const tree = await runner().runSchematic(
-        'nest-add',
-        {},
-        nestApp('esm', { '/src/main.ts': FASTIFY_MAIN }),
-      );
-      expect(tree.readText('/src/main.ts')).toBe(
-        FASTIFY_MAIN.replace(
-          'new FastifyAdapter()',
-          'new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true } })',
-        ),
-      );
-    });
-
-    it('adds the option to an adapter that has others, on one line or several', async () => {
-      const oneLine = FASTIFY_MAIN.replace(
-        'new FastifyAdapter()',
-        'new FastifyAdapter({ logger: true })',
-      );
-      const tree = await runner().runSchematic(
-        'nest-add',
-        {},
-        nestApp('esm', { '/src/main.ts': oneLine }),
-      );
-      expect(tree.readText('/src/main.ts')).toContain(
-        'new FastifyAdapter({ routerOptions: { ignoreTrailingSlash: true }, logger: true })',
-      );
-      const lines = FASTIFY_MAIN.replace(
-        'new FastifyAdapter()',
-        'new FastifyAdapter({\n    logger: true,\n  })',
-      );
-      const multi = await runner().runSchematic(
-        'nest-add',
-        {},
-        nestApp('esm', { '/src/main.ts': lines }),
-      );
-      expect(multi.readText('/src/main.ts')).toContain(
-        'new FastifyAdapter({\n    routerOptions: { ignoreTrailingSlash: true },\n    logger: true,\n  })',
-      );
-    });
-
-    it('says what to set when it cannot edit the adapter options', async () => {
-      const main = FASTIFY_MAIN.replace(
-        'new FastifyAdapter()',
-        'new FastifyAdapter({ routerOptions: { caseSensitive: false } })',
-      );
-      const run = runner();
-      const warnings: string[] = [];
-      run.logger.subscribe((entry) => {
-        if (entry.level === 'warn') warnings.push(entry.message);
-      });
-      const tree = await run.runSchematic('nest-add', {}, nestApp('esm', { '/src/main.ts': main }));
-      expect(tree.readText('/src/main.ts')).toBe(main);
-      expect(warnings).toEqual([
-        'src/main.ts: give the FastifyAdapter routerOptions: { ignoreTrailingSlash: true } so /v1/app/api/ and /v1/app/api reach the same API.',
-      ]);
-    });
+  it('leaves main.ts as it is on fastify: a plain new FastifyAdapter() is all mindoff needs', async () => {
+    const tree = await runner().runSchematic(
+      'nest-add',
+      {},
+      nestApp('esm', { '/src/main.ts': FASTIFY_MAIN }),
+    );
+    expect(tree.readText('/src/main.ts')).toBe(FASTIFY_MAIN);
   });
+
+  it.each([
+    ['dependencies', '0.1.0'],
+    ['devDependencies', 'file:../mindoff-0.1.0.tgz'],
+  ])(
+    'installs nothing and keeps the version when mindoff is already in %s',
+    async (field, version) => {
+      const pkg = `${JSON.stringify({ name: 'shop', [field]: { mindoff: version } }, null, 2)}\n`;
+      const run = runner();
+      const tree = await run.runSchematic('nest-add', {}, nestApp('esm', { '/package.json': pkg }));
+      expect(run.tasks).toEqual([]);
+      expect(tree.readText('/package.json')).toBe(pkg);
+    },
+  );
 
   it('says how to create the root module when there is none', async () => {
     const host = nestApp();
