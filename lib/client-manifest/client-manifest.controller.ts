@@ -14,8 +14,15 @@ import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-opti
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { EnvelopeSender } from '../rendering/envelope.sender';
+import { markMindoffRoute } from '../routing/mindoff-route.handler';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import { clientManifest } from './client-manifest';
+
+/** Marks the handler as mindoff's, so the router serves it in mindoff's URL forms. */
+function MindoffRoute(): MethodDecorator {
+  return (target, _key, descriptor) =>
+    markMindoffRoute(descriptor.value as object, target.constructor as never);
+}
 
 /** Where the route table is served (after the app's global prefix). */
 export const CLIENT_MANIFEST_PATH = 'mindoff/apis';
@@ -44,6 +51,7 @@ export class MindoffClientManifestController {
   ) {}
 
   @Get()
+  @MindoffRoute()
   read(@Res({ passthrough: true }) response: unknown): unknown {
     const { httpStatus, body } = this.options.clientManifest
       ? this.sender.build('SUCCESS', 'success', (this.manifest ??= this.build()))

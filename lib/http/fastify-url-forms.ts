@@ -45,6 +45,7 @@ export function serveTrailingSlashTwins(
     const url = route.url;
     if (typeof url !== 'string' || url.endsWith('/') || !select(route)) return;
     const own = `${route.prefix ? (route.routePath ?? '') : url}/`;
-    this.route({ ...route, url: own, path: own });
+    // A GET route's HEAD route runs these hooks too and gets its own twin.
+    this.route({ ...route, url: own, path: own, exposeHeadRoute: false });
   });
 }

@@ -7,13 +7,12 @@ import {
   UseFilters,
   UseGuards,
   VERSION_NEUTRAL,
-  type MessageEvent,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { EMPTY, type Observable } from 'rxjs';
 import { MindoffExceptionFilter } from '../filters/mindoff-exception.filter';
+import { nodeRequestOf, nodeResponseOf, type AdapterRequest } from '../http/adapter-request';
+import { takeOverResponse } from '../http/response-takeover';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS, MINDOFF_TASK_ENDPOINTS } from '../mindoff.constants';
 import { EnvelopeSender } from '../rendering/envelope.sender';
@@ -24,6 +23,7 @@ import { GrantedAccess } from './granted-access.decorator';
 import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 import { QUEUE_BASE_PATH } from './queue-endpoints';
 import { statusStream } from './status-stream';
+import { writeEventStream } from './event-stream';
 import { acquireStreamSlot } from './stream-slot';
 import { streamTicketKey, type StreamTicketBinding } from './stream-ticket';
 import { TaskAccessGuard, type ListAccess, type TaskAccess } from './task-access.guard';
@@ -33,11 +33,6 @@ import { taskRoot } from './task-root';
 import { taskUrls } from './task-urls';
 import { listItem, taskView } from './task-view';
 import { TERMINAL_STATUSES } from './task.types';
-
-type AnyRequest = Record<string | symbol, unknown> & {
-  raw?: IncomingMessage;
-  query?: Record<string, unknown>;
-};
 
 /**
  * The task endpoints under `/mindoff/queue/`: list, detail, status stream (SSE), stream ticket,
@@ -62,7 +57,7 @@ export class MindoffQueueController {
   @TaskEndpoint('list', 'GET', 'list')
   async list(
     @GrantedAccess() { owner }: ListAccess,
-    @Req() request: AnyRequest,
+    @Req() request: AdapterRequest,
     @Res({ passthrough: true }) response: unknown,
   ) {
     const page = await listPage(this.driver, owner, request.query ?? {});
@@ -77,13 +72,13 @@ export class MindoffQueueController {
     return view.body;
   }
 
-  @TaskEndpoint('stream', 'GET', ':id/stream', { sse: true })
+  @TaskEndpoint('stream', 'GET', ':id/stream')
   async stream(
     @GrantedAccess() { task, api, tracker }: TaskAccess,
-    @Req() request: AnyRequest,
-    @Res({ passthrough: true }) response: unknown,
-  ): Promise<Observable<MessageEvent>> {
-    const header = Number(rawOf(request).headers['last-event-id']);
+    @Req() request: AdapterRequest,
+    @Res() response: unknown,
+  ): Promise<void> {
+    const header = Number(nodeRequestOf(request).headers['last-event-id']);
     const lastEventId = Number.isFinite(header) && header > 0 ? header : undefined;
     if (
       lastEventId !== undefined &&
@@ -91,28 +86,34 @@ export class MindoffQueueController {
       task.updatedAt <= lastEventId
     ) {
       // The client saw the end already: 204 tells EventSource to stop reconnecting.
-      this.adapterHost.httpAdapter.status(response, 204);
-      rawResponseOf(response).statusCode = 204;
-      return EMPTY;
+      const raw = takeOverResponse(response);
+      raw.statusCode = 204;
+      raw.end();
+      return;
     }
     const owner = task.ownerId ?? tracker;
     const release = await acquireStreamSlot(
       this.driver,
       owner,
       api.streamLimit,
-      rawResponseOf(response),
+      nodeResponseOf(response),
     );
-    return statusStream(this.driver, task, {
-      heartbeatMs: this.options.queue.heartbeatSeconds * 1000,
-      lastEventId,
-      release,
-    });
+    // Written to the Node response directly (see writeEventStream): the app's interceptors wrap
+    // the handler, not each event.
+    await writeEventStream(
+      takeOverResponse(response),
+      statusStream(this.driver, task, {
+        heartbeatMs: this.options.queue.heartbeatSeconds * 1000,
+        lastEventId,
+        release,
+      }),
+    );
   }
 
   @TaskEndpoint('streamTicket', 'POST', ':id/stream-ticket')
   async streamTicket(
     @GrantedAccess() { task }: TaskAccess,
-    @Req() request: AnyRequest,
+    @Req() request: AdapterRequest,
     @Res({ passthrough: true }) response: unknown,
   ) {
     const ticket = randomBytes(32).toString('base64url');
@@ -148,7 +149,7 @@ export class MindoffQueueController {
   @TaskEndpoint('retry', 'POST', ':id/retry')
   async retry(
     @GrantedAccess() { task }: TaskAccess,
-    @Req() request: AnyRequest,
+    @Req() request: AdapterRequest,
     @Res({ passthrough: true }) response: unknown,
   ) {
     if (!(await this.driver.retry(task.id))) {
@@ -164,8 +165,8 @@ export class MindoffQueueController {
   }
 
   /** Where the task endpoints answer, as the client reached this one. */
-  private root(request: AnyRequest): string {
-    return taskRoot(rawOf(request), this.options, this.routes.taskBase());
+  private root(request: AdapterRequest): string {
+    return taskRoot(nodeRequestOf(request), this.options, this.routes.taskBase());
   }
 
   private reply(response: unknown, code: string, category: Category, data: unknown): unknown {
@@ -173,12 +174,4 @@ export class MindoffQueueController {
     this.adapterHost.httpAdapter.status(response, httpStatus);
     return body;
   }
-}
-
-function rawResponseOf(response: unknown): ServerResponse {
-  return ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse;
-}
-
-function rawOf(request: AnyRequest): IncomingMessage {
-  return (request.raw ?? request) as unknown as IncomingMessage;
 }

@@ -1,5 +1,4 @@
 import { All, SetMetadata, type Type } from '@nestjs/common';
-import { SSE_METADATA } from '@nestjs/common/constants';
 import { markMindoffRoute } from '../routing/mindoff-route.handler';
 import type { QueueEndpoint } from './queue-endpoints';
 
@@ -17,20 +16,18 @@ export interface TaskEndpointSpec {
 
 /**
  * Declares a task endpoint at `path`: the route answers every method (so a wrong one reaches the
- * guard and gets its envelope), `@Sse()` semantics when `sse`, and the route is mindoff's (no
+ * guard and gets its envelope), and the route is mindoff's (no
  * framework parser reads its body; framework errors on it are answered in the envelope).
  */
 export function TaskEndpoint(
   name: QueueEndpoint,
   method: TaskEndpointSpec['method'],
   path: string,
-  options: { sse?: boolean } = {},
 ): MethodDecorator {
   return (target, key, descriptor) => {
     All(path)(target, key, descriptor);
     const spec: TaskEndpointSpec = { name, method, addressesTask: path.startsWith(':id') };
     SetMetadata(TASK_ENDPOINT_METADATA, spec)(target, key, descriptor);
-    if (options.sse) Reflect.defineMetadata(SSE_METADATA, true, descriptor.value as object);
     markMindoffRoute(descriptor.value as object, target.constructor as Type<unknown>);
   };
 }

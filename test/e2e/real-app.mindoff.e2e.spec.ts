@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { createRealApp, type RealApp } from '../apps/real-app/real-app';
 import { ADAPTERS } from '../support/http-app';
 import { exchange, type ExchangeAnswer } from '../support/http-exchange';
+import { ReportGate } from '../apps/real-app/jobs/report-gate';
 import { rawRequest } from '../support/raw-http';
+import { openStream } from '../support/sse-client';
 
 /** An answer with its body parsed as JSON (`undefined` when it is not JSON). */
 interface Parsed extends ExchangeAnswer {
@@ -280,6 +282,35 @@ describe.each(ADAPTERS)('mindoff inside a real app on %s', (adapter) => {
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
       expect(res.text).toContain('"job_status":"completed"');
+    });
+
+    it('streams each state as it happens through helmet, compression and an interceptor that sets a header per value', async () => {
+      const queued = await send('POST', '/api/v1/jobs/slow_report/', { json: {} });
+      expect(queued.body?.message?.code).toBe('QUEUED');
+      // fetch asks for gzip and br; the task cannot finish before the gate opens, so each state
+      // read here was flushed on its own.
+      const stream = await openStream(queued.body.data.status_stream_url);
+      try {
+        expect(stream.status).toBe(200);
+        expect(stream.headers.get('content-encoding')).toBeNull();
+        const seen: string[] = [];
+        for (let event = await stream.nextData(); event; event = await stream.nextData()) {
+          seen.push(`${event.parsed.job_status}:${event.parsed.progress?.current_step ?? ''}`);
+          if (seen.at(-1) === 'running:started') break;
+        }
+        expect(seen.at(-1)).toBe('running:started');
+        server.app.get(ReportGate).open();
+        const rest: string[] = [];
+        for (let event = await stream.next(); event; event = await stream.next()) {
+          expect(event.data ?? '').not.toContain('Internal server error');
+          if (event.data) rest.push(JSON.parse(event.data).job_status);
+        }
+        expect(rest.at(-1)).toBe('completed');
+      } finally {
+        stream.close();
+      }
+      const after = await send('GET', '/api/users');
+      expect(after.headers['x-served-by']).toBe('real-app');
     });
 
     it('answers stream_ticket_url with a ticket', async () => {

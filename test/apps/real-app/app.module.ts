@@ -10,6 +10,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { AppExceptionFilter } from './platform/app-exception.filter';
 import { RequestLog } from './platform/request-log';
 import { RequestLogInterceptor } from './platform/request-log.interceptor';
+import { ServedByInterceptor } from './platform/served-by.interceptor';
 import { ShopModule } from './shop/shop.module';
 import { EchoController } from './system/echo.controller';
 import { HealthController } from './system/health.controller';
@@ -60,6 +61,7 @@ export class RealAppModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_INTERCEPTOR, useClass: ClassSerializerInterceptor },
         { provide: APP_INTERCEPTOR, useClass: RequestLogInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: ServedByInterceptor },
         { provide: APP_FILTER, useClass: AppExceptionFilter },
       ],
     };

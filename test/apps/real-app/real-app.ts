@@ -1,6 +1,10 @@
 import { ValidationPipe, VersioningType, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyHelmet from '@fastify/helmet';
+import compression from 'compression';
+import helmet from 'helmet';
 import type { AddressInfo } from 'node:net';
 import type { AdapterName, RunningApp } from '../../support/http-app';
 import { RealAppModule } from './app.module';
@@ -21,8 +25,8 @@ export interface RealApp extends RunningApp {
 }
 
 /**
- * Builds and starts the app the way its `main.ts` would (global prefix, URI versioning, global
- * pipes, CORS), on a loopback port.
+ * Builds and starts the app the way its `main.ts` would (helmet and response compression, global
+ * prefix, URI versioning, global pipes, CORS), on a loopback port.
  *
  * @example
  * const server = await createRealApp({ adapter: 'fastify', mindoff: true });
@@ -39,6 +43,13 @@ export async function createRealApp(options: RealAppOptions): Promise<RealApp> {
     options.adapter === 'fastify'
       ? await NestFactory.create(module, new FastifyAdapter(), appOptions)
       : await NestFactory.create(module, appOptions);
+  if (options.adapter === 'fastify') {
+    const fastifyApp = app as NestFastifyApplication;
+    await fastifyApp.register(fastifyHelmet);
+    await fastifyApp.register(fastifyCompress);
+  } else {
+    app.use(helmet(), compression());
+  }
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.enableVersioning({ type: VersioningType.URI });
   app.useGlobalPipes(
