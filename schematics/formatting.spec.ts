@@ -14,10 +14,18 @@ describe('generated code', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.each(['esm', 'cjs'] as const)(
-    'is formatted as prettier formats a Nest app (%s), long names, URL patterns and deprecations included',
+    'is formatted as prettier formats a Nest app (%s), long names, URL patterns, methods, deprecations and a global prefix included',
     async (kind) => {
       const run = runner();
-      let tree = await run.runSchematic('nest-add', {}, nestApp(kind));
+      const prefixed = {
+        '/src/main.ts':
+          "const app = await NestFactory.create(AppModule);\napp.setGlobalPrefix('api/internal');\n",
+      };
+      let tree = await run.runSchematic(
+        'nest-add',
+        {},
+        nestApp(kind, kind === 'cjs' ? prefixed : {}),
+      );
       tree = await run.runSchematic('app', { name: 'orders' }, tree);
       tree = await run.runSchematic('api', { name: 'orders/create_order' }, tree);
       tree = await run.runSchematic('version', { name: 'orders/create_order' }, tree);
@@ -53,6 +61,16 @@ describe('generated code', () => {
         tree = await run.runSchematic('app', { name }, tree);
       }
       tree = await run.runSchematic('api', { name: 'orders/cancel_order', flat: true }, tree);
+      for (const options of [
+        { name: 'orders/update_order', url: 'update_order/:order_id, :order_id' },
+        {
+          name: 'monthly_statements/delete_consolidated_report',
+          url: 'customers/:customer_identifier/reports/:report_identifier',
+          method: 'PATCH',
+        },
+      ]) {
+        tree = await run.runSchematic('api', options, tree);
+      }
       const root = join(dir, kind);
       const sources = tree.files.filter((path) => path.startsWith('/src/'));
       for (const path of sources) {

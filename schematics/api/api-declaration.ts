@@ -1,6 +1,7 @@
 import { flat, layout, PRINT_WIDTH, sourceCode, type LiteralValue } from '../utils/layout';
 import { renderImport } from '../utils/module-editor';
 import { API_FIELDS, FIELD_GROUPS, type ApiField } from './api-fields';
+import type { ApiMethod } from './api-method';
 import type { PathParam } from './url-patterns';
 
 const INDENT = '  ';
@@ -9,17 +10,18 @@ const INDENT = '  ';
 export interface DeclaredApi {
   urlName: string;
   title: string;
+  method: ApiMethod;
   processMode: 'direct' | 'queue';
   params: PathParam[];
 }
 
-/** The fields the generated class sets: the identity, GET, strict validation, and what was asked. */
+/** The fields the generated class sets: the identity, the method, strict validation, and what was asked. */
 export function declaredValues(api: DeclaredApi): Record<string, LiteralValue> {
   return {
     urlName: api.urlName,
     name: api.title,
     description: `${api.title} API`,
-    method: 'GET',
+    method: api.method,
     ...(api.processMode !== 'direct' && { processMode: api.processMode }),
     ...(api.params.length > 0 && {
       params: Object.fromEntries(api.params.map((param) => [param.name, sourceCode(param.type)])),

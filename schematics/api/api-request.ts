@@ -3,6 +3,7 @@ import type { MindoffApp } from '../utils/apps';
 import { invalidApiPath, invalidName, missingApiName, missingApp, noApps } from '../utils/messages';
 import { toSnakeName } from '../utils/name-input';
 import { askUntil, type Prompter } from '../utils/prompter';
+import { apiMethod, type ApiMethod } from './api-method';
 import type { ApiOptions } from './schema';
 import { readUrlPatterns, type PathParam, type UrlPatterns } from './url-patterns';
 
@@ -14,12 +15,15 @@ export interface ApiRequest {
   paths?: string[];
   /** The path parameters the routes share, for the API's `params`. */
   params: PathParam[];
+  /** `--method` (asked by the schema's prompt in a terminal), else the one the name suggests. */
+  method: ApiMethod;
 }
 
 /**
- * Reads app, API name and URL patterns from the options; in a terminal, asks for what is missing
- * (the app from the list of apps, the name until it is valid, the URL patterns), else says what
- * to pass.
+ * Reads app, API name, URL patterns and method from the options; in a terminal, asks for what is
+ * missing (the app from the list of apps, the name until it is valid, the URL patterns), else says
+ * what to pass. The method has a default, the one the name suggests, which the Nest CLI offers
+ * first when it asks (the schema's `x-prompt`).
  */
 export async function resolveApiRequest(
   options: ApiOptions,
@@ -50,6 +54,7 @@ export async function resolveApiRequest(
     api,
     ...(!isDefault && { paths: patterns.map((pattern) => `${app}/${pattern}`) }),
     params,
+    method: apiMethod(options.method, api),
   };
 }
 

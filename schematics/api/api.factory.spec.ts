@@ -1,9 +1,10 @@
 import { appModule, nestApp, runner, snapshot } from '../testing/host-tree';
+import { prompted } from '../testing/schema-prompts';
 
 const V1_API = (js: string) => `import { MindoffApi, MindoffResponse } from 'mindoff';
 
 /**
- * Create Order, version 1: \`GET /v1/orders/create_order/\`.
+ * Create Order, version 1: \`POST /v1/orders/create_order/\`.
  * A commented-out field shows its default (MindoffModule.forRoot({ defaults })
  * can change some of them for every API): uncomment it to change it.
  */
@@ -19,7 +20,7 @@ const V1_API = (js: string) => `import { MindoffApi, MindoffResponse } from 'min
   // permissions: [], // CanActivate classes that must all allow, e.g. [IsAuthenticated]
 
   // Execution rules: how it runs
-  method: 'GET',
+  method: 'POST',
   // processMode: 'direct', // 'queue' runs run() as a background task
   // responseSchema: null, // the data run() returns; undeclared keys are dropped
   // allowDuplicateQueue: false, // queue mode: false reuses the task of an identical request
@@ -501,6 +502,164 @@ export const GetOrderVersions = MindoffVersions.register(
       ).rejects.toThrow(
         "--type 'batch' is not a processMode: use --type direct (the default) or --type queue.",
       );
+    });
+  });
+
+  describe('--method', () => {
+    const declared = async (name: string, options: Record<string, string> = {}) => {
+      const tree = await runner().runSchematic(
+        'api',
+        { name: `orders/${name}`, ...options },
+        await withOrdersApp('esm'),
+      );
+      const file = name.replace(/_/g, '-');
+      return tree.readText(`/src/orders/${file}/${file}.v1.api.ts`);
+    };
+
+    it.each([
+      ['create_order', 'POST'],
+      ['add_item', 'POST'],
+      ['update_order', 'PUT'],
+      ['edit_order', 'PUT'],
+      ['delete_order', 'DELETE'],
+      ['remove_item', 'DELETE'],
+      ['get_order', 'GET'],
+    ])(
+      'gives %s the method its name suggests, %s, in its declaration and comment',
+      async (name, method) => {
+        const v1 = await declared(name);
+        expect(v1).toContain(`\n  method: '${method}',\n`);
+        expect(v1).toContain(`version 1: \`${method} /v1/orders/${name}/\`.\n`);
+      },
+    );
+
+    it('takes --method over the name, and auto as the name', async () => {
+      expect(await declared('update_order', { method: 'PATCH' })).toContain(
+        "\n  method: 'PATCH',\n",
+      );
+      expect(await declared('create_order', { method: 'GET' })).toContain("\n  method: 'GET',\n");
+      expect(await declared('create_order', { method: 'auto' })).toBe(V1_API(''));
+    });
+
+    it('refuses a method it does not offer', async () => {
+      await expect(
+        runner().runSchematic('api', { name: 'orders/create_order', method: 'FETCH' }, nestApp()),
+      ).rejects.toThrow('Data path "/method" must be equal to one of the allowed values.');
+    });
+
+    it("is asked in a terminal as Nest's transport is: a list, the name's suggestion first and preselected", async () => {
+      const { asked, options } = await prompted('api', { name: 'orders/create_order' });
+      expect(
+        asked.map(({ id, type, message, default: preselected }) => ({
+          id,
+          type,
+          message,
+          preselected,
+        })),
+      ).toEqual([
+        {
+          id: '/method',
+          type: 'list',
+          message: 'Which HTTP method does the API answer?',
+          preselected: 'auto',
+        },
+      ]);
+      expect(asked[0].items).toEqual([
+        {
+          value: 'auto',
+          label:
+            'As its name suggests (create_*, add_*: POST; update_*, edit_*: PUT; delete_*, remove_*: DELETE; else GET)',
+        },
+        ...['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((method) => ({
+          value: method,
+          label: method,
+        })),
+      ]);
+      const tree = await runner().runSchematic('api', options, await withOrdersApp('esm'));
+      expect(tree.readText(`${DIR}/create-order.v1.api.ts`)).toBe(V1_API(''));
+    });
+
+    it('writes the method answered in a terminal, and asks nothing when --method says it', async () => {
+      const { options } = await prompted(
+        'api',
+        { name: 'orders/update_order' },
+        { method: 'PATCH' },
+      );
+      const tree = await runner().runSchematic('api', options, await withOrdersApp('esm'));
+      expect(tree.readText('/src/orders/update-order/update-order.v1.api.ts')).toContain(
+        "\n  method: 'PATCH',\n",
+      );
+      expect((await prompted('api', { name: 'orders/update_order', method: 'PUT' })).asked).toEqual(
+        [],
+      );
+    });
+
+    it('requests each URL pattern with the method in the versions spec', async () => {
+      const tree = await runner().runSchematic(
+        'api',
+        { name: 'orders/update_order', url: 'update_order/:order_id' },
+        await withOrdersApp('esm'),
+      );
+      expect(tree.readText('/src/orders/update-order/update-order.versions.spec.ts')).toContain(
+        "    const answer = await fetch(`${app.url}/v1/orders/update_order/1/`, {\n      method: 'PUT',\n    });\n",
+      );
+    });
+
+    it('says which method the API got', async () => {
+      const run = runner();
+      const logged: string[] = [];
+      run.logger.subscribe((entry) => logged.push(entry.message));
+      await run.runSchematic('api', { name: 'orders/create_order' }, await withOrdersApp('esm'));
+      expect(logged).toContain('API orders/create_order (POST) is in src/orders/create-order.');
+    });
+  });
+
+  describe("under main.ts's global prefix", () => {
+    const MAIN = (call: string) =>
+      `import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module.js';\n\nconst app = await NestFactory.create(AppModule);\n${call}\nawait app.listen(3000);\n`;
+
+    it('names the URLs with the prefix in the class, the version map and a new app', async () => {
+      const tree = await runner().runSchematic(
+        'api',
+        { name: 'orders/create_order' },
+        nestApp('esm', { '/src/main.ts': MAIN("app.setGlobalPrefix('api');") }),
+      );
+      expect(tree.readText(`${DIR}/create-order.v1.api.ts`)).toBe(
+        V1_API('').replace(
+          '`POST /v1/orders/create_order/`',
+          '`POST /api/v1/orders/create_order/`',
+        ),
+      );
+      expect(tree.readText(`${DIR}/create-order.versions.ts`)).toBe(
+        VERSIONS('.js').replace('`/v<n>/orders/create_order/`', '`/api/v<n>/orders/create_order/`'),
+      );
+      expect(tree.readText('/src/orders/orders.module.ts')).toContain(
+        '/** The `orders` app: its APIs answer at `/api/v<n>/orders/<api_name>/`. */\n',
+      );
+    });
+
+    it('names every URL pattern with it, and keeps the specs on the paths the testing kit calls', async () => {
+      const tree = await runner().runSchematic(
+        'api',
+        { name: 'orders/get_order', url: 'get_order/:order_id, :order_id' },
+        await withOrdersApp('esm', { '/src/main.ts': MAIN("app.setGlobalPrefix('/shop/');") }),
+      );
+      const dir = '/src/orders/get-order/get-order';
+      expect(tree.readText(`${dir}.v1.api.ts`)).toContain(
+        ' * Get Order, version 1: `GET /shop/v1/orders/get_order/:order_id/`,\n * `GET /shop/v1/orders/:order_id/`.\n',
+      );
+      expect(tree.readText(`${dir}.versions.spec.ts`)).toContain(
+        'fetch(`${app.url}/v1/orders/1/`)',
+      );
+    });
+
+    it('writes no prefix when main.ts sets none, or in a comment only', async () => {
+      const tree = await runner().runSchematic(
+        'api',
+        { name: 'orders/create_order' },
+        await withOrdersApp('esm', { '/src/main.ts': MAIN("// app.setGlobalPrefix('api');") }),
+      );
+      expect(tree.readText(`${DIR}/create-order.v1.api.ts`)).toBe(V1_API(''));
     });
   });
 

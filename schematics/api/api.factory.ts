@@ -16,6 +16,7 @@ import {
 import { posix } from 'node:path';
 import type { AppOptions } from '../app/schema';
 import { findApps } from '../utils/apps';
+import { globalPrefix } from '../utils/global-prefix';
 import { docComment, layout } from '../utils/layout';
 import { display, importIntoModule } from '../utils/module-registration';
 import { importPath, readHostProject, type HostProject } from '../utils/project';
@@ -34,7 +35,8 @@ const COMMENTED_DEFAULTS =
 /**
  * `nest g -c mindoff api orders/create_order [--type queue]`: version 1 of an API, its version
  * map, their specs, and the map imported in the app module. In a terminal, asks for what the
- * command line left out.
+ * command line left out. The comments name the API's URLs as clients call them, under the global
+ * prefix main.ts sets.
  */
 export function main(options: ApiOptions): Rule {
   return api(options, terminalPrompter());
@@ -50,13 +52,15 @@ export function api(options: ApiOptions, prompter: Prompter | null): Rule {
     const versionsFile = posix.join(plan.dir, `${plan.names.file}.versions.ts`);
     return chain([
       plan.createsApp ? schematic<AppOptions>('app', newAppOptions(options, request)) : noop(),
-      mergeWith(generate(host, options, request, plan, processMode)),
+      mergeWith(generate(host, options, request, plan, processMode, globalPrefix(tree, host))),
       options.skipImport
         ? noop()
         : importIntoModule(host, plan.app.moduleFile, plan.names.versionsName, versionsFile),
       (_, context) => {
         if (plan.createsApp) context.logger.info(`Created the ${request.app} app.`);
-        context.logger.info(`API ${request.app}/${request.api} is in ${display(plan.dir)}.`);
+        context.logger.info(
+          `API ${request.app}/${request.api} (${request.method}) is in ${display(plan.dir)}.`,
+        );
       },
     ]);
   };
@@ -68,6 +72,7 @@ function generate(
   request: ApiRequest,
   plan: ApiPlan,
   processMode: 'direct' | 'queue',
+  mount: string,
 ): Source {
   const file = (name: string) => posix.join(plan.dir, `${plan.names.file}.${name}.ts`);
   const sibling = (name: string) => importPath(file('versions'), file(name), host.esm);
@@ -76,6 +81,7 @@ function generate(
   const declared = declaredValues({
     urlName: plan.names.urlName,
     title: plan.names.title,
+    method: request.method,
     processMode,
     params: request.params,
   });
@@ -96,12 +102,12 @@ function generate(
       imports: declarationImport(request.params),
       declaration: declarationBody(declared),
       classDoc: docComment([
-        `${plan.names.title}, version 1: ${routes('GET /v1')}.`,
+        `${plan.names.title}, version 1: ${routes(`${request.method} ${mount}/v1`)}.`,
         COMMENTED_DEFAULTS,
       ]),
-      mapDoc: docComment(`The versions of ${plan.names.urlName}: ${routes('/v<n>')}.`),
+      mapDoc: docComment(`The versions of ${plan.names.urlName}: ${routes(`${mount}/v<n>`)}.`),
       pathOption: request.paths ? pathOption(request.paths) : '',
-      routeChecks: routeChecks(request.paths),
+      routeChecks: routeChecks(request.paths, request.method),
     }),
     renameTemplateFiles(),
     move(plan.dir),

@@ -11,4 +11,9 @@ export interface ApiOptions extends NestCliOptions {
    * (default `<api_name>/`).
    */
   url?: string;
+  /**
+   * The API's HTTP method: `GET`, `POST`, `PUT`, `PATCH` or `DELETE`, or `auto` (the default) for
+   * the one its name suggests (asked in a terminal, as the schema's `x-prompt`).
+   */
+  method?: string;
 }

@@ -40,27 +40,34 @@ export function sampleUrl(path: string, version = 1): string {
   return `/v${version}/${path.replace(/:[A-Za-z_][A-Za-z0-9_]*/g, String(SAMPLE_PARAM))}/`;
 }
 
-/** `const answer = await fetch(`${app.url}<url>`);`, split where prettier splits it. */
-export function fetchCall(url: string): string {
+/**
+ * `const answer = await fetch(`${app.url}<url>`);`, with `{ method }` unless it is GET, split
+ * where prettier splits it.
+ */
+export function fetchCall(url: string, method = 'GET'): string {
   const target = `\`\${app.url}${url}\``;
-  const line = `    const answer = await fetch(${target});`;
-  return line.length <= PRINT_WIDTH
-    ? line
-    : `    const answer = await fetch(\n      ${target},\n    );`;
+  const args = method === 'GET' ? [target] : [target, `{ method: '${method}' }`];
+  const line = `    const answer = await fetch(${args.join(', ')});`;
+  if (line.length <= PRINT_WIDTH) return line;
+  const hugging = `    const answer = await fetch(${target}, {`;
+  if (args.length === 2 && hugging.length <= PRINT_WIDTH) {
+    return `${hugging}\n      method: '${method}',\n    });`;
+  }
+  return `    const answer = await fetch(\n${args.map((arg) => `      ${arg},\n`).join('')}    );`;
 }
 
 /**
- * One test per URL pattern, each requesting version 1 there (sample path parameters) and
- * expecting the API's SUCCESS; empty when the API has only its default pattern.
+ * One test per URL pattern, each requesting version 1 there with the API's method (sample path
+ * parameters) and expecting the API's SUCCESS; empty when the API has only its default pattern.
  */
-export function routeChecks(paths: string[] | undefined): string {
+export function routeChecks(paths: string[] | undefined, method = 'GET'): string {
   return (paths ?? [])
     .map((path) => {
       const url = sampleUrl(path);
       return `
 
   it('answers SUCCESS at ${url}', async () => {
-${fetchCall(url)}
+${fetchCall(url, method)}
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({
       status: 'ok',

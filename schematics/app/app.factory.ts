@@ -13,6 +13,7 @@ import {
 } from '@angular-devkit/schematics';
 import { posix } from 'node:path';
 import { findApp, newApp, type MindoffApp } from '../utils/apps';
+import { globalPrefix } from '../utils/global-prefix';
 import { appExists, invalidName } from '../utils/messages';
 import { display, importIntoModule } from '../utils/module-registration';
 import { toSnakeName } from '../utils/name-input';
@@ -23,7 +24,8 @@ import type { AppOptions } from './schema';
 
 /**
  * `nest g -c mindoff app orders`: a mindoff app module (`src/orders/orders.module.ts`) whose
- * APIs answer under `/v<n>/orders/`, imported in the root module.
+ * APIs answer under `/v<n>/orders/` (after the global prefix main.ts sets, which its comment
+ * names), imported in the root module.
  */
 export function main(options: AppOptions): Rule {
   return (tree) => {
@@ -35,7 +37,7 @@ export function main(options: AppOptions): Rule {
     if (existing) throw new SchematicsException(appExists(name, display(existing.moduleFile)));
     const app = newApp(host, { ...options, name });
     return chain([
-      mergeWith(generate(app)),
+      mergeWith(generate(app, globalPrefix(tree, host))),
       options.skipImport
         ? noop()
         : importIntoModule(host, existingRootModule(tree, host), app.moduleClass, app.moduleFile),
@@ -43,9 +45,9 @@ export function main(options: AppOptions): Rule {
   };
 }
 
-function generate(app: MindoffApp): Source {
+function generate(app: MindoffApp, prefix: string): Source {
   return apply(url('./files'), [
-    template({ name: app.name, file: kebab(app.name), moduleClass: app.moduleClass }),
+    template({ name: app.name, file: kebab(app.name), moduleClass: app.moduleClass, prefix }),
     renameTemplateFiles(),
     move(posix.dirname(app.moduleFile)),
   ]);

@@ -72,3 +72,6 @@ export const invalidJson = (path: string, reason: string): string =>
 
 export const noApps = (): string =>
   'No mindoff apps yet: type a new app name, or create one first with nest g -c mindoff app <app_name>.';
+
+export const invalidMethod = (value: string, methods: readonly string[]): string =>
+  `--method '${value}' is not a method mindoff serves: use ${methods.join(', ')}, or auto (the one the API's name suggests).`;

@@ -1,4 +1,4 @@
-import { topLevelItems } from './source-scanner';
+import { indexInCode, topLevelItems } from './source-scanner';
 
 const items = (source: string) => {
   const open = source.indexOf('{');
@@ -38,5 +38,16 @@ describe('topLevelItems', () => {
       'a: f(1 /* one */)',
       "b: 'http://x'",
     ]);
+  });
+});
+
+describe('indexInCode', () => {
+  it('finds the text in code, past strings, template literals and comments holding it', () => {
+    const source = '// f(\n/* f( */ \'f(\' "f(" `f(` g(f(';
+    expect(indexInCode(source, 'f(')).toBe(source.lastIndexOf('f('));
+  });
+
+  it('is -1 when only comments and strings hold it', () => {
+    expect(indexInCode("// f(\nconst a = 'f(';", 'f(')).toBe(-1);
   });
 });

@@ -77,6 +77,16 @@ export function hasComment(source: string, span: Span): boolean {
   return false;
 }
 
+/** The index of the first `text` in the code of `source` (not in a string or comment); -1 when none. */
+export function indexInCode(source: string, text: string): number {
+  for (let i = 0; i < source.length; i++) {
+    const skipped = skipNonCode(source, i);
+    if (skipped !== i) i = skipped - 1;
+    else if (source.startsWith(text, i)) return i;
+  }
+  return -1;
+}
+
 /** The whitespace a line starts with. */
 export function indentAt(source: string, index: number): string {
   const lineStart = source.lastIndexOf('\n', index - 1) + 1;

@@ -31,7 +31,7 @@ describe('version schematic', () => {
     expect(tree.readText(`${DIR}/create-order.v2.api.ts`)).toBe(
       v1
         .replace('CreateOrderV1Api', 'CreateOrderV2Api')
-        .replace('version 1: `GET /v1/', 'version 2: `GET /v2/'),
+        .replace('version 1: `POST /v1/', 'version 2: `POST /v2/'),
     );
     expect(tree.readText(`${DIR}/create-order.versions.ts`))
       .toBe(`import { MindoffVersions } from 'mindoff';
@@ -124,7 +124,7 @@ export const CreateOrderVersions = MindoffVersions.register({
       expect(tree.readText(`${DIR}/create-order.v2.api.ts`)).toBe(
         v1
           .replace('CreateOrderV1Api', 'CreateOrderV2Api')
-          .replace('version 1: `GET /v1/', 'version 2: `GET /v2/'),
+          .replace('version 1: `POST /v1/', 'version 2: `POST /v2/'),
       );
     });
 
