@@ -1,14 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { changes, FixtureApp } from './support/fixture-app';
 import { packLibrary } from './support/pack-library';
+import { quickStartComment, quickStartSteps } from './support/quick-start';
 import type { Ran } from './support/shell';
 
 /**
  * As a new user would: the packed library installed in fresh Nest 12 apps (ESM with vitest, as
- * `nest new` makes them, and CommonJS with jest), set up and generated into with the Nest CLI,
- * built, tested with the app's own runner, and called over HTTP.
+ * `nest new` makes them, and CommonJS with jest), set up and generated into with the Nest CLI by
+ * the README's quick start (then the generator section's commands), built, tested with the app's
+ * own runner, and called over HTTP as the quick start's curl calls it.
  */
 const KINDS = [
   { fixture: 'esm-vitest', js: '.js', runner: 'vitest' },
@@ -18,6 +20,14 @@ const KINDS = [
 const ORDERS = 'src/orders/create-order/create-order';
 const JOBS = 'src/jobs/generate-report/generate-report';
 const GET_ORDER = 'src/orders/get-order/get-order';
+
+const README = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+/** The README's quick start, which quick-start.spec.ts holds to the steps run here. */
+const QUICK_START = quickStartSteps(README);
+/** Its `nest` commands' arguments: nest add, the create_order API, the queue-mode API. */
+const NEST_COMMANDS = QUICK_START.flatMap((step) => (step.kind === 'nest' ? [step.args] : []));
+/** Its request to the started app. */
+const CURL = QUICK_START.flatMap((step) => (step.kind === 'curl' ? [step] : []))[0];
 
 // Each step runs the Nest CLI, a compiler or a test runner in a real project: on a busy 2-core
 // machine one can take well over Jest's default.
@@ -32,21 +42,14 @@ beforeAll(async () => {
   await Promise.all(
     KINDS.map(async ({ fixture }) => {
       const app = new FixtureApp(fixture, dir);
-      await app.install(tarball);
+      await app.install(tarball); // the quick start's npm install mindoff
       const out: Record<string, Ran> = {};
-      out.add = await app.nest('add', 'mindoff', '--skip-install');
-      out.app = await app.nest('g', '-c', 'mindoff', 'app', 'orders');
-      out.api = await app.nest('g', '-c', 'mindoff', 'api', 'orders/create_order');
+      const [add, api, queue] = NEST_COMMANDS;
+      out.add = await app.nest(...add);
+      out.api = await app.nest(...api);
+      out.queue = await app.nest(...queue);
+      out.app = await app.nest('g', '-c', 'mindoff', 'app', 'refunds');
       out.version = await app.nest('g', '-c', 'mindoff', 'version', 'orders/create_order');
-      out.queue = await app.nest(
-        'g',
-        '-c',
-        'mindoff',
-        'api',
-        'jobs/generate_report',
-        '--type',
-        'queue',
-      );
       out.patterns = await app.schematics(
         'mindoff:api',
         'orders/get_order',
@@ -82,18 +85,19 @@ describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
     expect(get().app.files()['src/app.module.ts']).toContain('imports: [MindoffModule.forRoot()');
   });
 
-  it('gets an app, an API, its second version and a queue-mode API from nest g -c mindoff', () => {
+  it("gets the quick start's POST API with its app and a queue-mode API from nest g api, then an app and a second version from nest g -c mindoff", () => {
     const { out } = get();
-    expect(changes(out.app.output)).toEqual([
-      'CREATE src/orders/orders.module.ts',
-      'UPDATE src/app.module.ts',
-    ]);
     expect(changes(out.api.output)).toEqual([
       `CREATE ${ORDERS}.v1.api.spec.ts`,
       `CREATE ${ORDERS}.v1.api.ts`,
       `CREATE ${ORDERS}.versions.spec.ts`,
       `CREATE ${ORDERS}.versions.ts`,
-      'UPDATE src/orders/orders.module.ts',
+      'CREATE src/orders/orders.module.ts',
+      'UPDATE src/app.module.ts',
+    ]);
+    expect(changes(out.app.output)).toEqual([
+      'CREATE src/refunds/refunds.module.ts',
+      'UPDATE src/app.module.ts',
     ]);
     expect(changes(out.version.output)).toEqual([
       `CREATE ${ORDERS}.v2.api.spec.ts`,
@@ -109,7 +113,11 @@ describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
       'UPDATE src/app.module.ts',
     ]);
     const files = get().app.files();
+    expect(files[`${ORDERS}.v1.api.ts`]).toContain(`\n${quickStartComment(README)}\n@MindoffApi({`);
+    expect(files[`${ORDERS}.v1.api.ts`]).toContain("\n  method: 'POST',");
+    expect(files[`${ORDERS}.v2.api.ts`]).toContain('version 2: `POST /v2/orders/create_order/`.');
     expect(files[`${JOBS}.v1.api.ts`]).toContain("\n  processMode: 'queue',");
+    expect(files[`${JOBS}.v1.api.ts`]).toContain("\n  method: 'GET',");
     expect(files['src/app.module.ts']).toContain(
       `import { OrdersModule } from './orders/orders.module${js}';`,
     );
@@ -175,6 +183,7 @@ describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
     ]);
   });
 
+  // The quick start's npm run build && npm test.
   it('builds with its own build', async () => {
     const build = await get().app.npm('build');
     expect(build.output).not.toMatch(/error/i);
@@ -209,11 +218,16 @@ describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
     expect(test.output).not.toMatch(/\bfail/i);
   });
 
-  it('serves /v1 and /v2 of the API with SUCCESS and answers /v3 with INVALID_API_VERSION', async () => {
-    const server = await get().app.start();
+  it("answers the quick start's curl with SUCCESS at /v1 and /v2, and INVALID_API_VERSION at /v3", async () => {
+    const server = await get().app.start(); // the built app, as npm run start:dev serves it
     try {
       const read = async (version: number) => {
-        const response = await fetch(`${server.url}/v${version}/orders/create_order/`);
+        const path = CURL.path.replace('/v1/', `/v${version}/`);
+        const response = await fetch(`${server.url}${path}`, {
+          method: CURL.method,
+          headers: CURL.headers,
+          body: CURL.body,
+        });
         return { status: response.status, body: (await response.json()) as Record<string, any> }; // eslint-disable-line @typescript-eslint/no-explicit-any
       };
       for (const version of [1, 2]) {
