@@ -158,3 +158,6 @@ export const duplicatePattern = (className: string, pattern: string, other: stri
 
 export const sunsetPassed = (className: string, sunset: string): string =>
   `${className}: this version is deprecated and its sunset date ${sunset} has passed; remove it from its version map or move the date.`;
+
+export const appFilterBesideEnvelopeAll = (filterName: string): string =>
+  `MindoffModule: envelope: 'all' answers every error of the app's routes in the envelope, but the app also registers the global exception filter ${filterName} (app.useGlobalFilters() or APP_FILTER), so errors would come in two shapes; bind ${filterName} to the controllers that need it with @UseFilters(${filterName}), or remove it, or keep envelope: 'decorated' and mark the enveloped controllers with @MindoffEnvelope().`;

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { IncomingMessage } from 'node:http';
+import { nodeRequestOf, type AdapterRequest } from '../http/adapter-request';
+import { markNotFoundHandler, reachesRoute } from '../http/reached-route';
 import { BodyDeferral } from './body-deferral';
 import { answerRouterRefusalsThroughErrorHandler } from './fastify-router-refusals';
 import { toEnvelopeError } from '../errors/to-envelope-error';
@@ -14,12 +15,6 @@ interface HookableAdapter {
   setErrorHandler?: HookSetter;
 }
 const ROUTER_REFUSALS = new Set(['FST_ERR_MAX_PARAM_LENGTH', 'FST_ERR_BAD_URL']);
-/** Whether the router matched a route (express sets `req.route`; fastify flags its 404s). */
-function reachedRoute(req: { route?: unknown; is404?: boolean; raw?: unknown }): boolean {
-  return req.raw !== undefined ? req.is404 !== true : req.route !== undefined;
-}
-
-type AnyRequest = { raw?: IncomingMessage; originalUrl?: string; url?: string; method?: string };
 
 /**
  * Envelopes for what reaches Nest's router hooks instead of a route, without a global exception
@@ -53,17 +48,17 @@ export class RouterHooks implements OnModuleInit {
     const setNotFound = adapter.setNotFoundHandler.bind(adapter);
     const setError = adapter.setErrorHandler.bind(adapter);
     // Once mindoff has answered, the wrappers return nothing: fastify would send a returned value.
-    adapter.setNotFoundHandler = (handler: AnyHandler, ...rest: unknown[]) =>
-      setNotFound(
-        (req: AnyRequest, res: unknown, next: unknown) => {
-          if (this.answerMiss(req, res)) return undefined;
-          return (handler as (...args: unknown[]) => unknown)(req, res, next);
-        },
-        ...rest,
-      );
+    adapter.setNotFoundHandler = (handler: AnyHandler, ...rest: unknown[]) => {
+      const notFound = (req: AdapterRequest, res: unknown, next: unknown) => {
+        if (this.answerMiss(req, res)) return undefined;
+        return (handler as (...args: unknown[]) => unknown)(req, res, next);
+      };
+      markNotFoundHandler(notFound);
+      return setNotFound(notFound, ...rest);
+    };
     adapter.setErrorHandler = (handler: AnyHandler, ...rest: unknown[]) =>
       setError(
-        (error: unknown, req: AnyRequest, res: unknown, next: unknown) => {
+        (error: unknown, req: AdapterRequest, res: unknown, next: unknown) => {
           if (this.answerError(error, req, res)) return undefined;
           return (handler as (...args: unknown[]) => unknown)(error, req, res, next);
         },
@@ -71,8 +66,8 @@ export class RouterHooks implements OnModuleInit {
       );
   }
 
-  private answerMiss(req: AnyRequest, res: unknown): boolean {
-    const raw = req.raw ?? (req as IncomingMessage);
+  private answerMiss(req: AdapterRequest, res: unknown): boolean {
+    const raw = nodeRequestOf(req);
     const miss = this.routes.explainMiss(req.originalUrl ?? raw.url ?? '');
     if (!miss) return false;
     if (miss.code === 'INVALID_API_VERSION') {
@@ -89,14 +84,14 @@ export class RouterHooks implements OnModuleInit {
     return true;
   }
 
-  private answerError(error: unknown, req: AnyRequest, res: unknown): boolean {
+  private answerError(error: unknown, req: AdapterRequest, res: unknown): boolean {
     // Fastify's router refuses some URLs before routing (an over-long parameter, a malformed
     // escape); under mindoff's paths they are misses like any other.
     if (ROUTER_REFUSALS.has((error as { code?: string } | null)?.code ?? '')) {
       return this.answerMiss(req, res);
     }
     // An error before any route was reached (a body parsed on the way to a miss): still a miss.
-    if (!reachedRoute(req) && this.answerMiss(req, res)) return true;
+    if (!reachesRoute(req, this.adapterHost.httpAdapter) && this.answerMiss(req, res)) return true;
     if (!this.deferral.ownerOf(req)) return false;
     const { code, category, data, headers } = toEnvelopeError(error, this.sender.requestIdOf(req));
     this.sender.send(res, code, category, data, headers);

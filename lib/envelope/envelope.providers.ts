@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
+import { EnvelopeAllCheck } from './envelope-all.check';
 import { MindoffEnvelopeFilter } from './envelope.filter';
 import { MindoffEnvelopeInterceptor } from './envelope.interceptor';
 import { MindoffGlobalEnvelopeFilter } from './global-envelope.filter';
@@ -17,9 +18,10 @@ import { MindoffGlobalEnvelopeFilter } from './global-envelope.filter';
  * exception to exactly one filter (the handler's, the class's, then the global ones,
  * last-registered first), so a catch-all global filter would take the place of the app's own.
  * Factories read the options after `forRootAsync` resolved them, so both registrations work alike.
- * With `'all'`, the global filter hands what happens outside routes on to the filters before it.
+ * With `'all'`, the app may have no global filter of its own (`EnvelopeAllCheck`).
  */
 export const ENVELOPE_PROVIDERS: Provider[] = [
+  EnvelopeAllCheck,
   MindoffEnvelopeInterceptor,
   MindoffEnvelopeFilter,
   MindoffGlobalEnvelopeFilter,

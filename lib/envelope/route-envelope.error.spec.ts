@@ -1,12 +1,21 @@
 import {
+  BadGatewayException,
   BadRequestException,
   ConflictException,
+  GatewayTimeoutException,
+  GoneException,
   HttpException,
   InternalServerErrorException,
   Logger,
   MethodNotAllowedException,
+  NotAcceptableException,
   NotFoundException,
+  NotImplementedException,
   PayloadTooLargeException,
+  PreconditionFailedException,
+  RequestTimeoutException,
+  ServiceUnavailableException,
+  UnprocessableEntityException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
@@ -22,31 +31,58 @@ describe('routeEnvelopeError', () => {
   });
   afterEach(() => logged.mockRestore());
 
-  it('maps HTTP exceptions by status to the catalog codes', () => {
+  it('maps HTTP exceptions by status to the codes of their meaning', () => {
     expect(
       [
         new BadRequestException(),
         new NotFoundException(),
         new MethodNotAllowedException(),
+        new NotAcceptableException(),
+        new RequestTimeoutException(),
+        new ConflictException(),
+        new GoneException(),
+        new PreconditionFailedException(),
         new PayloadTooLargeException(),
         new UnsupportedMediaTypeException(),
+        new UnprocessableEntityException(),
         new HttpException('slow down', 429),
+        new NotImplementedException(),
+        new BadGatewayException(),
+        new ServiceUnavailableException(),
+        new GatewayTimeoutException(),
       ].map(codeOf),
     ).toEqual([
       'VALIDATION_ERR',
-      'ROUTE_NOT_FOUND',
+      'RESOURCE_NOT_FOUND',
       'INVALID_METHOD',
+      'NOT_ACCEPTABLE',
+      'REQUEST_TIMEOUT',
+      'CONFLICT',
+      'GONE',
+      'PRECONDITION_FAILED',
       'PAYLOAD_TOO_LARGE',
       'UNSUPPORTED_MEDIA_TYPE',
+      'UNPROCESSABLE_ENTITY',
       'API_RATE_LIMITED',
+      'NOT_IMPLEMENTED',
+      'BAD_GATEWAY',
+      'SERVICE_UNAVAILABLE',
+      'GATEWAY_TIMEOUT',
     ]);
   });
 
-  it('answers any other 4xx as VALIDATION_ERR and a 5xx as UNEXPECTED_ERR, logged', () => {
-    expect(codeOf(new ConflictException())).toBe('VALIDATION_ERR');
+  it('answers any other 4xx as VALIDATION_ERR and a plain 500 as UNEXPECTED_ERR, logged', () => {
+    expect(codeOf(new HttpException('pay first', 402))).toBe('VALIDATION_ERR');
     expect(logged).not.toHaveBeenCalled();
     expect(codeOf(new InternalServerErrorException('pool exhausted'))).toBe('UNEXPECTED_ERR');
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('pool exhausted'));
+  });
+
+  it('keeps the text of a 5xx the app chose as data.detail', () => {
+    expect(routeEnvelopeError(new ServiceUnavailableException('maintenance'))).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      data: { detail: 'maintenance' },
+    });
   });
 
   it('keeps the message the app gave an exception as data.detail, but not the standard phrase', () => {

@@ -10,15 +10,17 @@ import {
 import { validationPipeIssues } from './validation-pipe.issues';
 
 /**
- * Maps what an enveloped (plain) route threw to its envelope error. A 4xx `HttpException` maps by
- * status, keeping the message the app gave it as `data.detail`; a `ValidationPipe`'s is
+ * Maps what an enveloped (plain) route threw to its envelope error. An `HttpException` maps by
+ * status to the code of its meaning (`NotFoundException` is `RESOURCE_NOT_FOUND`, `Conflict` is
+ * `CONFLICT`, `ServiceUnavailable` is `SERVICE_UNAVAILABLE`...), keeping the message the app gave
+ * it as `data.detail`; a `ValidationPipe`'s is
  * `INVALID_PAYLOAD` with every issue as `data`; a `ThrottlerException` is `API_RATE_LIMITED`.
  * Everything else is mapped as on mindoff's own routes: body parser errors map by kind (also when
  * Nest wrapped them), mindoff's errors keep their code, the rest is `UNEXPECTED_ERR` with its stack
  * logged, never sent.
  *
  * @example
- * routeEnvelopeError(new NotFoundException('No order o_9')); // ROUTE_NOT_FOUND, { detail: 'No order o_9' }
+ * routeEnvelopeError(new NotFoundException('No order o_9')); // RESOURCE_NOT_FOUND, { detail: 'No order o_9' }
  */
 export function routeEnvelopeError(exception: unknown, requestId?: string): EnvelopeError {
   if (exception instanceof ThrottlerException) {
@@ -28,11 +30,16 @@ export function routeEnvelopeError(exception: unknown, requestId?: string): Enve
   if (bodyError) return { code: bodyError, data: [], headers: {} };
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
+    const code = codeForStatus(status);
     if (status >= 400 && status < 500) {
       const issues = validationPipeIssues(exception.getResponse());
       if (issues) return { code: 'INVALID_PAYLOAD', data: issues, headers: {} };
+    }
+    // A 5xx the app chose (ServiceUnavailableException('maintenance')) keeps its meaning too;
+    // a plain 500 is unexpected, logged and never described.
+    if (status >= 400 && code !== 'UNEXPECTED_ERR') {
       const detail = detailOf(exception, status);
-      return { code: codeForStatus(status), data: detail ? { detail } : [], headers: {} };
+      return { code, data: detail ? { detail } : [], headers: {} };
     }
   }
   return toEnvelopeError(exception, requestId);

@@ -17,14 +17,28 @@ const BY_STATUS: Readonly<Record<number, string>> = {
   400: 'VALIDATION_ERR',
   401: 'NOT_AUTHENTICATED',
   403: 'PERMISSION_DENIED',
-  404: 'ROUTE_NOT_FOUND',
+  // A thrown NotFoundException is a missing resource; ROUTE_NOT_FOUND is for paths no route serves.
+  404: 'RESOURCE_NOT_FOUND',
   405: 'INVALID_METHOD',
+  406: 'NOT_ACCEPTABLE',
+  408: 'REQUEST_TIMEOUT',
+  409: 'CONFLICT',
+  410: 'GONE',
+  412: 'PRECONDITION_FAILED',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_ENTITY',
   429: 'API_RATE_LIMITED',
+  501: 'NOT_IMPLEMENTED',
+  502: 'BAD_GATEWAY',
+  503: 'SERVICE_UNAVAILABLE',
+  504: 'GATEWAY_TIMEOUT',
 };
 
-/** The catalog code of an `HttpException` by its status: a 4xx by kind, anything else unexpected. */
+/**
+ * The catalog code of an `HttpException` by its status, keeping its meaning (Nest's built-in
+ * exceptions each have one); another 4xx is `VALIDATION_ERR`, another 5xx `UNEXPECTED_ERR`.
+ */
 export function codeForStatus(status: number): string {
   return BY_STATUS[status] ?? (status >= 400 && status < 500 ? 'VALIDATION_ERR' : 'UNEXPECTED_ERR');
 }

@@ -2,10 +2,10 @@ import { DEFAULT_RESPONSES, ResponseCodes } from './default-responses';
 import { isEnvelopeHttpStatus } from './envelope-status';
 
 describe('DEFAULT_RESPONSES', () => {
-  it('holds the 30 built-in codes, each once', () => {
+  it('holds the 41 built-in codes, each once', () => {
     const codes = DEFAULT_RESPONSES.map((r) => r.code);
-    expect(codes).toHaveLength(30);
-    expect(new Set(codes).size).toBe(30);
+    expect(codes).toHaveLength(41);
+    expect(new Set(codes).size).toBe(41);
   });
 
   it('gives every built-in code a title, a description and an HTTP status that can carry an envelope', () => {

@@ -1,5 +1,9 @@
+import { HttpAdapterHost } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { EnvelopeModule, INVALID_ORDER } from '../fixtures/envelope.module';
+import { MindoffConfigurationError } from 'mindoff';
+import { AppOwnFilter, EnvelopeModule, INVALID_ORDER } from '../fixtures/envelope.module';
+import { initOutcome } from '../support/init-outcome';
 import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
 
 describe.each(ADAPTERS)("envelope: 'all' on %s", (adapter) => {
@@ -19,7 +23,8 @@ describe.each(ADAPTERS)("envelope: 'all' on %s", (adapter) => {
     const status = await call(server.url, 'GET', '/status');
     expect(status.body.data).toEqual({ up: true });
     const missing = await call(server.url, 'GET', '/plain/missing');
-    expect([missing.status, missing.body.message.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
+    expect([missing.status, missing.body.message.code]).toEqual([404, 'RESOURCE_NOT_FOUND']);
+    expect(missing.body.data).toEqual({ detail: 'No such thing' });
     const invalid = await call(server.url, 'POST', '/plain', { json: INVALID_ORDER });
     expect([invalid.status, invalid.body.message.code]).toEqual([400, 'INVALID_PAYLOAD']);
   });
@@ -52,13 +57,18 @@ describe.each(ADAPTERS)("envelope: 'all' on %s", (adapter) => {
     expect([res.status, res.body.message.code]).toEqual([400, 'MALFORMED_PAYLOAD']);
   });
 
-  it('leaves an unknown path to the answer it has without the option', async () => {
+  it('answers an unknown path ROUTE_NOT_FOUND, with the catalog text', async () => {
     const res = await call(server.url, 'GET', '/nowhere');
     expect(res.status).toBe(404);
     expect(res.body).toEqual({
-      message: 'Cannot GET /nowhere',
-      error: 'Not Found',
-      statusCode: 404,
+      status: 'fail',
+      message: {
+        code: 'ROUTE_NOT_FOUND',
+        title: 'Not Found',
+        description: 'No API matches this path.',
+        category: 'danger',
+      },
+      data: [],
     });
   });
 
@@ -100,23 +110,84 @@ describe.each(ADAPTERS)("envelope: 'all' on %s", (adapter) => {
   });
 });
 
+describe.each(ADAPTERS)("one error shape with envelope: 'all' on %s", (adapter) => {
+  describe.each([
+    ['at the root', '', ''],
+    ["under the global prefix 'api'", 'api', '/api'],
+  ])('%s', (_where, prefix, base) => {
+    let server: RunningApp;
+    beforeAll(async () => {
+      server = await startApp(EnvelopeModule.with({ mindoff: { envelope: 'all' } }), adapter, {
+        setup: (app) => {
+          if (prefix) app.setGlobalPrefix(prefix);
+        },
+      });
+    });
+    afterAll(() => server.close());
+
+    it.each([
+      ['an unknown path', 'GET', '/no-such-route', undefined, 404, 'ROUTE_NOT_FOUND'],
+      ['an unknown method', 'DELETE', '/plain', undefined, 404, 'ROUTE_NOT_FOUND'],
+      ['a miss with a fragment', 'GET', '/no-such-route#frag', undefined, 404, 'ROUTE_NOT_FOUND'],
+      ['a POST to an unknown path', 'POST', '/nowhere', '{"a":1}', 404, 'ROUTE_NOT_FOUND'],
+      ['malformed JSON', 'POST', '/plain', '{"customer_id":', 400, 'MALFORMED_PAYLOAD'],
+      ['the ValidationPipe', 'POST', '/plain', '{"customer_id":7}', 400, 'INVALID_PAYLOAD'],
+      ['a NotFoundException', 'GET', '/plain/missing', undefined, 404, 'RESOURCE_NOT_FOUND'],
+    ])('answers %s in the envelope', async (_what, method, path, body, status, code) => {
+      const res = await call(server.url, method, base + path, {
+        body,
+        headers: body ? { 'content-type': 'application/json' } : {},
+      });
+      expect([res.status, res.body?.status, res.body?.message?.code]).toEqual([
+        status,
+        'fail',
+        code,
+      ]);
+    });
+
+    it('leaves a path outside the prefix to the framework, as without mindoff', async () => {
+      if (!prefix) return expect(base).toBe('');
+      const res = await call(server.url, 'GET', '/outside');
+      expect([res.status, res.body?.message?.code]).toEqual([404, undefined]);
+      expect(res.text).toContain('/outside');
+    });
+  });
+});
+
 describe.each(ADAPTERS)(
   "an app's own global exception filter with envelope: 'all' on %s",
   (adapter) => {
-    it('gives way to the envelope on plain routes, and still answers unknown paths', async () => {
-      const all = await startApp(
+    const adapterOf = () => (adapter === 'fastify' ? new FastifyAdapter() : undefined);
+
+    it('stops the app at startup when it comes through APP_FILTER, naming the filter and the fix', async () => {
+      const error = await initOutcome(
         EnvelopeModule.with({ mindoff: { envelope: 'all' }, appFilter: true }),
-        adapter,
+        adapterOf(),
       );
-      try {
-        const missing = await call(all.url, 'GET', '/plain/missing');
-        expect([missing.status, missing.body.message.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
-        const nowhere = await call(all.url, 'GET', '/nowhere');
-        expect(nowhere.status).toBe(418);
-        expect(nowhere.body).toEqual({ handled_by: 'app', message: 'Cannot GET /nowhere' });
-      } finally {
-        await all.close();
-      }
+      expect(error).toBeInstanceOf(MindoffConfigurationError);
+      expect(error?.message).toContain('the global exception filter AppOwnFilter');
+      expect(error?.message).toContain('@UseFilters(AppOwnFilter)');
+    });
+
+    it('stops the app at startup when it comes through app.useGlobalFilters()', async () => {
+      const ref = await Test.createTestingModule({
+        imports: [EnvelopeModule.with({ mindoff: { envelope: 'all' } })],
+      }).compile();
+      const created = adapterOf();
+      const app = created
+        ? ref.createNestApplication(created, { logger: false })
+        : ref.createNestApplication({ logger: false });
+      app.useGlobalFilters(new AppOwnFilter(app.get(HttpAdapterHost)));
+      await expect(app.init()).rejects.toThrow(/global exception filter AppOwnFilter/);
+      await app.close().catch(() => undefined);
+    });
+
+    it('keeps the app filter with the default envelope mode', async () => {
+      const error = await initOutcome(
+        EnvelopeModule.with({ mindoff: {}, appFilter: true }),
+        adapterOf(),
+      );
+      expect(error).toBeUndefined();
     });
   },
 );

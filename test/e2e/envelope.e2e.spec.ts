@@ -49,11 +49,15 @@ describe.each(ADAPTERS)('plain controllers adopting the envelope on %s', (adapte
       expect(res.body.data).toEqual([]);
     });
 
-    it('answers NotFoundException with 404 ROUTE_NOT_FOUND, its message as data.detail', async () => {
+    it('answers NotFoundException with 404 RESOURCE_NOT_FOUND, its message as data.detail', async () => {
       const res = await call(server.url, 'GET', '/orders/missing');
       expect(res.status).toBe(404);
       expect(res.body.status).toBe('fail');
-      expect(res.body.message.code).toBe('ROUTE_NOT_FOUND');
+      expect(res.body.message).toMatchObject({
+        code: 'RESOURCE_NOT_FOUND',
+        title: 'Not Found',
+        description: 'The requested resource does not exist.',
+      });
       expect(res.body.data).toEqual({ detail: 'No order o_9' });
     });
 
@@ -202,6 +206,6 @@ describe.each(ADAPTERS)("an app's own global exception filter on %s", (adapter) 
 
   it('gives way to the envelope on decorated routes', async () => {
     const res = await call(server.url, 'GET', '/orders/missing');
-    expect([res.status, res.body.message.code]).toEqual([404, 'ROUTE_NOT_FOUND']);
+    expect([res.status, res.body.message.code]).toEqual([404, 'RESOURCE_NOT_FOUND']);
   });
 });

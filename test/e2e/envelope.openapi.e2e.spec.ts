@@ -39,7 +39,7 @@ describe.each(ADAPTERS)('the OpenAPI document of enveloped plain routes on %s', 
   it('lists the error envelopes by status: declared ones, body ones for a body, UNEXPECTED_ERR always', () => {
     expect(codesByStatus(doc.paths['/orders/missing'].get)).toEqual({
       '200': ['SUCCESS'],
-      '404': ['ROUTE_NOT_FOUND'],
+      '404': ['RESOURCE_NOT_FOUND'],
       '500': ['UNEXPECTED_ERR'],
     });
     expect(doc.paths['/orders/missing'].get.responses['404'].description).toContain(
