@@ -7,7 +7,6 @@ export const MINDOFF_ROUTE_METADATA = 'mindoff:route';
 /** Where the pipeline leaves the per-request context on the request object. */
 export const MINDOFF_CONTEXT = Symbol('mindoff:context');
 /** Marks a request whose body mindoff reads itself (so the framework's parsers skip it). */
-export const MINDOFF_DEFERRED_BODY = Symbol('mindoff:deferred-body');
 /** Metadata key on a route handler (and fastify route config key): the class mindoff serves there. */
 export const MINDOFF_ROUTE_CLASS = 'mindoff:route-class';
 /** Injection token of the app's `ResponseCatalog`. */

@@ -25,9 +25,6 @@ export const bodyReadByOthers = (className: string, unframed: boolean): string =
       : 'and no parsed JSON or raw bytes were left on the request'
   }; the request is refused rather than run with a lost body. Keep other parsers off mindoff routes (mindoff reads its bodies itself), or enable rawBody: true so the bytes are kept.`;
 
-export const fastifyInternalsChanged = (): string =>
-  'MindoffModule: this fastify version does not expose the route context (fastify.context) mindoff uses to read request bodies itself on its routes; bodies parsed by fastify are used where their size is provable and refused otherwise. Use fastify 5.';
-
 export const expressStrictRouting = (): string =>
   "MindoffModule: the express app routes strictly ('strict routing' is on), so /v1/app/api/ and /v1/app/api would be different routes and the trailing-slash URLs mindoff hands out would not be served; turn 'strict routing' off.";
 

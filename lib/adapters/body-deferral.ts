@@ -1,12 +1,12 @@
 import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { expressStrictRouting, MindoffConfigurationError } from '../mindoff.messages';
-import { ownerFromRouteConfig } from '../routing/mindoff-route.handler';
+import { mindoffRouteOwner, ownerFromRouteConfig } from '../routing/mindoff-route.handler';
 import { MindoffRoutes } from '../routing/mindoff-routes';
-import { leaveContentTypeToPipeline } from './fastify-content-type';
-import { literalRoutesFirst } from './express-route-order';
-import { ExpressMindoffRoutes, type ExpressLayer } from './express-mindoff-routes';
-import { fastifyRouteContext, type FastifyLike } from './fastify-route-context';
+import { leaveContentTypeToPipeline } from '../http/fastify-content-type';
+import { literalRoutesFirst } from '../http/express-route-order';
+import { ExpressMindoffRoutes, type ExpressLayer } from '../http/express-mindoff-routes';
+import { fastifyRouteContext, type FastifyLike } from '../http/fastify-route-context';
 
 type Next = (error?: unknown) => void;
 interface ExpressApp {
@@ -64,8 +64,8 @@ export class BodyDeferral implements OnModuleInit {
 
   private deferExpress(app: ExpressApp): void {
     const stack = app.router?.stack ?? [];
-    literalRoutesFirst(stack);
-    const routes = (this.express = new ExpressMindoffRoutes(stack));
+    literalRoutesFirst(stack, mindoffRouteOwner);
+    const routes = (this.express = new ExpressMindoffRoutes(stack, mindoffRouteOwner));
     if (routes.empty) return;
     if (app.enabled?.('strict routing')) {
       throw new MindoffConfigurationError([expressStrictRouting()]);

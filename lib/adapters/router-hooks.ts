@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { nodeRequestOf, type AdapterRequest } from '../http/adapter-request';
 import { markNotFoundHandler, reachesRoute } from '../http/reached-route';
 import { BodyDeferral } from './body-deferral';
-import { answerRouterRefusalsThroughErrorHandler } from './fastify-router-refusals';
+import { answerRouterRefusalsThroughErrorHandler } from '../http/fastify-router-refusals';
 import { toEnvelopeError } from '../errors/to-envelope-error';
 import { EnvelopeSender } from '../rendering/envelope.sender';
 import { MindoffRoutes } from '../routing/mindoff-routes';

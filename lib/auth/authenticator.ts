@@ -6,6 +6,7 @@ import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import { RateLimiter } from '../throttling/rate-limiter';
 import { authenticate } from './authenticate';
 import { FailedAuthLimiter } from './failed-auth.limiter';
+import { nodeRequestOf } from '../http/adapter-request';
 
 type AnyRequest = Record<string | symbol, unknown> & { raw?: IncomingMessage };
 
@@ -33,7 +34,7 @@ export class Authenticator {
    */
   async user(strategies: readonly string[], request: AnyRequest, response: unknown) {
     if (strategies.length === 0) return null;
-    const raw = (request.raw ?? request) as unknown as IncomingMessage;
+    const raw = nodeRequestOf(request);
     const hasCredentials = this.options.hasCredentials(raw as never);
     if (hasCredentials) await this.failures.admit(raw);
     let user: unknown;

@@ -25,3 +25,10 @@ export function nodeResponseOf(response: unknown): ServerResponse {
   const adapted = response as { raw?: ServerResponse };
   return adapted.raw ?? (response as ServerResponse);
 }
+
+/** Whether a Node request announces a body (a non-zero Content-Length, or chunked). */
+export function hasBody(raw: IncomingMessage): boolean {
+  const headers = raw.headers;
+  const length = headers['content-length'];
+  return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}

@@ -1,3 +1,4 @@
+import { hasBody } from '../http/adapter-request';
 import type { IncomingMessage } from 'node:http';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { uploadAborted, uploadCutShort } from '../mindoff.messages';
@@ -124,13 +125,6 @@ export function aborted(raw: IncomingMessage, received: number): MindoffHttpErro
     forRequest(requestIdOf(raw), uploadAborted(raw.method ?? 'REQUEST', path, received)),
   );
   return new MindoffHttpError('MALFORMED_PAYLOAD', { error: uploadCutShort() });
-}
-
-/** Whether the request announces a body at all (a length above zero, or chunked transfer). */
-export function hasBody(raw: IncomingMessage): boolean {
-  const headers = raw.headers;
-  const length = headers['content-length'];
-  return headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 /**

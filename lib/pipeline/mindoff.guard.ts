@@ -7,7 +7,7 @@ import {
   type Type,
 } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import { isObservable, lastValueFrom } from 'rxjs';
 import {
   BODYLESS_METHODS,
@@ -33,6 +33,7 @@ import { RateLimiter } from '../throttling/rate-limiter';
 import { REQUEST_ID_ATTRIBUTE } from '../request-id/request-id';
 import { RequestIds } from '../request-id/request-ids';
 import { MindoffTelemetry } from '../telemetry/mindoff.telemetry';
+import { nodeRequestOf, nodeResponseOf } from '../http/adapter-request';
 
 type AnyRequest = Record<string | symbol, unknown> & { raw?: IncomingMessage };
 
@@ -74,10 +75,10 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     // The arguments themselves: switchToHttp() adds three new closures to the context per call.
     const request = context.getArgByIndex<AnyRequest>(0);
     const response = context.getArgByIndex<unknown>(1);
-    const raw = (request.raw ?? request) as unknown as IncomingMessage;
+    const raw = nodeRequestOf(request);
     // Echoed first, so every answer from here on (refusals included) carries it.
     const requestId = this.requestIds.stamp(response);
-    const rawResponse = ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse;
+    const rawResponse = nodeResponseOf(response);
     const telemetry = this.telemetry.begin(api, request, rawResponse);
     telemetry?.span?.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
     if (api.deprecation) {

@@ -8,7 +8,8 @@ import {
   type PayloadOutcome,
 } from '../validation';
 import { notUtf8 } from '../mindoff.messages';
-import { bufferedBody, hasBody, readBody } from './body.reader';
+import { hasBody } from '../http/adapter-request';
+import { bufferedBody, readBody } from './body.reader';
 import { consumedBody, isConsumed } from './consumed-body';
 import { checkContentType } from './content-type.check';
 import { MindoffHttpError } from '../errors/mindoff-http.error';

@@ -9,7 +9,7 @@ import { MultipartForm, type ParsedForm } from '../uploads/multipart-form';
 import { missingFiles } from '../uploads/upload.errors';
 import { formReadByOthers } from '../uploads/upload.messages';
 import type { UploadRules } from '../uploads/upload-rules';
-import { hasBody } from './body.reader';
+import { hasBody } from '../http/adapter-request';
 import { isConsumed } from './consumed-body';
 import { checkFormDataType } from './form-data-type.check';
 import { readMultipart } from './multipart.reader';

@@ -14,6 +14,7 @@ import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 import { streamTicketKey, type StreamTicketBinding } from './stream-ticket';
 import { TASK_ENDPOINT_METADATA, type TaskEndpointSpec } from './task-endpoint.decorator';
 import type { TaskRecord } from './task.types';
+import { nodeRequestOf } from '../http/adapter-request';
 
 type AnyRequest = Record<string | symbol, unknown> & {
   raw?: IncomingMessage;
@@ -66,7 +67,7 @@ export class TaskAccessGuard implements CanActivate {
     const http = context.switchToHttp();
     const request = http.getRequest<AnyRequest>();
     const response = http.getResponse<unknown>();
-    const raw = (request.raw ?? request) as unknown as IncomingMessage;
+    const raw = nodeRequestOf(request);
     // Echoed first, so every answer (the stream's included) carries it.
     this.requestIds.stamp(response);
     const method = raw.method ?? '';
@@ -121,7 +122,7 @@ export class TaskAccessGuard implements CanActivate {
     ) {
       throw notFound(id);
     }
-    const raw = (request.raw ?? request) as unknown as IncomingMessage;
+    const raw = nodeRequestOf(request);
     const tracker = caller ?? this.limiter.tracker(null, raw);
     const rate = taskRate(api, endpoint.name);
     if (rate) {

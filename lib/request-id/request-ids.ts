@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import { pickRequestId } from './request-id';
 import { rawRequestIdOf, tagRawRequest } from './request-tag';
+import { nodeRequestOf, nodeResponseOf } from '../http/adapter-request';
 
 /**
  * Gives each request one id, chosen the first time anyone asks and kept on the request
@@ -24,7 +25,7 @@ export class RequestIds {
 
   /** The id of `request` (the raw `IncomingMessage`, or an adapter request wrapping it). */
   of(request: unknown): string {
-    return this.ofRaw(((request as { raw?: IncomingMessage }).raw ?? request) as IncomingMessage);
+    return this.ofRaw(nodeRequestOf(request));
   }
 
   private ofRaw(raw: IncomingMessage): string {
@@ -40,7 +41,7 @@ export class RequestIds {
    * slower merging path on every answer).
    */
   stamp(response: unknown): string {
-    const raw = ((response as { raw?: ServerResponse }).raw ?? response) as ServerResponse;
+    const raw = nodeResponseOf(response);
     const requestId = this.ofRaw(raw.req);
     if (raw.headersSent) return requestId;
     const reply = response as { header?: (name: string, value: string) => unknown };

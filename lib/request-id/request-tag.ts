@@ -1,11 +1,12 @@
 import type { IncomingMessage } from 'node:http';
+import { nodeRequestOf } from '../http/adapter-request';
 
 const REQUEST_ID = Symbol('mindoff:request-id');
 type Tagged = IncomingMessage & { [REQUEST_ID]?: string };
 
 /** The Node request under an adapter's request (fastify) or the request itself (express). */
 function rawOf(request: unknown): Tagged {
-  return ((request as { raw?: IncomingMessage }).raw ?? request) as Tagged;
+  return nodeRequestOf(request) as Tagged;
 }
 
 /** The id mindoff gave `request` (raw or adapter request), if it has one yet. */

@@ -1,8 +1,12 @@
 import type { Type } from '@nestjs/common';
 import type { IncomingMessage } from 'node:http';
-import { MINDOFF_DEFERRED_BODY } from '../mindoff.constants';
-import { hasBody } from '../pipeline/body.reader';
-import { mindoffRouteOwner } from '../routing/mindoff-route.handler';
+import { hasBody } from './adapter-request';
+
+/** Where the first layer notes which mindoff class a request is for (null: none). */
+const MINDOFF_DEFERRED_BODY = Symbol('mindoff:deferred-body');
+
+/** The mindoff class a route handler serves, if it is one of mindoff's. */
+export type RouteOwnerOf = (handler: unknown) => Type<unknown> | undefined;
 
 /** The part of an express 5 router layer mindoff reads: its route and its own path matcher. */
 export interface ExpressLayer {
@@ -44,10 +48,10 @@ export class ExpressMindoffRoutes {
   private readonly literal = new Map<string, Candidate[]>();
   private readonly patterns: Candidate[] = [];
 
-  constructor(stack: ExpressLayer[]) {
+  constructor(stack: ExpressLayer[], ownerOf: RouteOwnerOf) {
     for (const layer of stack) {
       const owner = layer.route?.stack
-        .map((entry) => mindoffRouteOwner(entry.handle))
+        .map((entry) => ownerOf(entry.handle))
         .find((found) => found !== undefined);
       if (!owner || !layer.route) continue;
       const path = layer.route.path;

@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import { fastifyInternalsChanged } from '../mindoff.messages';
 
 /** The part of a fastify instance mindoff uses. */
 export interface FastifyLike {
@@ -19,6 +18,9 @@ export interface FastifyRouteContext {
   contentTypeParser: unknown;
 }
 
+const FASTIFY_INTERNALS_CHANGED =
+  'MindoffModule: this fastify version does not expose the route context (fastify.context) mindoff uses to read request bodies itself on its routes; bodies parsed by fastify are used where their size is provable and refused otherwise. Use fastify 5.';
+
 let contextKey: symbol | undefined;
 let warned = false;
 
@@ -35,7 +37,7 @@ export function fastifyRouteContext(request: object): FastifyRouteContext | unde
   const context = contextKey && (request as Record<symbol, FastifyRouteContext>)[contextKey];
   if (!context && !warned) {
     warned = true;
-    new Logger('Mindoff').error(fastifyInternalsChanged());
+    new Logger('Mindoff').error(FASTIFY_INTERNALS_CHANGED);
   }
   return context || undefined;
 }

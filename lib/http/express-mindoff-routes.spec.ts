@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { markMindoffRoute } from '../routing/mindoff-route.handler';
+import { markMindoffRoute, mindoffRouteOwner } from '../routing/mindoff-route.handler';
 import { ExpressMindoffRoutes, type ExpressLayer } from './express-mindoff-routes';
 
 class OrdersApi {}
@@ -27,7 +27,7 @@ const request = (url: string) => ({ url, headers: {} }) as unknown as IncomingMe
 describe('ExpressMindoffRoutes', () => {
   it('recognises a literal route in any case and with a trailing slash, matching only at startup', () => {
     const orders = layer('/v1/orders/create_order');
-    const routes = new ExpressMindoffRoutes([orders]);
+    const routes = new ExpressMindoffRoutes([orders], mindoffRouteOwner);
     const atStartup = orders.calls;
     for (const url of [
       '/v1/orders/create_order',
@@ -41,14 +41,17 @@ describe('ExpressMindoffRoutes', () => {
   });
 
   it('asks the layer itself when the router is case-sensitive, as the router will', () => {
-    const routes = new ExpressMindoffRoutes([layer('/v1/orders/create_order', true)]);
+    const routes = new ExpressMindoffRoutes(
+      [layer('/v1/orders/create_order', true)],
+      mindoffRouteOwner,
+    );
     expect(routes.ownerOf(request('/v1/orders/create_order/'))).toBe(OrdersApi);
     expect(routes.ownerOf(request('/V1/orders/create_order/'))).toBeNull();
   });
 
   it('asks the layer itself for a path that is not ASCII', () => {
     const orders = layer('/v1/shop/kit');
-    const routes = new ExpressMindoffRoutes([orders]);
+    const routes = new ExpressMindoffRoutes([orders], mindoffRouteOwner);
     const atStartup = orders.calls;
     // U+212A KELVIN SIGN lower-cases to "k", but the router's match does not take it for one.
     expect(routes.ownerOf(request('/v1/shop/\u212Ait'))).toBeNull();
