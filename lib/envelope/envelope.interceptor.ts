@@ -51,6 +51,10 @@ export class MindoffEnvelopeInterceptor implements NestInterceptor {
       'success',
       result === undefined ? [] : result,
     );
+    // A value JSON has no text for (a BigInt, a cycle) fails here, inside the route, so that the
+    // envelope filter answers it UNEXPECTED_ERR on every adapter (fastify's serializer would
+    // otherwise answer its own bare 500 after the handler).
+    JSON.stringify(body);
     // Nest has set the route's status already: @HttpCode()'s if given, which the app chose.
     if (route.httpCode === undefined) this.adapters.httpAdapter.status(response, httpStatus);
     return body;

@@ -129,7 +129,8 @@ function matches(layer: ExpressLayer, path: string): boolean {
 /** The path of a request target, as express's router reads it (origin or absolute form). */
 function pathname(url: string): string {
   if (url.startsWith('/')) {
-    const end = url.indexOf('?');
+    // The router's parser (parseurl) ends the path at '?' and at '#' alike.
+    const end = url.search(/[?#]/);
     return end === -1 ? url : url.slice(0, end);
   }
   try {

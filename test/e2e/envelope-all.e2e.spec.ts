@@ -57,6 +57,15 @@ describe.each(ADAPTERS)("envelope: 'all' on %s", (adapter) => {
     expect([res.status, res.body.message.code]).toEqual([400, 'MALFORMED_PAYLOAD']);
   });
 
+  it('answers a result JSON cannot write (a BigInt) UNEXPECTED_ERR, as an exception', async () => {
+    const res = await call(server.url, 'GET', '/plain/bigint');
+    expect([res.status, res.body?.status, res.body?.message?.code]).toEqual([
+      500,
+      'exception',
+      'UNEXPECTED_ERR',
+    ]);
+  });
+
   it('answers an unknown path ROUTE_NOT_FOUND, with the catalog text', async () => {
     const res = await call(server.url, 'GET', '/nowhere');
     expect(res.status).toBe(404);

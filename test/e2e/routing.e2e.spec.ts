@@ -73,6 +73,20 @@ describe.each(ADAPTERS)('mindoff routes recognised by the router on %s', (adapte
       expect(JSON.parse(res.body).data).toEqual(SERVED);
     });
 
+    it.each([
+      ['a fragment', '/v1/shop/create_order/#frag'],
+      ['a fragment after the query', '/v1/shop/create_order/?a=1#frag'],
+      ['a fragment without the slash', '/v1/shop/create_order#frag'],
+    ])('serves a request target with %s with the body intact', async (_what, target) => {
+      const json = JSON.stringify(ORDER);
+      const res = await rawRequest(
+        server.url,
+        `POST ${base}${target} HTTP/1.1\nHost: localhost\nContent-Type: application/json\nContent-Length: ${json.length}\nConnection: close\n`,
+        [json],
+      );
+      expect([res.status, JSON.parse(res.body).data]).toEqual([200, SERVED]);
+    });
+
     it('runs the whole pipeline for an encoded path the router serves, and envelopes it when the router does not', async () => {
       const res = await post('/v1/shop/create%5Forder/', JSON.stringify(ORDER));
       if (res.status === 200) expect(res.body.data).toEqual(SERVED);
