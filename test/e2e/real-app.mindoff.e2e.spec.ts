@@ -136,6 +136,21 @@ describe.each(ADAPTERS)('mindoff inside a real app on %s', (adapter) => {
       expect(parsed.body.data).toEqual({ ...summary, received_keys: keys });
     });
 
+    it.each(['/api/v1/shop/create_order/', '/api/v1/shop/create_order'])(
+      "answers a CORS preflight on %s as the app's CORS says",
+      async (path) => {
+        const res = await send('OPTIONS', path, {
+          headers: {
+            origin: 'https://example.test',
+            'access-control-request-method': 'POST',
+            'access-control-request-headers': 'content-type',
+          },
+        });
+        expect(res.status).toBe(204);
+        expect(res.headers['access-control-allow-origin']).toBe('https://example.test');
+      },
+    );
+
     it('answers a body that breaks the schema with 400 INVALID_PAYLOAD', async () => {
       const res = await send('POST', '/api/v1/shop/create_order/', {
         json: { customer_id: 'c_42', items: [{ sku: 'tea', qty: 'two' }] },
