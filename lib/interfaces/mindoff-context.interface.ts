@@ -40,7 +40,7 @@ export interface MindoffContext<
   /** Aborted when the work should stop (client gone, or a queued task cancelled). */
   signal: AbortSignal;
   /** Reports progress to a queue-mode task; a no-op in direct mode. */
-  checkpoint(step: string, message?: string): Promise<void>;
+  readonly checkpoint: (step: string, message?: string) => Promise<void>;
 }
 
 /**

@@ -46,7 +46,10 @@ export interface MindoffModuleOptions {
      * already have, pass `storage: new RedisThrottlerStorage(client)` instead.
      */
     redis?: RateLimitRedis;
-    /** Key prefix in Redis. Default `mindoff:rl:`. */
+    /**
+     * Key prefix in Redis, followed by one `:` as `queue.prefix` is (`'my-rl'` and `'my-rl:'` both
+     * give `my-rl:<throttler>:{<key>}`). Default `mindoff:rl:`.
+     */
     prefix?: string;
     /** How long one call to the store may take before `onStoreError` applies. Default 1000 ms. */
     commandTimeoutMs?: number;

@@ -21,7 +21,10 @@ export interface MindoffQueueOptions {
    * access. Default none.
    */
   adminPermissions?: Type<CanActivate>[];
-  /** Prefix of every Redis key. Default `mindoff` (or the BullModule's with `useBullModule`). */
+  /**
+   * Prefix of every Redis key, followed by one `:` (`'app'` and `'app:'` both give `app:<queue>:…`,
+   * as `rateLimit.prefix` does). Default `mindoff` (or the BullModule's with `useBullModule`).
+   */
   prefix?: string;
   /** BullMQ queue name. Default `mindoff`. */
   queueName?: string;

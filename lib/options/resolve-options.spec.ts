@@ -36,6 +36,11 @@ describe('resolveOptions', () => {
     });
   });
 
+  it("reads queue.prefix 'app:' as 'app' (one ':' follows every prefix)", () => {
+    expect(resolveOptions({ queue: { prefix: 'app:' } }).options.queue.prefix).toBe('app');
+    expect(resolveOptions({ queue: { prefix: 'app' } }).options.queue.prefix).toBe('app');
+  });
+
   it('keeps what the app set, in milliseconds where the option is in seconds', () => {
     const { options } = resolveOptions({
       queue: {

@@ -22,6 +22,7 @@ import {
   badRequestIdHeader,
   invalidEmbeddedBudget,
 } from '../mindoff.messages';
+import { prefixName } from '../throttling/key-prefix';
 import { isValidRate, parseRate } from '../throttling/rate';
 import { resolveRateLimit } from './resolve-rate-limit';
 
@@ -99,7 +100,12 @@ function resolveQueue(
           ? queue.useBullModule
           : undefined,
     adminPermissions: queue.adminPermissions ?? [],
-    prefix: queue.prefix ?? (queue.useBullModule ? undefined : 'mindoff'),
+    prefix:
+      queue.prefix !== undefined
+        ? prefixName(queue.prefix)
+        : queue.useBullModule
+          ? undefined
+          : 'mindoff',
     queueName: queue.queueName ?? 'mindoff',
     worker: queue.worker !== false,
     concurrency,

@@ -63,6 +63,6 @@ export class DirectContext<P = unknown, U = unknown> implements MindoffContext<
     return this.controller.signal;
   }
 
-  /** Progress checkpoints only mean something for queued tasks. */
-  async checkpoint(_step: string, _message?: string): Promise<void> {}
+  /** Progress checkpoints only mean something for queued tasks (bound: `run({ checkpoint })` works). */
+  readonly checkpoint = (_step: string, _message?: string): Promise<void> => Promise.resolve();
 }

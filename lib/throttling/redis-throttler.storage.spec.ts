@@ -159,6 +159,15 @@ describe('RedisThrottlerStorage', () => {
     );
   });
 
+  it('puts one ":" after a prefix given without it, as queue.prefix does', () => {
+    expect(new RedisThrottlerStorage(redis, { prefix: 'my-rl' }).counterKey('k', 'jobs')).toBe(
+      'my-rl:jobs:{k}',
+    );
+    expect(new RedisThrottlerStorage(redis, { prefix: 'my-rl:' }).counterKey('k', 'jobs')).toBe(
+      'my-rl:jobs:{k}',
+    );
+  });
+
   it('leaves the connection of a borrowed client to its owner', async () => {
     new RedisThrottlerStorage(redis, { prefix: PREFIX });
     expect(redis.status).toBe('ready');

@@ -6,11 +6,15 @@ import {
   openRateLimitRedis,
   type RateLimitRedisClient,
 } from './rate-limit-redis';
+import { keyPrefix } from './key-prefix';
 import { toThrottlerRecord, type ThrottlerStorageRecord } from './throttler-record';
 
 /** Options of {@link RedisThrottlerStorage}. */
 export interface RedisThrottlerStorageOptions {
-  /** Prefix of every key this storage writes (default `'mindoff:rl:'`). */
+  /**
+   * Prefix of every key this storage writes (default `'mindoff:rl:'`); a `:` follows it, as it
+   * follows `queue.prefix` (`'my-rl'` → `my-rl:<throttler>:{<key>}`).
+   */
   prefix?: string;
 }
 
@@ -74,7 +78,7 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly run: IncrementCommand;
 
   constructor(redis: Redis, options: RedisThrottlerStorageOptions = {}) {
-    this.prefix = options.prefix ?? DEFAULT_REDIS_THROTTLER_PREFIX;
+    this.prefix = keyPrefix(options.prefix ?? DEFAULT_REDIS_THROTTLER_PREFIX);
     redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: INCREMENT_LUA });
     const command = (redis as unknown as Record<string, IncrementCommand>)[COMMAND];
     this.run = command.bind(redis);
