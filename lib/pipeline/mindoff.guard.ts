@@ -79,7 +79,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     // Echoed first, so every answer from here on (refusals included) carries it.
     const requestId = this.requestIds.stamp(response);
     const rawResponse = nodeResponseOf(response);
-    const telemetry = this.telemetry.begin(api, request, rawResponse);
+    const telemetry = this.telemetry.begin(api, request, rawResponse, this.routes);
     telemetry?.span?.setAttribute(REQUEST_ID_ATTRIBUTE, requestId);
     if (api.deprecation) {
       this.deprecation.apply(api, response, request.params as Record<string, unknown>);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type Type } from '@nestjs/common';
 import type { Attributes, Tracer } from '@opentelemetry/api';
 import { otelApi, type OtelApi } from './otel.loader';
 import { attachTelemetry, RequestTelemetry } from './request.telemetry';
@@ -8,9 +8,15 @@ import { TaskTelemetry } from './task.telemetry';
 
 /** What telemetry needs to know of an API version (a `CompiledApi` is one). */
 export interface TelemetryApi {
+  readonly cls?: Type<unknown>;
   readonly urlName: string;
   readonly method: string;
   readonly route: { readonly version: number; readonly apiPath: string };
+}
+
+/** Where the router serves an API class (the app's `MindoffRoutes`). */
+export interface ServedRoutes {
+  pathOf(cls: Type<unknown>): string | undefined;
 }
 
 /** What telemetry needs to know of a task about to run. */
@@ -58,11 +64,12 @@ export class MindoffTelemetry {
     api: TelemetryApi,
     request: Record<symbol, unknown>,
     rawResponse: { statusCode: number },
+    routes?: ServedRoutes,
     spanAttributes?: Attributes,
   ): RequestTelemetry | undefined {
     const otel = this.otel;
     if (!otel || !this.recording) return undefined;
-    const { name, attributes } = this.describe(api);
+    const { name, attributes } = this.describe(api, routes);
     const span = this.tracer?.startSpan(name, {
       kind: otel.SpanKind.SERVER,
       attributes: spanAttributes ? { ...attributes, ...spanAttributes } : attributes,
@@ -137,11 +144,18 @@ export class MindoffTelemetry {
     return () => gauge.removeCallback(callback);
   }
 
-  /** The span name and attributes of an API version, built once. */
-  private describe(api: TelemetryApi): { name: string; attributes: Attributes } {
+  /**
+   * The span name and attributes of an API version, built once; its `http.route` is the path the
+   * router serves it at (global prefix and `RouterModule` path included), as the client called it.
+   */
+  private describe(
+    api: TelemetryApi,
+    routes: ServedRoutes | undefined,
+  ): { name: string; attributes: Attributes } {
     let described = this.apis.get(api);
     if (!described) {
-      const route = `/v${api.route.version}/${api.route.apiPath}`;
+      const served = api.cls && routes?.pathOf(api.cls);
+      const route = served || `/v${api.route.version}/${api.route.apiPath}`;
       described = {
         name: `${api.method} ${route}`,
         attributes: {

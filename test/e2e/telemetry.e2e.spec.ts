@@ -245,6 +245,32 @@ describe('mindoff.queue.depth', () => {
   });
 });
 
+describe.each(ADAPTERS)('http.route under a global prefix on %s', (adapter) => {
+  let otel: OtelHarness;
+  let server: RunningApp;
+  beforeAll(async () => {
+    otel = startOtel();
+    server = await startApp(telemetryLab(), adapter, {
+      setup: (app) => void app.setGlobalPrefix('api'),
+    });
+  });
+  afterAll(async () => {
+    await server.close();
+    await otel.stop();
+  });
+
+  it('is the route the client called, prefix included', async () => {
+    const res = await call(server.url, 'POST', '/api/v1/tel/greet/', { json: { name: 'ada' } });
+    expect(res.status).toBe(200);
+    const [span] = otel.spans();
+    expect(span.name).toBe('POST /api/v1/tel/greet');
+    expect(span.attributes['http.route']).toBe('/api/v1/tel/greet');
+    await otel.collect();
+    const routes = otel.points('mindoff.requests').map((p) => p.attributes['http.route']);
+    expect(routes).toContain('/api/v1/tel/greet');
+  });
+});
+
 describe('metrics and traces without an OpenTelemetry SDK', () => {
   let server: RunningApp;
   beforeAll(async () => {
