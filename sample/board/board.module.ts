@@ -16,8 +16,7 @@ export class BoardModule {
     return {
       module: BoardModule,
       imports: [
-        // @bull-board/express pins its own copy of @bull-board/api (types only differ by copy).
-        BullBoardModule.forRoot({ route: '/queues', adapter: ExpressAdapter as never }),
+        BullBoardModule.forRoot({ route: '/queues', adapter: ExpressAdapter }),
         BullBoardModule.forFeature({ name: MINDOFF_QUEUE, adapter: BullMQAdapter }),
       ],
     };
