@@ -126,16 +126,18 @@ function matches(layer: ExpressLayer, path: string): boolean {
   }
 }
 
-/** The path of a request target, as express's router reads it (origin or absolute form). */
+/** `scheme://authority` at the start of an absolute-form request target. */
+const ABSOLUTE_FORM = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i;
+
+/**
+ * The path of a request target, as express's router reads it (parseurl, i.e. node's legacy
+ * `url.parse`, in router 2.x): origin or absolute form, ended at '?' and at '#', dot segments
+ * kept as sent (the router routes `/a/../b` as written; WHATWG `URL` would make it `/b`).
+ */
 function pathname(url: string): string {
-  if (url.startsWith('/')) {
-    // The router's parser (parseurl) ends the path at '?' and at '#' alike.
-    const end = url.search(/[?#]/);
-    return end === -1 ? url : url.slice(0, end);
-  }
-  try {
-    return new URL(url).pathname;
-  } catch {
-    return url;
-  }
+  const authority = ABSOLUTE_FORM.exec(url);
+  const path = authority ? url.slice(authority[0].length) : url;
+  const end = path.search(/[?#]/);
+  const bare = end === -1 ? path : path.slice(0, end);
+  return authority && !bare.startsWith('/') ? `/${bare}` : bare;
 }

@@ -174,6 +174,20 @@ const PROBES: Probe[] = [
     status: 200,
   },
   {
+    label: 'the catch-all with dot segments towards a mindoff path',
+    method: 'POST',
+    path: '/api/echo/any/../../v1/shop/create_order/',
+    ...json({ note: 'for the catch-all' }),
+    status: 200,
+  },
+  {
+    label: 'the catch-all in absolute form with dot segments towards a mindoff path',
+    method: 'POST',
+    path: 'http://shop.test/api/echo/any/../../v1/shop/create_order/',
+    ...json({ note: 'for the catch-all' }),
+    status: 200,
+  },
+  {
     label: 'the serializer route leaving out an excluded field',
     method: 'GET',
     path: '/api/account',

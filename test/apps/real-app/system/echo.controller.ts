@@ -12,4 +12,11 @@ export class EchoController {
       body,
     };
   }
+
+  /** `POST /api/echo/any/<anything>`: a catch-all, answering the path it saw and the body. */
+  @Post('any/*')
+  @HttpCode(200)
+  any(@Req() request: { url: string }, @Body() body: Record<string, unknown>) {
+    return { url: request.url, body };
+  }
 }
