@@ -1,14 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { IncomingMessage } from 'node:http';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import { RateLimiter } from '../throttling/rate-limiter';
 import { authenticate } from './authenticate';
 import { FailedAuthLimiter } from './failed-auth.limiter';
-import { nodeRequestOf } from '../http/adapter-request';
-
-type AnyRequest = Record<string | symbol, unknown> & { raw?: IncomingMessage };
+import { nodeRequestOf, type AdapterRequest } from '../http/adapter-request';
 
 /**
  * Who is calling, for the API pipeline and the task endpoints alike: runs the given passport
@@ -32,7 +29,7 @@ export class Authenticator {
    * Credentials every strategy refused are `AUTHENTICATION_FAILED`; an address with too many of
    * those is `API_RATE_LIMITED`.
    */
-  async user(strategies: readonly string[], request: AnyRequest, response: unknown) {
+  async user(strategies: readonly string[], request: AdapterRequest, response: unknown) {
     if (strategies.length === 0) return null;
     const raw = nodeRequestOf(request);
     const hasCredentials = this.options.hasCredentials(raw as never);

@@ -14,7 +14,7 @@ interface ExpressRoute {
   _handlesMethod?(method: string | undefined): boolean;
 }
 
-interface AnyRequest {
+interface RoutedRequest {
   route?: ExpressRoute | null;
   is404?: boolean;
   method?: string;
@@ -43,7 +43,7 @@ export function markNotFoundHandler(handler: object): void {
  */
 export function reachesRoute(request: unknown, adapter: AbstractHttpAdapter): boolean {
   if (typeof request !== 'object' || request === null) return false;
-  const { route, is404, method, path, url } = request as AnyRequest;
+  const { route, is404, method, path, url } = request as RoutedRequest;
   if (is404 !== undefined) return is404 === false;
   if (route) return !isNotFoundRoute(route);
   if (adapter.getType() !== 'express') return false;

@@ -33,9 +33,7 @@ import { RateLimiter } from '../throttling/rate-limiter';
 import { REQUEST_ID_ATTRIBUTE } from '../request-id/request-id';
 import { RequestIds } from '../request-id/request-ids';
 import { MindoffTelemetry } from '../telemetry/mindoff.telemetry';
-import { nodeRequestOf, nodeResponseOf } from '../http/adapter-request';
-
-type AnyRequest = Record<string | symbol, unknown> & { raw?: IncomingMessage };
+import { nodeRequestOf, nodeResponseOf, type AdapterRequest } from '../http/adapter-request';
 
 /**
  * The whole mindoff pipeline as one guard, in the original's order: auth → permissions →
@@ -73,7 +71,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     const api = this.registry.get(context.getClass() as Type<unknown>);
     if (!api) throw new MindoffHttpError('API_CONFIG_ERR');
     // The arguments themselves: switchToHttp() adds three new closures to the context per call.
-    const request = context.getArgByIndex<AnyRequest>(0);
+    const request = context.getArgByIndex<AdapterRequest>(0);
     const response = context.getArgByIndex<unknown>(1);
     const raw = nodeRequestOf(request);
     // Echoed first, so every answer from here on (refusals included) carries it.

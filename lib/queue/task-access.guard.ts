@@ -1,6 +1,5 @@
 import { Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { IncomingMessage } from 'node:http';
 import { Authenticator } from '../auth/authenticator';
 import { StaffAccess } from './staff-access';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
@@ -14,13 +13,9 @@ import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 import { streamTicketKey, type StreamTicketBinding } from './stream-ticket';
 import { TASK_ENDPOINT_METADATA, type TaskEndpointSpec } from './task-endpoint.decorator';
 import type { TaskRecord } from './task.types';
-import { nodeRequestOf } from '../http/adapter-request';
+import { nodeRequestOf, type AdapterRequest } from '../http/adapter-request';
 
-type AnyRequest = Record<string | symbol, unknown> & {
-  raw?: IncomingMessage;
-  params?: Record<string, string>;
-  query?: Record<string, unknown>;
-};
+type TaskEndpointRequest = AdapterRequest & { params?: Record<string, string> };
 
 /** Where the guard leaves what it granted, for `@GrantedAccess()`. */
 export const TASK_ACCESS = Symbol('mindoff:task-access');
@@ -65,7 +60,7 @@ export class TaskAccessGuard implements CanActivate {
       context.getHandler(),
     );
     const http = context.switchToHttp();
-    const request = http.getRequest<AnyRequest>();
+    const request = http.getRequest<TaskEndpointRequest>();
     const response = http.getResponse<unknown>();
     const raw = nodeRequestOf(request);
     // Echoed first, so every answer (the stream's included) carries it.
@@ -104,7 +99,7 @@ export class TaskAccessGuard implements CanActivate {
     endpoint: TaskEndpointSpec,
     ownerFromTicket: string | null | undefined,
   ): Promise<TaskAccess> {
-    const request = context.switchToHttp().getRequest<AnyRequest>();
+    const request = context.switchToHttp().getRequest<TaskEndpointRequest>();
     const response = context.switchToHttp().getResponse<unknown>();
     const task = /^[0-9a-f-]{36}$/i.test(id) ? await this.driver.get(id) : null;
     const api = task ? this.registry.find(task.request.urlName, task.request.version) : undefined;
@@ -137,7 +132,7 @@ export class TaskAccessGuard implements CanActivate {
    */
   private async listOwner(
     context: ExecutionContext,
-    request: AnyRequest,
+    request: TaskEndpointRequest,
     response: unknown,
   ): Promise<string | null> {
     const strategies = this.options.queue.listAuth ?? [
