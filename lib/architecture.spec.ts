@@ -70,10 +70,68 @@ export function findCycle(graph: FolderGraph): string[] | undefined {
   return undefined;
 }
 
+const ARCHITECTURE = join(LIB, '..', 'docs', 'ARCHITECTURE.md');
+
+/**
+ * The "Exact edges" block of docs/ARCHITECTURE.md as a graph: entries `a: b, c` (several on a
+ * line, apart by two spaces; an indented line continues the entry before it), `-` for none,
+ * parenthesised notes ignored.
+ */
+export function documentedEdges(markdown: string): FolderGraph {
+  const start = markdown.indexOf('Exact edges');
+  const open = markdown.indexOf('```\n', start) + 4;
+  const block = markdown.slice(open, markdown.indexOf('```', open));
+  const entries: string[] = [];
+  for (const line of block.split('\n')) {
+    if (!line.trim()) continue;
+    if (/^\s/.test(line) && entries.length) {
+      entries[entries.length - 1] += ` ${line.trim()}`;
+    } else {
+      entries.push(...line.trim().split(/\s{2,}(?=[a-z.-]+: )/));
+    }
+  }
+  const graph: FolderGraph = new Map();
+  for (const entry of entries) {
+    const colon = entry.indexOf(':');
+    const deps = entry
+      .slice(colon + 1)
+      .replace(/\([^)]*\)/g, '')
+      .split(',')
+      .map((dep) => dep.trim())
+      .filter((dep) => dep && dep !== '-');
+    graph.set(entry.slice(0, colon).trim(), new Set(deps));
+  }
+  return graph;
+}
+
+/** Each folder and its edges as one sorted line, for a readable diff. */
+function edgeLines(graph: FolderGraph): string[] {
+  return [...graph.keys()]
+    .sort()
+    .map((name) => `${name}: ${[...(graph.get(name) ?? [])].sort().join(', ') || '-'}`);
+}
+
 describe('lib/ architecture', () => {
   it('has no cycle between folders (no folder imports a folder above it)', () => {
     const cycle = findCycle(folderGraph());
     expect(cycle?.join(' → ')).toBeUndefined();
+  });
+
+  it("is what docs/ARCHITECTURE.md's edge list says, edge for edge", () => {
+    const actual = folderGraph();
+    const documented = documentedEdges(readFileSync(ARCHITECTURE, 'utf8'));
+    // `entry` assembles everything; the document says so ("every folder") rather than list it.
+    expect([...(documented.get('entry') ?? [])]).toEqual(['every folder']);
+    actual.delete('entry');
+    documented.delete('entry');
+    expect(edgeLines(documented)).toEqual(edgeLines(actual));
+  });
+
+  it('reads the edge list: entries side by side, continued lines, notes', () => {
+    const graph = documentedEdges(
+      'Exact edges\n\n```\na: -            b: a, c\nd: a,\n   b (types only)\n```\n',
+    );
+    expect(edgeLines(graph)).toEqual(['a: -', 'b: a, c', 'd: a, b']);
   });
 
   it('finds a cycle when a lower folder imports a higher one', () => {
