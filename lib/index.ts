@@ -78,10 +78,10 @@ export type {
 } from './responses/envelope.interface';
 
 // The envelope for plain controllers
-export { MindoffEnvelope } from './envelope/mindoff-envelope.decorator';
-export { MindoffEnvelopeInterceptor } from './envelope/envelope.interceptor';
-export { MindoffEnvelopeFilter } from './envelope/envelope.filter';
-export type { PipeIssue } from './envelope/validation-pipe.issues';
+export { MindoffEnvelope } from './plain-routes/mindoff-envelope.decorator';
+export { MindoffEnvelopeInterceptor } from './plain-routes/envelope.interceptor';
+export { MindoffEnvelopeFilter } from './plain-routes/envelope.filter';
+export type { PipeIssue } from './plain-routes/validation-pipe.issues';
 
 // Where APIs are served, and their documentation
 export { MindoffRoutes } from './routing/mindoff-routes';

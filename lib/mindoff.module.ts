@@ -1,7 +1,7 @@
 import { Module, type DynamicModule, type NestModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { BodyDeferral } from './adapters/body-deferral';
-import { ENVELOPE_PROVIDERS } from './envelope/envelope.providers';
+import { ENVELOPE_PROVIDERS } from './plain-routes/envelope.providers';
 import { MindoffExceptionFilter } from './filters/mindoff-exception.filter';
 import { ResultRenderer } from './rendering/result.renderer';
 import type { ResolvedMindoffOptions } from './interfaces/resolved-mindoff-options.interface';

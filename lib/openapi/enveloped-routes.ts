@@ -2,8 +2,12 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { MINDOFF_ENVELOPE_METADATA } from '../envelope/envelope.constants';
-import { answersOwnEnvelopes, envelopeRoute, type EnvelopeRoute } from '../envelope/envelope-route';
+import { MINDOFF_ENVELOPE_METADATA } from '../plain-routes/envelope.constants';
+import {
+  answersOwnEnvelopes,
+  envelopeRoute,
+  type EnvelopeRoute,
+} from '../plain-routes/envelope-route';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import type { ResponseCatalog } from '../responses/response.catalog';

@@ -1,5 +1,5 @@
 import { codeForStatus } from '../errors/to-envelope-error';
-import type { EnvelopeRoute } from '../envelope/envelope-route';
+import type { EnvelopeRoute } from '../plain-routes/envelope-route';
 import type { ResponseCatalog } from '../responses/response.catalog';
 import type { ApiResponseCode } from './api-response-codes';
 import { envelopeResponses } from './envelope-responses';
