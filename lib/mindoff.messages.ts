@@ -25,14 +25,14 @@ export const bodyReadByOthers = (className: string, unframed: boolean): string =
       : 'and no parsed JSON or raw bytes were left on the request'
   }; the request is refused rather than run with a lost body. Keep other parsers off mindoff routes (mindoff reads its bodies itself), or enable rawBody: true so the bytes are kept.`;
 
-export const expressStrictRouting = (): string =>
-  "MindoffModule: the express app routes strictly ('strict routing' is on), so /v1/app/api/ and /v1/app/api would be different routes and the trailing-slash URLs mindoff hands out would not be served; turn 'strict routing' off.";
-
 export const unknownResponseCode = (className: string, code: string): string =>
   `${className}: @MindoffResponseCodes names '${code}', which is neither a built-in code nor a row of the app's responses.csv; add a row for it (code,title,description,http_status) or fix the name.`;
 
 export const badClientManifest = (value: unknown): string =>
   `MindoffModule: clientManifest must be true or false, got ${JSON.stringify(value)}.`;
+
+export const badTrustProxy = (value: unknown, reason: string): string =>
+  `MindoffModule: trustProxy ${typeof value === 'function' ? 'function' : JSON.stringify(value)} cannot be used (${reason}); set it as for express's 'trust proxy': true, the number of proxies in front (e.g. 1), or the proxies' addresses ('loopback', '10.0.0.0/8', ['127.0.0.1', 'fc00::/7']).`;
 
 export const badQueueConcurrency = (value: unknown): string =>
   `MindoffModule: queue.concurrency ${String(value)} must be a whole number >= 1 (tasks run at once per process); use worker: false for a process that runs none.`;

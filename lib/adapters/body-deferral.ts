@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { expressStrictRouting, MindoffConfigurationError } from '../mindoff.messages';
 import { mindoffRouteOwner, ownerFromRouteConfig } from '../routing/mindoff-route.handler';
 import { MindoffRoutes } from '../routing/mindoff-routes';
 import { leaveContentTypeToPipeline } from '../http/fastify-content-type';
@@ -67,12 +66,11 @@ export class BodyDeferral implements OnModuleInit {
     literalRoutesFirst(stack, mindoffRouteOwner);
     const routes = (this.express = new ExpressMindoffRoutes(stack, mindoffRouteOwner));
     if (routes.empty) return;
-    if (app.enabled?.('strict routing')) {
-      throw new MindoffConfigurationError([expressStrictRouting()]);
-    }
+    const strict = app.enabled?.('strict routing') === true;
     // The first layer decides for the whole request, before any parser (even one mounted on a
     // sub-path, which would see a trimmed URL) asks.
     app.use((req: never, _res: unknown, next: Next) => {
+      if (strict) routes.servedForm(req);
       routes.recognise(req);
       next();
     });

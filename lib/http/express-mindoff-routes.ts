@@ -75,7 +75,26 @@ export class ExpressMindoffRoutes {
    * the path the app's routes match (no parser mounted on a sub-path has trimmed it yet).
    */
   recognise(req: ExpressRequest): void {
-    if (hasBody(req)) req[MINDOFF_DEFERRED_BODY] = this.find(pathname(req.url ?? ''));
+    if (req[MINDOFF_DEFERRED_BODY] === undefined && hasBody(req)) {
+      req[MINDOFF_DEFERRED_BODY] = this.find(pathname(req.url ?? ''));
+    }
+  }
+
+  /**
+   * Under express's 'strict routing', where `/x` and `/x/` are different routes: a request for a
+   * mindoff route in the slash form the route was not registered with is pointed at the served
+   * form (`req.url` rewritten, `originalUrl` kept), so mindoff's URLs answer in both forms as
+   * without the option, while the app's own routes keep its strict answers.
+   */
+  servedForm(req: ExpressRequest): void {
+    const url = req.url ?? '';
+    const path = pathname(url);
+    if (this.find(path)) return;
+    const other = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : `${path}/`;
+    const owner = this.find(other);
+    if (!owner) return;
+    req.url = other + url.slice(url.indexOf(path) + path.length);
+    req[MINDOFF_DEFERRED_BODY] = owner;
   }
 
   /** Whether the first layer found that `req` carries a body for a mindoff route. */

@@ -1,4 +1,5 @@
 import { VersioningType } from '@nestjs/common';
+import express from 'express';
 import { DocumentBuilder } from '@nestjs/swagger';
 import { MindoffOpenApi, MindoffRoutes } from 'mindoff';
 import { createTestApp, expectEnvelope } from 'mindoff/testing';
@@ -168,10 +169,10 @@ describe.each(ADAPTERS)('mindoff routes recognised by the router on %s', (adapte
     it('lists task URLs under the prefix in the acknowledgment, and they answer', async () => {
       const ack = await post('/v1/jobs/report/', JSON.stringify({ n: 1 }));
       expect(ack.body?.message?.code).toBe('QUEUED');
-      const root = `${server.url}${base}/mindoff/queue/${ack.body.data.queue_id}`;
+      const root = `${base}/mindoff/queue/${ack.body.data.queue_id}`;
       expect(ack.body.data.response_url).toBe(`${root}/`);
       expect(ack.body.data.cancel_url).toBe(`${root}/cancel/`);
-      const detail = await call(ack.body.data.response_url, 'GET', '');
+      const detail = await call(server.url, 'GET', ack.body.data.response_url as string);
       expect(detail.body?.message?.code).toMatch(/^(SUCCESS|QUEUE_TASK_(PENDING|RUNNING))$/);
     });
 
@@ -220,6 +221,49 @@ describe.each(ADAPTERS)('mindoff routes recognised by the router on %s', (adapte
       // serves /plain/echo/, fastify's default router does not.
       const slashed = await post('/plain/echo/', JSON.stringify({ a: [1] }));
       expect(slashed.status).toBe(adapter === 'express' ? 201 : 404);
+    });
+  });
+
+  describe('on an app whose router is strict about the trailing slash', () => {
+    let server: RunningApp;
+    beforeAll(async () => {
+      server = await startApp(RoutingModule.with(), adapter, {
+        setup: (app) => void app.setGlobalPrefix('api'),
+        // express's 'strict routing' (read when its router is made); fastify's router is strict.
+        expressApp: adapter === 'express' ? express().set('strict routing', true) : undefined,
+      });
+    });
+    afterAll(() => server.close());
+
+    it('serves mindoff URLs in both forms, body and query intact, task endpoints included', async () => {
+      for (const path of ['/api/v1/shop/create_order/?a=1', '/api/v1/shop/create_order?a=1']) {
+        const res = await call(server.url, 'POST', path, {
+          body: JSON.stringify(ORDER),
+          headers: { 'content-type': 'application/json' },
+        });
+        expect({ path, status: res.status, data: res.body?.data }).toEqual({
+          path,
+          status: 200,
+          data: SERVED,
+        });
+      }
+      for (const path of ['/api/mindoff/queue/none/', '/api/mindoff/queue/none']) {
+        const res = await call(server.url, 'GET', path);
+        expect({ path, code: res.body?.message?.code }).toEqual({
+          path,
+          code: 'QUEUE_TASK_NOT_FOUND',
+        });
+      }
+    });
+
+    it("keeps the app's routes strict: /plain/echo/ is not /plain/echo", async () => {
+      const post = (path: string) =>
+        call(server.url, 'POST', path, {
+          body: JSON.stringify({ a: [1] }),
+          headers: { 'content-type': 'application/json' },
+        });
+      expect((await post('/api/plain/echo')).status).toBe(201);
+      expect((await post('/api/plain/echo/')).status).toBe(404);
     });
   });
 

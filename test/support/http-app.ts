@@ -1,5 +1,6 @@
 import type { DynamicModule, INestApplication, NestApplicationOptions, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { AddressInfo } from 'node:net';
 
@@ -17,19 +18,23 @@ export interface RunningApp {
 export interface AppSetup {
   options?: NestApplicationOptions;
   setup?: (app: INestApplication) => unknown;
+  /** The express app to build on (express only), e.g. one with its own router settings. */
+  expressApp?: unknown;
 }
 
 /** Builds `module` on the named adapter and starts it on a socket. */
 export async function startApp(
   module: Type<unknown> | DynamicModule,
   adapter: AdapterName,
-  { options = {}, setup }: AppSetup = {},
+  { options = {}, setup, expressApp }: AppSetup = {},
 ): Promise<RunningApp> {
   const ref = await Test.createTestingModule({ imports: [module] }).compile();
   const app =
     adapter === 'fastify'
       ? ref.createNestApplication(new FastifyAdapter(), { logger: false, ...options })
-      : ref.createNestApplication({ logger: false, ...options });
+      : expressApp
+        ? ref.createNestApplication(new ExpressAdapter(expressApp), { logger: false, ...options })
+        : ref.createNestApplication({ logger: false, ...options });
   await setup?.(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
