@@ -67,10 +67,15 @@ export interface MindoffModuleOptions {
     failedAuth?: `${number}/${'s' | 'm' | 'h' | 'd'}` | null | false;
   };
   /**
-   * Trust `X-Forwarded-For` for the client IP: `true` takes the left-most address, a number N
-   * trusts N proxies (the N-th address from the right). Default `false` (the socket address).
+   * Which proxies in front of the app are trusted, as express's `trust proxy` takes it: `true`
+   * (every hop), the number of proxies (`1`), addresses or CIDR ranges as a list or a
+   * comma-separated string (`'loopback, 10.0.0.0/8'`; also `'linklocal'`, `'uniquelocal'`), or
+   * `(address, hop) => boolean`. The client address is then read from `X-Forwarded-For` (through
+   * `proxy-addr`), and acknowledgment URLs may use `X-Forwarded-Proto` / `X-Forwarded-Host`.
+   * Default `false`: the socket address, and relative task URLs unless `queue.publicUrl` is set.
    */
-  trustProxy?: boolean | number;
+  trustProxy?:
+    boolean | number | string | readonly string[] | ((address: string, hop: number) => boolean);
   /** Whether a request carries credentials (so a failed login is `AUTHENTICATION_FAILED`, not anonymous). */
   hasCredentials?: (request: { headers: Record<string, unknown> }) => boolean;
   /** The id used to rate-limit a user. Default `user.id ?? user.sub ?? user.userId ?? user.username`. */

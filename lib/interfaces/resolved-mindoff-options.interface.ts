@@ -55,6 +55,9 @@ export interface ResolvedRateLimitOptions {
   failedAuth: Rate | null;
 }
 
+/** Whether a proxy at `address`, `hop` hops from the server (0: the socket's peer), is trusted. */
+export type TrustProxy = (address: string, hop: number) => boolean;
+
 /**
  * `MindoffModuleOptions` as every part of mindoff reads them: each default applied once, at
  * startup, by `resolveOptions`.
@@ -63,7 +66,8 @@ export interface ResolvedMindoffOptions {
   defaults: MindoffApiDefaults;
   responsesPath: string;
   rateLimit: ResolvedRateLimitOptions;
-  trustProxy: boolean | number;
+  /** `trustProxy` compiled: whether the hop `hop` away (0: the socket's peer) at `address` is trusted. */
+  trustProxy: TrustProxy;
   hasCredentials: (request: { headers: Record<string, unknown> }) => boolean;
   userId: (user: unknown) => string | number | undefined;
   queue: ResolvedQueueOptions;

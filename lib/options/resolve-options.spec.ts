@@ -10,7 +10,6 @@ describe('resolveOptions', () => {
       defaults: {},
       responsesPath: join(process.cwd(), 'config', 'responses.csv'),
       rateLimit: { prefix: 'mindoff:rl:' },
-      trustProxy: false,
       hasCredentials: hasAuthorizationHeader,
       envelope: 'decorated',
       queue: {
@@ -56,7 +55,10 @@ describe('resolveOptions', () => {
     expect(options.queue.endpointLimits.list).toEqual({ limit: 5, ttlMs: 1000, source: '5/s' });
     expect(options.queue.endpointLimits.cancel).toBeNull();
     expect(options.queue.worker).toBe(false);
-    expect(options.trustProxy).toBe(2);
+    expect([options.trustProxy('10.0.0.1', 1), options.trustProxy('10.0.0.1', 2)]).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it('rate-limits a user by id, sub, userId or username', () => {

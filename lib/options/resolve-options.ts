@@ -25,6 +25,7 @@ import {
 import { prefixName } from '../throttling/key-prefix';
 import { isValidRate, parseRate } from '../throttling/rate';
 import { resolveRateLimit } from './resolve-rate-limit';
+import { resolveTrustProxy } from './resolve-trust-proxy';
 
 /** How long finished tasks are kept unless `queue.retention` says otherwise. */
 export const DEFAULT_RETENTION: QueueRetention = {
@@ -68,7 +69,7 @@ export function resolveOptions(given: MindoffModuleOptions): {
     defaults: given.defaults ?? {},
     responsesPath: given.responsesPath ?? join(process.cwd(), 'config', 'responses.csv'),
     rateLimit: resolveRateLimit(given.rateLimit ?? {}, problems),
-    trustProxy: given.trustProxy ?? false,
+    trustProxy: resolveTrustProxy(given.trustProxy, problems),
     hasCredentials: given.hasCredentials ?? hasAuthorizationHeader,
     userId,
     queue: resolveQueue(given.queue ?? {}, userId, problems),

@@ -1,6 +1,7 @@
 /**
- * The absolute URLs of a task's endpoints, as the acknowledgment lists them. `root` is where the
- * task endpoints are served, origin included: `https://host/api/mindoff/queue`.
+ * The URLs of a task's endpoints, as the acknowledgment lists them. `root` is where the task
+ * endpoints are served (see `taskRoot`): `https://host/api/mindoff/queue`, or `/api/mindoff/queue`
+ * when no trusted origin is known.
  */
 export function taskUrls(root: string, id: string) {
   const task = `${root}/${id}`;

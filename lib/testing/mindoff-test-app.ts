@@ -66,7 +66,8 @@ export class MindoffTestApp {
         body,
       });
       if (api.processMode !== 'queue' || this.queueMode !== 'wait') return answer;
-      const read = (url: string) => send('GET', url, { headers });
+      // Task URLs are relative unless the app states its public origin.
+      const read = (url: string) => send('GET', new URL(url, this.url).href, { headers });
       return await waitForTask(answer, read, options.waitMs ?? 4000);
     } finally {
       forced?.release();

@@ -38,14 +38,14 @@ describe.each(CASES)('queue mode on the $name driver ($adapter)', ({ driver, ada
       headers: extra,
     });
 
-  it('acknowledges with QUEUED and absolute task URLs, then reports pending → running → the stored envelope', async () => {
+  it('acknowledges with QUEUED and relative task URLs (no trusted origin), then reports pending → running → the stored envelope', async () => {
     const name = `ok-${randomUUID()}`;
     const ack = await enqueue(name);
     expect(ack.status).toBe(200);
     expect(ack.body.status).toBe('ok');
     expect(codeOf(ack)).toBe('QUEUED');
     const id = ack.body.data.queue_id as string;
-    const root = `${app.url}/mindoff/queue/${id}`;
+    const root = `/mindoff/queue/${id}`;
     expect(ack.body.data).toEqual({
       queue_id: id,
       response_url: `${root}/`,
@@ -398,12 +398,12 @@ describe.each(CASES)('queue mode on the $name driver ($adapter)', ({ driver, ada
     expect(codeOf(issued)).toBe('SUCCESS');
     const { ticket, expires_in, status_stream_url } = issued.body.data;
     expect(expires_in).toBe(30);
-    expect(status_stream_url).toBe(`${app.url}/mindoff/queue/${id}/stream/?ticket=${ticket}`);
-    const stream = await openStream(status_stream_url);
+    expect(status_stream_url).toBe(`/mindoff/queue/${id}/stream/?ticket=${ticket}`);
+    const stream = await openStream(app.url + status_stream_url);
     expect(stream.status).toBe(200);
     expect((await stream.nextData())?.parsed.id).toBe(id);
     stream.close();
-    const reused = await openStream(status_stream_url);
+    const reused = await openStream(app.url + status_stream_url);
     expect(reused.status).toBe(404);
     const forged = await openStream(`${app.url}/mindoff/queue/${id}/stream/?ticket=nope`);
     expect(forged.status).toBe(404);
@@ -422,7 +422,7 @@ describe.each(CASES)('queue mode on the $name driver ($adapter)', ({ driver, ada
       `${app.url}/mindoff/queue/${otherId}/stream/?ticket=${second.ticket}`,
     );
     expect(misused.status).toBe(404);
-    const burned = await openStream(second.status_stream_url);
+    const burned = await openStream(app.url + second.status_stream_url);
     expect(burned.status).toBe(404);
     gates.open(`${name}:run`);
     gates.open(`${other}:run`);

@@ -278,7 +278,7 @@ describe.each(ADAPTERS)('mindoff inside a real app on %s', (adapter) => {
     const pathOf = (url: unknown) => {
       if (typeof url !== 'string')
         throw new Error(`the acknowledgment has no such URL: ${ack.text}`);
-      return new URL(url).pathname;
+      return new URL(url, server.url).pathname;
     };
 
     /** Reads response_url until the task has finished (backing off to 250 ms), at most 10 s. */
@@ -294,7 +294,7 @@ describe.each(ADAPTERS)('mindoff inside a real app on %s', (adapter) => {
 
     it('acknowledges with QUEUED and task URLs under /api/mindoff/queue/', async () => {
       expect(envelopeOf(ack)).toEqual({ status: 200, envelope: 'ok', code: 'QUEUED' });
-      const root = `${server.url}/api/mindoff/queue/${task().queue_id}`;
+      const root = `/api/mindoff/queue/${task().queue_id}`;
       expect(task()).toMatchObject({
         response_url: `${root}/`,
         status_stream_url: `${root}/stream/`,
@@ -323,7 +323,7 @@ describe.each(ADAPTERS)('mindoff inside a real app on %s', (adapter) => {
       expect(queued.body?.message?.code).toBe('QUEUED');
       // fetch asks for gzip and br; the task cannot finish before the gate opens, so each state
       // read here was flushed on its own.
-      const stream = await openStream(queued.body.data.status_stream_url);
+      const stream = await openStream(server.url + queued.body.data.status_stream_url);
       try {
         expect(stream.status).toBe(200);
         expect(stream.headers.get('content-encoding')).toBeNull();

@@ -232,7 +232,7 @@ describe.each(QUEUE_CASES)(
       const name = `stream-${randomUUID()}`;
       const ack = await enqueue(name, 'stream-enqueue');
       const stream = await openStream(
-        ack.body.data.status_stream_url as string,
+        app.url + (ack.body.data.status_stream_url as string),
         withId('stream-1'),
       );
       try {
