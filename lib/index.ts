@@ -97,6 +97,11 @@ export {
   type RedisThrottlerStorageOptions,
 } from './throttling/redis-throttler.storage';
 
+// Idempotency-key stores (for `idempotency.store`)
+export type * from './interfaces/idempotency-store.interface';
+export { MemoryIdempotencyStore } from './idempotency/memory-idempotency.store';
+export { RedisIdempotencyStore } from './idempotency/redis-idempotency.store';
+
 // Health checks for @nestjs/terminus
 export {
   MindoffHealthIndicator,

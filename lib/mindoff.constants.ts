@@ -37,6 +37,7 @@ export const API_OPTION_KEYS = [
   'allowDuplicateQueue',
   'progressSteps',
   'deprecated',
+  'idempotency',
 ] as const;
 
 export const LIMIT_KEYS = [

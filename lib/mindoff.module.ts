@@ -31,6 +31,11 @@ import { MindoffRoutes } from './routing/mindoff-routes';
 import { EnvelopeSender } from './rendering/envelope.sender';
 import { ResponseCatalog } from './responses';
 import { MindoffHealthIndicator } from './health/mindoff-health.indicator';
+import { IdempotencyGate } from './idempotency/idempotency.gate';
+import {
+  MINDOFF_IDEMPOTENCY_STORE,
+  idempotencyStoreProvider,
+} from './idempotency/idempotency-store.provider';
 
 /**
  * Managed APIs for a Nest app. Import it once, in the root module; it is global, so every
@@ -61,6 +66,8 @@ import { MindoffHealthIndicator } from './health/mindoff-health.indicator';
     resolvedOptionsProvider,
     { provide: MINDOFF_RUN_INLINE, useValue: false },
     rateLimitStorageProvider,
+    idempotencyStoreProvider,
+    IdempotencyGate,
     {
       provide: MINDOFF_CATALOG,
       inject: [MINDOFF_RESOLVED_OPTIONS],
@@ -84,6 +91,8 @@ import { MindoffHealthIndicator } from './health/mindoff-health.indicator';
     MindoffTelemetry,
     MINDOFF_CATALOG,
     MINDOFF_THROTTLER_STORAGE,
+    MINDOFF_IDEMPOTENCY_STORE,
+    IdempotencyGate,
     MINDOFF_MODULE_OPTIONS,
     MINDOFF_RESOLVED_OPTIONS,
     MINDOFF_RUN_INLINE,

@@ -134,4 +134,20 @@ export interface MindoffApiOptions<
   progressSteps?: Record<string, ProgressStep> | null;
   /** This version is deprecated: `true`, or when and where to read about it. */
   deprecated?: boolean | DeprecationOptions;
+  /**
+   * Honour an `Idempotency-Key` header: `true` (a key is optional) or `{ required: true, ttl: '24h' }`.
+   * A repeated request with the same key gets the first answer again instead of a second `run()`.
+   */
+  idempotency?: boolean | IdempotencyDeclaration | null;
+}
+
+/** A duration such as `'24h'`, `'15m'`, `'30s'`, `'7d'` or `'500ms'`. */
+export type DurationString = `${number}${'ms' | 's' | 'm' | 'h' | 'd'}`;
+
+/** The full form of an API's `idempotency` field. */
+export interface IdempotencyDeclaration {
+  /** Whether a request without an `Idempotency-Key` is refused `IDEMPOTENCY_KEY_REQUIRED` (400). Default `false`. */
+  required?: boolean;
+  /** How long an answer is kept for replay. Default: the module's `idempotency.ttl` (`'24h'`). */
+  ttl?: DurationString;
 }

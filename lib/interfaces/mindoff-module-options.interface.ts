@@ -2,7 +2,12 @@ import type { CanActivate, Type } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { ValidationMode } from '../validation';
 import type { MindoffQueueOptions } from './mindoff-queue-options.interface';
-import type { MindoffLimits } from './mindoff-api-options.interface';
+import type {
+  DurationString,
+  IdempotencyDeclaration,
+  MindoffLimits,
+} from './mindoff-api-options.interface';
+import type { IdempotencyStore } from './idempotency-store.interface';
 
 /**
  * Which plain (non-mindoff) routes answer in the envelope: those with `@MindoffEnvelope()`
@@ -24,6 +29,32 @@ export interface MindoffApiDefaults {
   maxPayloadSize?: number | null;
   maxPayloadDepth?: number | null;
   limits?: MindoffLimits;
+  idempotency?: boolean | IdempotencyDeclaration | null;
+}
+
+/** Where idempotency keys live: the app's own store, or Redis (shared by every instance). */
+export type IdempotencyStoreOption =
+  | IdempotencyStore
+  | {
+      /** A Redis URL or ioredis options. */
+      redis: RateLimitRedis;
+      /** Key prefix, followed by one `:`. Default `mindoff:idem:`. */
+      prefix?: string;
+      /** How long one call may take before the request is answered 503. Default 1000 ms. */
+      commandTimeoutMs?: number;
+    };
+
+/** Options of idempotency keys (`forRoot({ idempotency })`), for every API that declares them. */
+export interface MindoffIdempotencyOptions {
+  /** How long an answer is kept for replay, unless the API says. Default `'24h'`. */
+  ttl?: DurationString;
+  /**
+   * How long a claimed key stays locked without news from its request: renewed while `run()` is
+   * alive, so this only decides how soon a key frees after its process died. Default `'30s'`.
+   */
+  lockTtl?: DurationString;
+  /** Default: in memory (one process). */
+  store?: IdempotencyStoreOption;
 }
 
 /**
@@ -100,4 +131,6 @@ export interface MindoffModuleOptions {
    * Default `false` (not served). It lists every API's paths, as the OpenAPI document does.
    */
   clientManifest?: boolean;
+  /** Idempotency keys: how long answers are kept, and where (see `MindoffIdempotencyOptions`). */
+  idempotency?: MindoffIdempotencyOptions;
 }

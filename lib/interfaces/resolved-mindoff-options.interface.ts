@@ -8,6 +8,7 @@ import type {
 } from './mindoff-module-options.interface';
 import type { QueueConnection, QueueEndpointName } from './mindoff-queue-options.interface';
 import type { Rate } from './rate.interface';
+import type { IdempotencyStore } from './idempotency-store.interface';
 
 /** How long finished tasks are kept, in milliseconds. */
 export interface QueueRetention {
@@ -58,6 +59,17 @@ export interface ResolvedRateLimitOptions {
 /** Whether a proxy at `address`, `hop` hops from the server (0: the socket's peer), is trusted. */
 export type TrustProxy = (address: string, hop: number) => boolean;
 
+/** `MindoffModuleOptions['idempotency']` with every default applied. */
+export interface ResolvedIdempotencyOptions {
+  ttlMs: number;
+  lockTtlMs: number;
+  /** The app's own store; unset with `redis` or in memory. */
+  store?: IdempotencyStore;
+  redis?: RateLimitRedis;
+  prefix: string;
+  commandTimeoutMs: number;
+}
+
 /**
  * `MindoffModuleOptions` as every part of mindoff reads them: each default applied once, at
  * startup, by `resolveOptions`.
@@ -76,4 +88,5 @@ export interface ResolvedMindoffOptions {
   requestId: { header: string; trustHeader: boolean };
   /** Whether `GET /mindoff/apis/` serves the client route table. */
   clientManifest: boolean;
+  idempotency: ResolvedIdempotencyOptions;
 }

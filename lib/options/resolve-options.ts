@@ -26,6 +26,7 @@ import { prefixName } from '../throttling/key-prefix';
 import { isValidRate, parseRate } from '../throttling/rate';
 import { resolveRateLimit } from './resolve-rate-limit';
 import { resolveTrustProxy } from './resolve-trust-proxy';
+import { resolveIdempotency } from './resolve-idempotency';
 
 /** How long finished tasks are kept unless `queue.retention` says otherwise. */
 export const DEFAULT_RETENTION: QueueRetention = {
@@ -76,6 +77,7 @@ export function resolveOptions(given: MindoffModuleOptions): {
     envelope: envelope as EnvelopeMode,
     requestId: resolveRequestId(given.requestId ?? {}, problems),
     clientManifest: given.clientManifest === true,
+    idempotency: resolveIdempotency(given.idempotency ?? {}, problems),
   };
   if (given.clientManifest !== undefined && typeof given.clientManifest !== 'boolean') {
     problems.push(badClientManifest(given.clientManifest));

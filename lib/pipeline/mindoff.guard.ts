@@ -34,6 +34,8 @@ import { REQUEST_ID_ATTRIBUTE } from '../request-id/request-id';
 import { RequestIds } from '../request-id/request-ids';
 import { MindoffTelemetry } from '../telemetry/mindoff.telemetry';
 import { nodeRequestOf, nodeResponseOf, type AdapterRequest } from '../http/adapter-request';
+import { IdempotencyGate } from '../idempotency/idempotency.gate';
+import { HeldKey } from '../idempotency/held-key';
 
 /**
  * The whole mindoff pipeline as one guard, in the original's order: auth → permissions →
@@ -57,6 +59,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     private readonly requestIds: RequestIds,
     private readonly telemetry: MindoffTelemetry,
     private readonly deprecation: DeprecationNotice,
+    private readonly idempotency: IdempotencyGate,
   ) {}
 
   onModuleInit(): void {
@@ -135,11 +138,30 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     // A body that has already arrived is usually read and checked at once: nothing to wait for.
     const payload = read instanceof Promise ? await read : read;
     telemetry?.reached('payload');
+    // After every refusal, so a refused request leaves no trace under its key.
+    const held = api.idempotency
+      ? await this.idempotency.admit(
+          api.idempotency,
+          { raw, response, rawResponse, scope: tracker, requestId },
+          {
+            urlName: api.urlName,
+            version: api.route.version,
+            params,
+            query: query ?? request.query ?? {},
+            payload,
+            files: upload?.files,
+          },
+        )
+      : null;
+    if (held && !(held instanceof HeldKey)) {
+      request[MINDOFF_CONTEXT] = held;
+      return true;
+    }
 
     if (queued) {
       if (!this.queue) throw new MindoffHttpError('API_CONFIG_ERR');
       telemetry?.reached('enqueue');
-      request[MINDOFF_CONTEXT] = new EnqueueAction(
+      const enqueue = new EnqueueAction(
         this.queue,
         api,
         {
@@ -155,10 +177,11 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
         this.renderer,
         response,
       );
+      request[MINDOFF_CONTEXT] = held ? held.around(enqueue) : enqueue;
       return true;
     }
     telemetry?.reached('run');
-    request[MINDOFF_CONTEXT] = new DirectContext(
+    const direct = new DirectContext(
       payload,
       query,
       params,
@@ -173,6 +196,7 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
       upload?.files,
       api.serializeData,
     );
+    request[MINDOFF_CONTEXT] = held ? held.around(direct) : direct;
     return true;
   }
 }

@@ -13,6 +13,7 @@ import { checkFiles } from './files.check';
 import { checkProgressSteps } from './progress-steps.check';
 import { checkResponseSchema } from './response-schema.check';
 import { show } from './show';
+import { checkIdempotency } from '../idempotency/compiled-idempotency';
 
 type Raw = Record<string, unknown>;
 
@@ -71,6 +72,7 @@ export function checkApiConfig(className: string, raw: Raw, env: ApiCheckEnviron
   for (const text of checkDeprecation(raw.deprecated)) {
     problems.push(`${className}: deprecated${text.startsWith('.') ? '' : ' '}${text}`);
   }
+  problems.push(...checkIdempotency(className, raw));
   return problems;
 }
 

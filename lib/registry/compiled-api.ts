@@ -13,6 +13,7 @@ import { compileDeprecation, type CompiledDeprecation } from './deprecation';
 import type { ApiRouteMetadata } from '../interfaces/api-route-metadata.interface';
 import { compileUploadRules, type UploadRules } from '../uploads/upload-rules';
 import { compileResponseSerializer, type DataSerializer } from '../serialization';
+import { compileIdempotency, type CompiledIdempotency } from '../idempotency/compiled-idempotency';
 
 const MEGABYTE = 1024 * 1024;
 const DEFAULT_REQUEST_LIMIT = '30/m';
@@ -63,6 +64,8 @@ export interface CompiledApi {
   readonly uploads: UploadRules | null;
   /** Writes the success envelope's `data` as `responseSchema` describes it; null when undeclared. */
   readonly serializeData: DataSerializer | null;
+  /** How `Idempotency-Key` is honoured; null when the API does not declare `idempotency`. */
+  readonly idempotency: CompiledIdempotency | null;
   readonly route: ApiRouteMetadata;
   readonly options: MindoffApiOptions;
 }
@@ -129,6 +132,7 @@ export function compileApi(
     serializeData: options.responseSchema
       ? compileResponseSerializer(options.responseSchema, cls.name)
       : null,
+    idempotency: compileIdempotency(options.idempotency),
     route,
     options,
   };

@@ -28,6 +28,7 @@ import { declaredResponseCodes } from './declared-response-codes';
 import { loadPassport } from '../auth/passport.loader';
 import type { ResponseCatalog } from '../responses';
 import { checkApiConfig } from './api-config.check';
+import { unsharedStoreWarning } from '../idempotency/store-sharing.check';
 import { checkPatternParams, duplicatePatterns } from './route-patterns.check';
 import { compileApi, mergeDefaults, type CompiledApi } from './compiled-api';
 
@@ -70,6 +71,8 @@ export class MindoffRegistry implements OnModuleInit {
         this.logger.warn(sunsetPassed(api.className, api.deprecation?.sunsetText ?? ''));
       }
     }
+    const unshared = unsharedStoreWarning(this.all(), this.options);
+    if (unshared) this.logger.warn(unshared);
   }
 
   /** The compiled API behind a controller class (O(1), no reflection). */

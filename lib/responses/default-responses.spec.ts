@@ -2,10 +2,10 @@ import { DEFAULT_RESPONSES, ResponseCodes } from './default-responses';
 import { isEnvelopeHttpStatus } from './envelope-status';
 
 describe('DEFAULT_RESPONSES', () => {
-  it('holds the 41 built-in codes, each once', () => {
+  it('holds the 46 built-in codes, each once', () => {
     const codes = DEFAULT_RESPONSES.map((r) => r.code);
-    expect(codes).toHaveLength(41);
-    expect(new Set(codes).size).toBe(41);
+    expect(codes).toHaveLength(46);
+    expect(new Set(codes).size).toBe(46);
   });
 
   it('gives every built-in code a title, a description and an HTTP status that can carry an envelope', () => {
@@ -29,6 +29,9 @@ describe('DEFAULT_RESPONSES', () => {
     expect(byCode.get('RATE_LIMIT_UNAVAILABLE')?.httpStatus).toBe(503);
     expect(byCode.get('PAYLOAD_TOO_LARGE')?.httpStatus).toBe(413);
     expect(byCode.get('CREATED')?.httpStatus).toBe(200);
+    expect(byCode.get('IDEMPOTENCY_KEY_IN_USE')?.httpStatus).toBe(409);
+    expect(byCode.get('IDEMPOTENCY_KEY_REUSED')?.httpStatus).toBe(422);
+    expect(byCode.get('IDEMPOTENCY_UNAVAILABLE')?.httpStatus).toBe(503);
   });
 });
 

@@ -63,6 +63,36 @@ export const DEFAULT_RESPONSES = [
     httpStatus: 503,
   },
   {
+    code: 'IDEMPOTENCY_KEY_REQUIRED',
+    title: 'Idempotency Key Required',
+    description: 'This request needs an Idempotency-Key header.',
+    httpStatus: 400,
+  },
+  {
+    code: 'IDEMPOTENCY_KEY_INVALID',
+    title: 'Invalid Idempotency Key',
+    description: 'The Idempotency-Key must be 1 to 255 printable ASCII characters.',
+    httpStatus: 400,
+  },
+  {
+    code: 'IDEMPOTENCY_KEY_IN_USE',
+    title: 'Request In Progress',
+    description: 'A request with this Idempotency-Key is still being processed. Retry shortly.',
+    httpStatus: 409,
+  },
+  {
+    code: 'IDEMPOTENCY_KEY_REUSED',
+    title: 'Idempotency Key Reused',
+    description: 'This Idempotency-Key was already used for a different request.',
+    httpStatus: 422,
+  },
+  {
+    code: 'IDEMPOTENCY_UNAVAILABLE',
+    title: 'Service Unavailable',
+    description: 'Idempotency keys cannot be checked right now. Please try again shortly.',
+    httpStatus: 503,
+  },
+  {
     code: 'PAYLOAD_NOT_ALLOWED',
     title: 'Request Not Accepted',
     description: 'This request does not allow a payload.',

@@ -127,6 +127,12 @@ export const API_FIELDS: readonly ApiField[] = [
     hint: 'multipart uploads by field, e.g. { avatar: { maxSize: 2 } }',
   },
   {
+    key: 'idempotency',
+    group: 'request',
+    default: false,
+    hint: "true, or { required: true, ttl: '24h' }: Idempotency-Key replays",
+  },
+  {
     key: 'maxPayloadSize',
     group: 'request',
     default: 10,
