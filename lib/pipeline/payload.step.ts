@@ -12,6 +12,7 @@ import { hasBody } from '../http/adapter-request';
 import { bufferedBody, readBody } from './body.reader';
 import { consumedBody, isConsumed } from './consumed-body';
 import { checkContentType } from './content-type.check';
+import { mayHoldProtoKey, withoutProtoKeys } from './proto-keys';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 
 /**
@@ -45,18 +46,17 @@ export function readPayload(
 /** Decoding, parsing, depth and schema of the bytes read. */
 function parsePayload(api: CompiledApi, bytes: Buffer): unknown {
   let body: unknown;
-  let everyKeyKept = true;
   if (bytes.length > 0) {
     const text = utf8Text(bytes);
-    everyKeyKept = !PROTO_SPELLING.test(text);
     try {
-      body = everyKeyKept ? JSON.parse(text) : parseWithoutProto(text);
+      body = JSON.parse(text);
     } catch (error) {
       throw new MindoffHttpError('MALFORMED_PAYLOAD', { error: (error as Error).message });
     }
+    // Dropped after parsing, without recursion: the depth below is the text's, whatever its keys.
+    if (mayHoldProtoKey(text)) withoutProtoKeys(body);
   }
-  // The depth is read from the text, unless a dropped `__proto__` key made the value shallower.
-  return checkShape(api, body, everyKeyKept ? bytes : undefined);
+  return checkShape(api, body, bytes.length > 0 ? bytes : undefined);
 }
 
 // Fatal: a byte sequence that is not UTF-8 is refused, not replaced by U+FFFD. The BOM is kept in
@@ -72,24 +72,10 @@ function utf8Text(bytes: Buffer): string {
 }
 
 /**
- * A key JSON could spell `__proto__` with: literally, or with any of its letters escaped
- * (`"\u005f_proto__"`), which JSON.parse decodes into the same own key.
- */
-const PROTO_SPELLING = /__proto__|\\u00(?:5f|6f|7[024])/i;
-
-/**
- * JSON.parse, minus any `__proto__` keys: JSON.parse keeps them as own properties, which a
- * handler's `Object.assign(target, payload)` would turn into a prototype swap. The reviver is
- * slow: it only runs when the text could spell the key at all (see `PROTO_SPELLING`).
- */
-function parseWithoutProto(text: string): unknown {
-  return JSON.parse(text, (key, value: unknown) => (key === '__proto__' ? undefined : value));
-}
-
-/**
  * The depth and schema steps of a body already read (`undefined` when none was sent): the value
  * `run()` gets, or the refusal (`INVALID_PAYLOAD`, `PAYLOAD_NOT_ALLOWED`). `json`, the text the body
- * was parsed from with every key kept, is where its depth is read (cheaper than walking it).
+ * was parsed from, is where its depth is read (cheaper than walking it, and the same whatever keys
+ * were dropped after parsing).
  *
  * @example
  * await checkShape(api, { sku: 'tea' }); // { sku: 'tea' }, or throws INVALID_PAYLOAD

@@ -27,8 +27,9 @@ const warned = new Set<string>();
 /**
  * The payload steps of an API that declares `files`, in place of `readPayload`: the declared type
  * (`multipart/form-data` only), the form read and checked part by part under the upload rules and
- * the whole-body limit, then the text fields through the same depth and schema checks as a JSON
- * body. Required files that did not come are reported with the schema's issues, in one
+ * the whole-body limit, then the text fields, typed as query strings are (`Int`, `Boolean`,
+ * `ListOf` for a repeated field...), through the same depth and schema checks as a JSON body.
+ * Required files that did not come are reported with the schema's issues, in one
  * `INVALID_PAYLOAD`. A request without a body is an empty form.
  *
  * @example
@@ -43,7 +44,8 @@ export async function readUpload(
   const missing = missingFiles(rules, form.files);
   let payload: unknown;
   try {
-    payload = await checkShape(api, form.fields);
+    const fields = api.coerceFormFields ? api.coerceFormFields(form.fields) : form.fields;
+    payload = await checkShape(api, fields);
   } catch (error) {
     if (missing.length > 0 && isIssueList(error)) {
       throw new MindoffHttpError('INVALID_PAYLOAD', [...(error.data as unknown[]), ...missing]);

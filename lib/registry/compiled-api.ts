@@ -3,8 +3,10 @@ import type { MindoffApiOptions, ProcessMode } from '../interfaces/mindoff-api-o
 import type { MindoffApiDefaults } from '../interfaces/mindoff-module-options.interface';
 import { parseRate, type Rate } from '../throttling';
 import {
+  compileFormFieldsCoercion,
   compilePayloadSchema,
   compileUrlValuesCheck,
+  type FormFieldsCoercion,
   type PayloadCheck,
   type PayloadSchema,
   type ValidationMode,
@@ -62,6 +64,8 @@ export interface CompiledApi {
   readonly deprecation: CompiledDeprecation | null;
   /** The file fields of a multipart API (`files`), compiled; null when it declares none. */
   readonly uploads: UploadRules | null;
+  /** A multipart API's text fields typed as its shorthand payload says; null when none apply. */
+  readonly coerceFormFields: FormFieldsCoercion | null;
   /** Writes the success envelope's `data` as `responseSchema` describes it; null when undeclared. */
   readonly serializeData: DataSerializer | null;
   /** How `Idempotency-Key` is honoured; null when the API does not declare `idempotency`. */
@@ -129,6 +133,9 @@ export function compileApi(
       : null,
     deprecation: compileDeprecation(options.deprecated),
     uploads: compileUploadRules(options.files, size),
+    coerceFormFields: options.files
+      ? compileFormFieldsCoercion(schema as PayloadSchema | null)
+      : null,
     serializeData: options.responseSchema
       ? compileResponseSerializer(options.responseSchema, cls.name)
       : null,

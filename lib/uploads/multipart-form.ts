@@ -15,6 +15,7 @@ import {
   typeNotAccepted,
   undeclaredFile,
 } from './upload.errors';
+import { fieldNotUtf8 } from './upload.messages';
 import { MAX_FORM_FIELDS, type FileFieldLimits, type UploadRules } from './upload-rules';
 
 /** A multipart form as read: its text fields (the payload to be) and its files, by declared field. */
@@ -36,6 +37,14 @@ const READABLE_ERRORS: Readonly<Record<string, string>> = {
   'Unexpected end of file': 'the form ended inside a file',
   'Malformed part header': 'a part has malformed headers',
 };
+
+/**
+ * What busboy's UTF-8 decoder puts in place of bytes that are not UTF-8 (a part may declare another
+ * charset, which busboy decodes by: the raw bytes are not kept, so this is what can be checked).
+ * A field holding it is refused as a JSON body with such bytes is, rather than passed on altered;
+ * the character sent as valid UTF-8 is refused alike (it marks text already damaged upstream).
+ */
+const REPLACEMENT = '\ufffd';
 
 function describe(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -154,6 +163,7 @@ export class MultipartForm {
     if (this.rules.fields.has(name)) return this.fail(textForFile(name));
     // As in JSON bodies: a `__proto__` key never reaches the payload.
     if (name === '__proto__') return;
+    if (value.includes(REPLACEMENT)) return this.fail(malformedForm(fieldNotUtf8(name)));
     const fields = this.fields;
     if (!Object.hasOwn(fields, name)) {
       fields[name] = value;

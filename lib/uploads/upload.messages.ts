@@ -8,3 +8,6 @@ export const missingFormType = (): string =>
 
 export const formReadByOthers = (className: string): string =>
   `${className}: the multipart body was read by another parser before mindoff (e.g. app.use(multer().any()) or a proxy middleware), so its files are gone; the request is refused rather than run without them. Keep other parsers off mindoff routes: mindoff reads uploads itself.`;
+
+export const fieldNotUtf8 = (field: string): string =>
+  `Form field '${field}' is not valid UTF-8; send text fields as UTF-8 (as JSON bodies are).`;

@@ -36,5 +36,6 @@ export {
 export { compilePayloadSchema, type PayloadSchema } from './payload-schema';
 export { compileDtoClass, isDtoClass, type DtoClass } from './dto-class';
 export { compileCoercion } from './string-coercion';
+export { compileFormFieldsCoercion, type FormFieldsCoercion } from './form-fields.coercion';
 export { compileUrlValuesCheck, type UrlPart, type UrlValuesOptions } from './url-values.check';
 export { checkUrlSchemaDefinition } from './url-schema.check';

@@ -107,13 +107,16 @@ export function nestedText(depth: number, shape: number): string {
   return `${open.repeat(times)}1${close.repeat(times)}`;
 }
 
-/** `"key":value` members added to a body's JSON text, and how deep each is once `__proto__` keys are dropped. */
+/**
+ * `"key":value` members added to a body's JSON text, and how deep each is: as sent, `__proto__`
+ * keys included (the depth rule reads the body as it came, then those keys are dropped).
+ */
 export const INJECTIONS: [string, number][] = [
-  ['"__proto__":{"polluted":"yes"}', 0],
-  ['"\\u005f_proto__":{"polluted":"yes"}', 0],
-  ['"__pr\\u006Fto__":{"polluted":{"deeper":"yes"}}', 0],
-  ['"__proto__":null', 0],
-  ['"__proto__":[{"polluted":"yes"}]', 0],
+  ['"__proto__":{"polluted":"yes"}', 2],
+  ['"\\u005f_proto__":{"polluted":"yes"}', 2],
+  ['"__pr\\u006Fto__":{"polluted":{"deeper":"yes"}}', 3],
+  ['"__proto__":null', 1],
+  ['"__proto__":[{"polluted":"yes"}]', 3],
   ['"constructor":{"prototype":{"polluted":"yes"}}', 3],
   ['"prototype":{"polluted":"yes"}', 2],
   ['"toString":"not a function"', 1],

@@ -128,10 +128,13 @@ export const deep = fc
       { weight: 1, arbitrary: fc.constantFrom(1_000, 5_000, 20_000, 100_000) },
     ),
     fc.nat(),
+    fc.boolean(),
   )
-  .chain(([target, depth, shape]) =>
+  .chain(([target, depth, shape, withProtoKey]) =>
     validBody(target).map((body) => {
-      const json = withMembers(jsonText(body), [`"deep":${nestedText(depth, shape)}`]);
+      // A `__proto__` key beside the deep member: the depth rule still answers, not a RangeError.
+      const proto = withProtoKey ? ['"__proto__":{"polluted":"yes"}'] : [];
+      const json = withMembers(jsonText(body), [...proto, `"deep":${nestedText(depth, shape)}`]);
       return make('deep', post(target, json), refused('INVALID_PAYLOAD'));
     }),
   );

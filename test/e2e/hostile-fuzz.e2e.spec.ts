@@ -10,6 +10,7 @@ import { ADAPTERS, type AdapterName } from '../support/http-app';
 import { exchange } from '../support/raw-exchange';
 import { fuzzCase } from './hostile-fuzz.cases';
 import { judge, type FuzzCase } from './hostile-fuzz.http';
+import { internalText } from './hostile-fuzz.leaks';
 
 const SEED = 20_261_130;
 const REQUESTS = 10_000;
@@ -50,9 +51,14 @@ interface Failure {
   request: string;
 }
 
-/** Sends every case, `CONCURRENCY` at a time, and keeps what broke the contract. */
+/**
+ * Sends every case, `CONCURRENCY` at a time, and keeps what broke the contract, and every refusal
+ * (a 4xx, 5xx or closed socket) that carries internal error text.
+ */
 async function send(url: string, cases: FuzzCase[], catalog: ResponseCatalog) {
   const failures: Failure[] = [];
+  const leaks: Failure[] = [];
+  let refusals = 0;
   const statuses = new Map<number, number>();
   const byKind: Record<string, Record<number, number>> = {};
   let next = 0;
@@ -63,15 +69,18 @@ async function send(url: string, cases: FuzzCase[], catalog: ResponseCatalog) {
       statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
       const kind = (byKind[fuzz.kind] ??= {});
       kind[answer.status] = (kind[answer.status] ?? 0) + 1;
+      const request = () => fuzz.bytes.subarray(0, 300).toString('latin1');
       const reason = judge(catalog, fuzz.expect, answer);
-      if (reason) {
-        const request = fuzz.bytes.subarray(0, 300).toString('latin1');
-        failures.push({ kind: fuzz.kind, reason, request });
+      if (reason) failures.push({ kind: fuzz.kind, reason, request: request() });
+      if (answer.status >= 400 || answer.status === 0) {
+        refusals++;
+        const leak = internalText(answer);
+        if (leak) leaks.push({ kind: fuzz.kind, reason: leak, request: request() });
       }
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { failures, statuses, byKind };
+  return { failures, statuses, byKind, leaks, refusals };
 }
 
 describe.each(ADAPTERS)('hostile input at volume against the sample app on %s', (adapter) => {
@@ -89,27 +98,39 @@ describe.each(ADAPTERS)('hostile input at volume against the sample app on %s', 
     clearTimeout(grace);
   });
 
+  /** The corpus, sent once for both tests below. */
+  let corpus: Promise<Awaited<ReturnType<typeof send>> & { growthMb: number }> | undefined;
+  const sendCorpus = () =>
+    (corpus ??= (async () => {
+      const cases = fc.sample(fuzzCase, { seed: SEED, numRuns: REQUESTS });
+      const rssBefore = process.memoryUsage().rss;
+      const started = Date.now();
+      const outcome = await send(url, cases, catalog);
+      const seconds = (Date.now() - started) / 1000;
+      const growthMb = (process.memoryUsage().rss - rssBefore) / 1048576;
+      console.log(
+        `${adapter}: ${cases.length} requests in ${seconds.toFixed(1)} s, RSS ${growthMb >= 0 ? '+' : ''}${growthMb.toFixed(0)} MB, ` +
+          `${outcome.failures.length} failures, ${outcome.refusals} refusals; statuses by kind:\n` +
+          Object.entries(outcome.byKind)
+            .map(([kind, counts]) => `  ${kind}: ${JSON.stringify(counts)}`)
+            .join('\n'),
+      );
+      return { ...outcome, growthMb };
+    })());
+
   it(`answers ${REQUESTS} generated requests with envelopes, never a 5xx, within bounded memory`, async () => {
-    const cases = fc.sample(fuzzCase, { seed: SEED, numRuns: REQUESTS });
     const prototypeKeys = Object.getOwnPropertyNames(Object.prototype);
-    const rssBefore = process.memoryUsage().rss;
-    const started = Date.now();
-
-    const { failures, statuses, byKind } = await send(url, cases, catalog);
-
-    const seconds = (Date.now() - started) / 1000;
-    const growthMb = (process.memoryUsage().rss - rssBefore) / 1048576;
-    console.log(
-      `${adapter}: ${cases.length} requests in ${seconds.toFixed(1)} s, RSS ${growthMb >= 0 ? '+' : ''}${growthMb.toFixed(0)} MB, ` +
-        `${failures.length} failures; statuses by kind:\n` +
-        Object.entries(byKind)
-          .map(([kind, counts]) => `  ${kind}: ${JSON.stringify(counts)}`)
-          .join('\n'),
-    );
+    const { failures, statuses, growthMb } = await sendCorpus();
     expect(failures.slice(0, 10)).toEqual([]);
     expect([...statuses.keys()].filter((status) => status >= 500)).toEqual([]);
     expect(Object.getOwnPropertyNames(Object.prototype)).toEqual(prototypeKeys);
     expect((Object.prototype as Record<string, unknown>).polluted).toBeUndefined();
     expect(growthMb).toBeLessThan(RSS_GROWTH_LIMIT_MB);
+  }, 120_000);
+
+  it('answers no refusal of the corpus with internal error text: no RangeError, Maximum call stack, stack frame or file path', async () => {
+    const { leaks, refusals } = await sendCorpus();
+    expect(refusals).toBeGreaterThan(REQUESTS / 2);
+    expect(leaks.slice(0, 10)).toEqual([]);
   }, 120_000);
 });

@@ -37,6 +37,26 @@ describe.each(ADAPTERS)('payload depth on %s', (adapter) => {
       expect([res.status, res.body.data]).toEqual([200, { depth: 100_000 }]);
     });
 
+    it('refuses a 100,000-deep body holding a __proto__ key as too deep, with no internal error text', async () => {
+      const body = `{"__proto__":{"polluted":1},${nested(100_000).slice(1)}`;
+      const res = await call(server.url, 'POST', '/v1/body/default_depth/', {
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect([res.status, res.body.message.code]).toEqual([400, 'INVALID_PAYLOAD']);
+      expect(res.body.data).toEqual([expect.objectContaining({ code: 'too_deep' })]);
+      expect(res.text).not.toMatch(/Maximum call stack|RangeError/);
+    });
+
+    it('drops the __proto__ key of a 100,000-deep body with the depth rule off, without running out of stack', async () => {
+      const body = `{"__proto__":{"polluted":1},${nested(100_000).slice(1)}`;
+      const res = await call(server.url, 'POST', '/v1/body/no_depth/', {
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
+      expect([res.status, res.body.data]).toEqual([200, { depth: 100_000 }]);
+    });
+
     it('answers a schema that cannot follow a 100,000-deep body with 400 INVALID_PAYLOAD, not 500', async () => {
       const res = await call(server.url, 'POST', '/v1/body/recursive_schema/', {
         body: nested(100_000),
