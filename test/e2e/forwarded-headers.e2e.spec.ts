@@ -154,13 +154,13 @@ describe.each(ADAPTERS)('forwarded headers on %s', (adapter) => {
       expect(ack.body.data.retry_url).toBe(`https://api.example.com/mindoff/queue/${id}/retry/`);
     });
   });
+});
 
-  it('refuses to start when trustProxy is not something express would take, naming the option and the fix', async () => {
-    const compiling = Test.createTestingModule({
-      imports: [MindoffModule.forRoot({ trustProxy: '10.0.0.0/33' })],
-    }).compile();
-    await expect(compiling).rejects.toThrow(
-      /trustProxy "10\.0\.0\.0\/33" cannot be used \(invalid range on address: 10\.0\.0\.0\/33\); set it as for express's 'trust proxy'/,
-    );
-  });
+it('refuses to start when trustProxy is not something express would take, naming the option and the fix', async () => {
+  const compiling = Test.createTestingModule({
+    imports: [MindoffModule.forRoot({ trustProxy: '10.0.0.0/33' })],
+  }).compile();
+  await expect(compiling).rejects.toThrow(
+    /trustProxy "10\.0\.0\.0\/33" cannot be used \(invalid range on address: 10\.0\.0\.0\/33\); set it as for express's 'trust proxy'/,
+  );
 });
