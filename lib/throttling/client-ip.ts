@@ -42,9 +42,9 @@ function withoutPort(entry: string): string {
   return found[2] === undefined || Number(found[2]) <= 65535 ? found[1]! : entry;
 }
 
+/** A valid address (the socket's, or a chain entry that passed `isIP`) as its counter's key. */
 function normalize(address: string): string {
-  const family = isIP(address);
-  if (family !== 6) return address;
+  if (!address.includes(':')) return address;
   const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
   return mapped ? mapped[1]! : ipv6Network(address);
 }
