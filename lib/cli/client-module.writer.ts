@@ -137,6 +137,12 @@ function apiDoc(api: DocumentedApi): string {
       `Takes files (${api.files.join(', ')}) as multipart/form-data, which mindoff/client does not send (it sends JSON): post a FormData with fetch. The payload type lists the text fields.`,
     );
   }
+  if (api.idempotency) {
+    lines.push(
+      '',
+      `Honours an Idempotency-Key${api.idempotency.required ? ' (required)' : ''}: the client sends one with every call and retries with it.`,
+    );
+  }
   if (api.deprecated) lines.push('', '@deprecated The app marks this version deprecated.');
   return lines.join('\n');
 }
@@ -153,6 +159,9 @@ function routeTable(apis: DocumentedApi[]): Map<string, LiteralValue> {
             ['method', api.method],
             ['paths', api.paths],
             ['queued', api.queued],
+            ...(api.idempotency
+              ? [['idempotency', new Map([['required', api.idempotency.required]])] as const]
+              : []),
           ]),
         ]),
       ),

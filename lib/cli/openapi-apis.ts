@@ -34,6 +34,8 @@ export interface DocumentedApi {
   summary?: string;
   description?: string;
   deprecated: boolean;
+  /** Present when it honours an `Idempotency-Key` header (`x-mindoff-idempotency`). */
+  idempotency?: { required: boolean };
   /** The JSON (or multipart text fields') schema of its body; undefined when it reads none. */
   payload?: unknown;
   /** Its multipart file fields, which a JSON client cannot send. */
@@ -160,6 +162,7 @@ function apiOf(group: Found[], document: unknown, warnings: string[]): Documente
     ...(typeof summary === 'string' ? { summary } : {}),
     ...(typeof description === 'string' ? { description } : {}),
     deprecated: child(operation, 'deprecated') === true,
+    ...idempotencyOf(child(operation, 'x-mindoff-idempotency')),
     ...(body ? { payload: body.schema } : {}),
     files: body?.files ?? [],
     // A parameter of only some patterns is optional: the client picks the pattern by the names given.
@@ -212,4 +215,10 @@ function parametersOf(found: Found, document: unknown): LocatedParameter[] {
     }
   }
   return [...byKey.values()];
+}
+
+/** The operation's `x-mindoff-idempotency`, as a route carries it; nothing when absent. */
+function idempotencyOf(extension: unknown): { idempotency?: { required: boolean } } {
+  if (typeof extension !== 'object' || extension === null) return {};
+  return { idempotency: { required: (extension as { required?: unknown }).required === true } };
 }

@@ -29,6 +29,7 @@ export function clientManifest(
       method: api.method.toUpperCase(),
       paths: apiPaths.map((path) => `${mount}/v${version}/${path}/`),
       queued: api.processMode === 'queue',
+      ...(api.idempotency ? { idempotency: { required: api.idempotency.required } } : {}),
     };
   }
   const queued = apis.some((api) => api.processMode === 'queue');

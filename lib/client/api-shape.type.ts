@@ -1,3 +1,4 @@
+import type { RetryPolicy } from './retry-policy.js';
 /**
  * One API version as a client calls it: what it takes (payload, query, path parameters) and the
  * `data` of its success envelope. `MindoffApisOf` works these out from the API classes; a module
@@ -67,6 +68,13 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** This request's timeout in ms (default: the client's `timeoutMs`). */
   timeoutMs?: number;
+  /**
+   * For an API that honours an `Idempotency-Key`: the key to send (default: a new random key per
+   * call). Pass the same key again to make a later call a retry of this one.
+   */
+  idempotencyKey?: string;
+  /** This call's retry policy (default: the client's `retry`); `false` sends it once. */
+  retry?: RetryPolicy | false;
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { RetryPolicy } from './retry-policy.js';
 import type { MindoffRouteTable } from './route-table.type.js';
 
 /** A `fetch` the client can call: the global one, or a wrapper (retries, logging, tests). */
@@ -43,4 +44,10 @@ export interface MindoffClientOptions {
   taskBase?: string;
   /** How many times in a row a dropped status stream is reopened before giving up. Default 5. */
   streamRetries?: number;
+  /**
+   * How calls to APIs that honour an `Idempotency-Key` are retried (with the call's key, so the
+   * app runs each call at most once). Default `{ attempts: 3, backoffMs: 200 }`; `false` never
+   * retries. Other calls are never retried.
+   */
+  retry?: RetryPolicy | false;
 }

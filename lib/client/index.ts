@@ -3,6 +3,7 @@
 
 export { createMindoffClient, type MindoffClient } from './mindoff-client.js';
 export type { FetchLike, MindoffClientOptions, PerRequest } from './client-options.interface.js';
+export type { RetryPolicy } from './retry-policy.js';
 export type {
   ApiName,
   ApiOf,

@@ -16,6 +16,9 @@ import { fillPath, pickPattern } from './request-url.js';
 import { RouteSource, type KnownRoutes } from './route-source.js';
 import { MindoffTask, type TaskContext, type TaskHandle } from './task.handle.js';
 import { Transport, type EnvelopeAnswer, type TransportRequest } from './transport.js';
+import { newIdempotencyKey, sendIdempotent } from './idempotent-send.js';
+import { resolveRetryPolicy, type ResolvedRetryPolicy } from './retry-policy.js';
+import type { MindoffRoute } from './route-table.type.js';
 
 /** The `data` of version `V` of `N`. */
 type DataOf<Apis extends ApisShape, N extends ApiName<Apis>, V> = ApiOf<Apis, N, V>['data'];
@@ -85,9 +88,11 @@ class Client {
   private readonly transport: Transport;
   private readonly source: RouteSource;
   private readonly tasks: TaskContext;
+  private readonly retry: ResolvedRetryPolicy;
 
   constructor(options: MindoffClientOptions) {
     this.transport = new Transport(options);
+    this.retry = resolveRetryPolicy(options.retry);
     this.source = new RouteSource(this.transport, options);
     this.tasks = {
       transport: this.transport,
@@ -97,21 +102,21 @@ class Client {
   }
 
   async call(urlName: string, options: AnyCallOptions): Promise<CallResult<unknown>> {
-    const { request, queued } = await this.request(urlName, options);
-    const answer = await this.transport.send(request);
+    const { request, queued, route } = await this.request(urlName, options);
+    const answer = await this.send(request, route, options);
     if (!queued || answer.envelope.message.code !== 'QUEUED') return toResult(answer);
     return this.taskOf(answer).result({ signal: options.signal });
   }
 
   async enqueue(urlName: string, options: AnyCallOptions): Promise<TaskHandle<unknown>> {
-    const { request, queued } = await this.request(urlName, options);
+    const { request, queued, route } = await this.request(urlName, options);
     if (!queued) {
       throw new MindoffClientError(
         'not_served',
         `${urlName} v${options.version} is not a queue-mode API; use call().`,
       );
     }
-    const answer = await this.transport.send(request);
+    const answer = await this.send(request, route, options);
     if (answer.envelope.message.code !== 'QUEUED') {
       throw new MindoffCallRefused(toFailure(answer), `${urlName} v${options.version}`);
     }
@@ -124,6 +129,22 @@ class Client {
 
   routes(): Promise<KnownRoutes> {
     return this.source.load();
+  }
+
+  /** Sends a call: once, or, to an API that honours an `Idempotency-Key`, with a key and retries. */
+  private send(
+    request: TransportRequest,
+    route: MindoffRoute,
+    options: AnyCallOptions,
+  ): Promise<EnvelopeAnswer> {
+    if (!route.idempotency) return this.transport.send(request);
+    const policy = options.retry === undefined ? this.retry : resolveRetryPolicy(options.retry);
+    return sendIdempotent(
+      this.transport,
+      request,
+      options.idempotencyKey ?? newIdempotencyKey(),
+      policy,
+    );
   }
 
   private taskOf(answer: EnvelopeAnswer): TaskHandle<unknown> {
@@ -141,7 +162,7 @@ class Client {
   private async request(
     urlName: string,
     options: AnyCallOptions,
-  ): Promise<{ request: TransportRequest; queued: boolean }> {
+  ): Promise<{ request: TransportRequest; queued: boolean; route: MindoffRoute }> {
     const route = await this.source.route(urlName, options.version);
     const params = options.params ?? {};
     const given = Object.keys(params).filter((name) => params[name] !== undefined);
@@ -154,6 +175,7 @@ class Client {
     }
     return {
       queued: route.queued,
+      route,
       request: {
         method,
         path,

@@ -14,6 +14,11 @@ export interface MindoffRoute {
   paths: string[];
   /** Whether it runs in queue mode (answers `QUEUED` and runs as a task). */
   queued: boolean;
+  /**
+   * Present when it honours an `Idempotency-Key` (`required`: it refuses calls without one); the
+   * client then sends a key with every call and may retry the call with it.
+   */
+  idempotency?: { required: boolean };
 }
 
 /**

@@ -8,6 +8,7 @@ import { withResponseData } from './response-data';
 import { payloadJsonSchema } from './payload.json-schema';
 import type { PayloadSchema } from '../validation';
 import { urlParameters } from './url-parameters';
+import { idempotencyKeyParameters } from './idempotency-key.parameter';
 
 /** What writing an API's operation needs: the payload context plus the app's response catalog. */
 export interface OperationContext extends PayloadSchemaContext {
@@ -26,7 +27,8 @@ export interface ApiOperation {
 /**
  * The OpenAPI operations of one compiled API version, one per URL pattern it is served at:
  * summary, path and query parameters, request body, a response per HTTP status its codes answer
- * with (statuses from the app's catalog), security, `x-ratelimit` and `deprecated`.
+ * with (statuses from the app's catalog), security, `x-ratelimit`, `x-mindoff-idempotency` and
+ * `deprecated`.
  *
  * @example
  * apiOperations(api, ['ORDER_CREATED'], context)[0].path; // '/v1/shop/create_order/'
@@ -51,7 +53,7 @@ function apiOperation(
   const names = segments.filter((s) => s.startsWith(':')).map((s) => s.slice(1));
   const path = `/v${api.route.version}/${segments.map((s) => (s.startsWith(':') ? `{${s.slice(1)}}` : s)).join('/')}/`;
   const requestBody = requestBodyFor(api, context);
-  const parameters = urlParameters(api, names, context);
+  const parameters = [...urlParameters(api, names, context), ...idempotencyKeyParameters(api)];
   const operation: Record<string, unknown> = {
     // Each pattern is its own operation; the first keeps the API's id.
     operationId: `${api.urlName}_v${api.route.version}${index === 0 ? '' : `_${index + 1}`}`,
@@ -74,6 +76,7 @@ function apiOperation(
     ),
     ...(api.auth.length > 0 ? { security: security(api) } : {}),
     ...taskData(api, context),
+    ...(api.idempotency ? { 'x-mindoff-idempotency': { required: api.idempotency.required } } : {}),
     ...(api.rate
       ? {
           'x-ratelimit': {

@@ -23,7 +23,7 @@ export type ResponseCodeInputs = Pick<
   | 'validation'
   | 'hasSchema'
 > &
-  Partial<Pick<CompiledApi, 'uploads'>>;
+  Partial<Pick<CompiledApi, 'uploads' | 'idempotency'>>;
 
 /**
  * Every code the pipeline can answer for `api`, in pipeline order, plus the app's own `declared`
@@ -62,6 +62,7 @@ export function responseCodesFor(
     add('RATE_LIMIT_UNAVAILABLE', 'the rate-limit store cannot answer (rateLimit.onStoreError)');
   }
   if (!BODYLESS_METHODS.has(api.method)) payloadCodes(api, add);
+  if (api.idempotency) idempotencyCodes(api.idempotency.required, add);
   if (api.processMode === 'queue') {
     add('QUEUE_SERVICE_UNAVAILABLE', 'the queue cannot take the task now');
   }
@@ -102,4 +103,18 @@ function jsonCodes(
     'MALFORMED_PAYLOAD',
     'the body is not valid JSON, not valid UTF-8, or came with two Content-Type headers',
   );
+}
+
+function idempotencyCodes(required: boolean, add: (code: string, when: string) => void): void {
+  if (required) add('IDEMPOTENCY_KEY_REQUIRED', 'no Idempotency-Key header was sent');
+  add(
+    'IDEMPOTENCY_KEY_INVALID',
+    'the Idempotency-Key is empty, over 255 characters or not printable ASCII',
+  );
+  add(
+    'IDEMPOTENCY_KEY_IN_USE',
+    'a request with this Idempotency-Key is still running (Retry-After)',
+  );
+  add('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was used for a different request');
+  add('IDEMPOTENCY_UNAVAILABLE', 'the idempotency store cannot answer (Retry-After)');
 }
