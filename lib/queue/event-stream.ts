@@ -14,6 +14,19 @@ const STREAM_HEADERS: Record<string, string> = {
 const logger = new Logger('Mindoff');
 
 /**
+ * Answers a HEAD on a status stream: the stream's status and headers, then the end at once (no
+ * events, no stream slot), so a HEAD never holds a connection open for as long as the task runs.
+ */
+export function endAsEventStreamHead(raw: ServerResponse): void {
+  for (const [name, value] of Object.entries(STREAM_HEADERS)) {
+    // The connection is the client's to keep or close: nothing streams on it.
+    if (name !== 'Connection') raw.setHeader(name, value);
+  }
+  raw.statusCode = 200;
+  raw.end();
+}
+
+/**
  * Writes `events` to `raw` as Server-Sent Events and resolves once the stream is over (completed,
  * failed, or the client left). The events never pass through the app's interceptors, so one that
  * maps or decorates each value (timing headers, response wrappers, serializers) cannot break a

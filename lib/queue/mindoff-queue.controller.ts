@@ -23,7 +23,7 @@ import { GrantedAccess } from './granted-access.decorator';
 import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 import { QUEUE_BASE_PATH } from './queue-endpoints';
 import { statusStream } from './status-stream';
-import { writeEventStream } from './event-stream';
+import { endAsEventStreamHead, writeEventStream } from './event-stream';
 import { acquireStreamSlot } from './stream-slot';
 import { streamTicketKey, type StreamTicketBinding } from './stream-ticket';
 import { TaskAccessGuard, type ListAccess, type TaskAccess } from './task-access.guard';
@@ -78,6 +78,10 @@ export class MindoffQueueController {
     @Req() request: AdapterRequest,
     @Res() response: unknown,
   ): Promise<void> {
+    if (nodeRequestOf(request).method === 'HEAD') {
+      endAsEventStreamHead(takeOverResponse(response));
+      return;
+    }
     const header = Number(nodeRequestOf(request).headers['last-event-id']);
     const lastEventId = Number.isFinite(header) && header > 0 ? header : undefined;
     if (

@@ -1,5 +1,5 @@
 import { connect } from 'node:net';
-import { HeadModule, headRuns } from '../fixtures/head.module';
+import { HeadModule, headRuns, openSlowGate } from '../fixtures/head.module';
 import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
 
 /** What came back on the wire: the status, the headers and every byte after them. */
@@ -66,7 +66,10 @@ describe.each(ADAPTERS)('HEAD on %s', (adapter) => {
   beforeAll(async () => {
     server = await startApp(HeadModule, adapter);
   });
-  afterAll(() => server.close());
+  afterAll(() => {
+    openSlowGate();
+    return server.close();
+  });
 
   it("answers a GET API's HEAD with the GET's status and headers, no body, and run() once", async () => {
     const get = await onWire(server.url, 'GET', '/v1/head/items/?page=2');
@@ -127,5 +130,19 @@ describe.each(ADAPTERS)('HEAD on %s', (adapter) => {
     }
     const missing = await onWire(server.url, 'HEAD', '/mindoff/queue/no-such-task/', bearer);
     expect([missing.status, missing.rest.length]).toEqual([404, 0]);
+  });
+
+  it("answers HEAD on a running task's status stream with the stream's status and headers, then ends (no stream held open)", async () => {
+    const ack = await call(server.url, 'POST', '/v1/head/slow/', {
+      headers: { authorization: 'Bearer head-token' },
+    });
+    const streamPath = ack.body.data.status_stream_url as string;
+    // onWire resolves when the server closes the connection: a stream left open never would.
+    const head = await onWire(server.url, 'HEAD', streamPath, ['Authorization: Bearer head-token']);
+    expect([head.status, head.headers['content-type'], head.rest.length]).toEqual([
+      200,
+      'text/event-stream',
+      0,
+    ]);
   });
 });
