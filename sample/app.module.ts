@@ -8,12 +8,13 @@ import { ClientFilesController } from './home/client-files.controller';
 import { HomeController } from './home/home.controller';
 import { JobsModule } from './jobs/jobs.module';
 import { OrdersModule } from './orders/orders.module';
+import { PaymentsModule } from './payments/payments.module';
 import { ShopModule } from './shop/shop.module';
 import { sampleOptions } from './sample-options';
 
 export { SAMPLE_RESPONSES } from './sample-options';
 
-/** The sample app: orders, shop and jobs, configured from its environment (see sample-options.ts). */
+/** The sample app: orders, shop, jobs, files and payments, configured from its environment (see sample-options.ts). */
 @Module({
   imports: [
     MindoffModule.forRoot(sampleOptions()),
@@ -21,6 +22,7 @@ export { SAMPLE_RESPONSES } from './sample-options';
     ShopModule,
     JobsModule,
     FilesModule,
+    PaymentsModule,
     HealthModule,
     BoardModule.when(),
   ],

@@ -4,6 +4,7 @@ import type { ExportMyOrdersVersions } from './jobs/export-my-orders.versions';
 import type { GenerateInventoryReportVersions } from './jobs/generate-inventory-report.versions';
 import type { CreateOrderVersions } from './orders/create-order.versions';
 import type { GetOrderVersions } from './orders/get-order.versions';
+import type { ChargeVersions } from './payments/charge.versions';
 import type { ShopCreateOrderVersions } from './shop/create-order.versions';
 import type { GetMyOrdersVersions } from './shop/get-my-orders.versions';
 import type { GetProfileVersions } from './shop/get-profile.versions';
@@ -25,4 +26,5 @@ export type SampleApis = MindoffApisOf<{
   jobs__generate_inventory_report: typeof GenerateInventoryReportVersions;
   jobs__export_my_orders: typeof ExportMyOrdersVersions;
   files__upload_avatar: typeof UploadAvatarVersions;
+  payments__charge: typeof ChargeVersions;
 }>;

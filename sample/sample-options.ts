@@ -7,7 +7,8 @@ export const SAMPLE_RESPONSES = join(process.cwd(), 'sample', 'config', 'respons
 /**
  * The sample's mindoff options, from its environment:
  * - `REDIS_URL`: queue-mode tasks on BullMQ and rate-limit counters in that Redis (shared by every
- *   instance); without it, the embedded in-process queue and in-memory counters.
+ *   instance), idempotency keys there too; without it, the embedded in-process queue and
+ *   in-memory counters and keys.
  * - `SAMPLE_QUEUE_PREFIX`: key prefix in Redis (default `mindoff-sample`).
  * - `MINDOFF_ROLE`: `api` serves HTTP and runs no tasks, `worker` runs tasks and serves no HTTP,
  *   unset does both (see main.ts). With Redis, any number of each can share the queue.
@@ -32,6 +33,10 @@ export function sampleOptions(env: NodeJS.ProcessEnv = process.env): MindoffModu
         }
       : {},
     ...(env.REDIS_URL ? { rateLimit: { redis: env.REDIS_URL, prefix: `${prefix}:rl:` } } : {}),
+    // Idempotency keys where every instance sees them (payments__charge requires one).
+    ...(env.REDIS_URL
+      ? { idempotency: { store: { redis: env.REDIS_URL, prefix: `${prefix}:idem:` } } }
+      : {}),
     ...(env.SAMPLE_RATE_LIMIT
       ? { defaults: { limits: { request: env.SAMPLE_RATE_LIMIT as `${number}/m` } } }
       : {}),

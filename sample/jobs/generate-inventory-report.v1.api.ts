@@ -18,6 +18,8 @@ const PAUSE_MS = Number(process.env.SAMPLE_REPORT_PAUSE_MS ?? 400);
   method: 'POST',
   processMode: 'queue',
   allowDuplicateQueue: true,
+  // A retry with the same Idempotency-Key gets the same task back instead of a second report.
+  idempotency: true,
   payloadSchema: schema,
   payloadValidation: 'basic',
   progressSteps: {

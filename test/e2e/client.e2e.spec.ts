@@ -74,6 +74,7 @@ describe.each(ADAPTERS)('mindoff/client against the sample on %s', (adapter) => 
       'jobs__generate_inventory_report',
       'orders__create_order',
       'orders__get_order',
+      'payments__charge',
       'shop__create_order',
       'shop__get_my_orders',
       'shop__get_profile',
@@ -183,6 +184,24 @@ describe.each(ADAPTERS)('mindoff/client against the sample on %s', (adapter) => 
         payload: { user_name: 'asha' },
       });
       expect(result).toMatchObject({ ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 });
+    });
+  });
+
+  describe('idempotent APIs', () => {
+    it('payments/charge: the client sends a key itself, and the same idempotencyKey gets the same charge back', async () => {
+      const asha = createMindoffClient<SampleApis>({
+        baseUrl: server.url,
+        token: 'demo-token-asha',
+      });
+      const charge = { version: 1, payload: { amount: 1200, currency: 'EUR' } } as const;
+      const first = await asha.call('payments__charge', { ...charge, idempotencyKey: 'order-77' });
+      const again = await asha.call('payments__charge', { ...charge, idempotencyKey: 'order-77' });
+      const fresh = await asha.call('payments__charge', charge);
+      if (!first.ok || !again.ok || !fresh.ok) throw new Error('a charge was refused');
+      expect(first.data).toEqual({ charge_id: expect.any(String), amount: 1200, currency: 'EUR' });
+      expect(again.data.charge_id).toBe(first.data.charge_id);
+      expect(again.headers.get('idempotent-replayed')).toBe('true');
+      expect(fresh.data.charge_id).not.toBe(first.data.charge_id);
     });
   });
 

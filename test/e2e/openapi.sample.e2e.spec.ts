@@ -36,6 +36,7 @@ describe.each(ADAPTERS)("the sample's API docs on %s", (adapter) => {
       'post /v1/jobs/generate_inventory_report/ jobs__generate_inventory_report_v1',
       'post /v1/jobs/export_my_orders/ jobs__export_my_orders_v1',
       'post /v1/files/upload_avatar/ files__upload_avatar_v1',
+      'post /v1/payments/charge/ payments__charge_v1',
     ]);
     const getOrder = doc.paths['/v1/orders/{order_id}/'].get;
     expect(
