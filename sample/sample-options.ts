@@ -14,6 +14,8 @@ export const SAMPLE_RESPONSES = join(process.cwd(), 'sample', 'config', 'respons
  *   unset does both (see main.ts). With Redis, any number of each can share the queue.
  * - `SAMPLE_RATE_LIMIT`: the APIs' default request limit (e.g. `120/m`; mindoff's default 30/m).
  * - `TRUST_PROXY`: the number of proxies in front of the sample whose `X-Forwarded-For` to trust.
+ * - `IDEMPOTENCY_LOCK_TTL`: with Redis, how soon an idempotency key frees after the process
+ *   running its request died (e.g. `2s`; default 30 s).
  * - `QUEUE_LOCK_MS`: how long a worker's lock on a task lasts and how often stalled tasks are looked
  *   for (BullMQ's default 30 s): a task whose worker died runs again elsewhere after about that.
  */
@@ -35,7 +37,14 @@ export function sampleOptions(env: NodeJS.ProcessEnv = process.env): MindoffModu
     ...(env.REDIS_URL ? { rateLimit: { redis: env.REDIS_URL, prefix: `${prefix}:rl:` } } : {}),
     // Idempotency keys where every instance sees them (payments__charge requires one).
     ...(env.REDIS_URL
-      ? { idempotency: { store: { redis: env.REDIS_URL, prefix: `${prefix}:idem:` } } }
+      ? {
+          idempotency: {
+            store: { redis: env.REDIS_URL, prefix: `${prefix}:idem:` },
+            ...(env.IDEMPOTENCY_LOCK_TTL
+              ? { lockTtl: env.IDEMPOTENCY_LOCK_TTL as `${number}s` }
+              : {}),
+          },
+        }
       : {}),
     ...(env.SAMPLE_RATE_LIMIT
       ? { defaults: { limits: { request: env.SAMPLE_RATE_LIMIT as `${number}/m` } } }
