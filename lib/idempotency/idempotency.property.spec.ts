@@ -11,7 +11,6 @@ const outcome = (token: string): IdempotencyOutcome => ({
   contentType: 'application/json',
 });
 
-
 const steps = fc.array(
   fc.oneof(
     fc.record({ kind: fc.constant('arrive' as const), payload: fc.constantFrom('same', 'other') }),
