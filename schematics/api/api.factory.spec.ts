@@ -32,6 +32,7 @@ const V1_API = (js: string) => `import { MindoffApi, MindoffResponse } from 'min
   // payloadSchema: null, // the body, e.g. { sku: String, qty: Int }, or a zod schema
   payloadValidation: 'strict', // 'basic' checks only the keys sent; null skips validation
   // files: null, // multipart uploads by field, e.g. { avatar: { maxSize: 2 } }
+  // idempotency: false, // true, or { required: true, ttl: '24h' }: Idempotency-Key replays
   // maxPayloadSize: 10, // MB, counted on the bytes read; null turns it off
   // maxPayloadDepth: 20, // nesting levels of the body; null turns it off
 
