@@ -1,3 +1,4 @@
+import { withDeadline } from '../deadline';
 import type {
   IdempotencyClaim,
   IdempotencyOutcome,
@@ -49,15 +50,10 @@ export class DeadlineIdempotencyStore implements IdempotencyStore {
   }
 
   private bounded<T>(call: () => Promise<T>): Promise<T> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new IdempotencyStoreTimeoutError(this.timeoutMs)),
-        this.timeoutMs,
-      );
-    });
-    return Promise.race([Promise.resolve().then(call), deadline]).finally(() =>
-      clearTimeout(timer),
+    return withDeadline(
+      call,
+      this.timeoutMs,
+      () => new IdempotencyStoreTimeoutError(this.timeoutMs),
     );
   }
 }

@@ -1,4 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import { withDeadline } from '../deadline';
 import { rateLimitStoreTimeout } from '../mindoff.messages';
 import type { ThrottlerStorageRecord } from './throttler-record';
 
@@ -25,28 +26,18 @@ export class DeadlineThrottlerStorage implements ThrottlerStorage, Hooks {
   ) {}
 
   /** The wrapped storage's `increment`, rejected after `timeoutMs`. */
-  async increment(
+  increment(
     key: string,
     ttl: number,
     limit: number,
     blockDuration: number,
     throttlerName: string,
   ): Promise<ThrottlerStorageRecord> {
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(rateLimitStoreTimeout(this.timeoutMs))),
-        this.timeoutMs,
-      );
-    });
-    try {
-      return await Promise.race([
-        this.inner.increment(key, ttl, limit, blockDuration, throttlerName),
-        deadline,
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return withDeadline(
+      () => this.inner.increment(key, ttl, limit, blockDuration, throttlerName),
+      this.timeoutMs,
+      () => new Error(rateLimitStoreTimeout(this.timeoutMs)),
+    );
   }
 
   onModuleInit(): unknown {

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { withDeadline } from '../../deadline';
 import { BrokerUnavailableError } from '../../errors/broker-unavailable.error';
 
 /**
@@ -14,21 +15,16 @@ export class BrokerCall {
   /** Runs `work`, failing fast when Redis is not connected or does not answer in time. */
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.client.status !== 'ready') await this.firstConnection();
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new BrokerUnavailableError(`no answer within ${this.timeoutMs} ms`)),
-        this.timeoutMs,
-      );
-    });
     try {
-      return await Promise.race([work(), timeout]);
+      return await withDeadline(
+        work,
+        this.timeoutMs,
+        () => new BrokerUnavailableError(`no answer within ${this.timeoutMs} ms`),
+      );
     } catch (error) {
       if (error instanceof BrokerUnavailableError) throw error;
       if (isConnectionError(error)) throw new BrokerUnavailableError((error as Error).message);
       throw error;
-    } finally {
-      clearTimeout(timer);
     }
   }
 
