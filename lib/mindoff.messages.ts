@@ -64,6 +64,9 @@ export const badRateLimitCommandTimeout = (value: unknown): string =>
 export const badRateLimitStorePolicy = (value: unknown): string =>
   `MindoffModule: rateLimit.onStoreError ${JSON.stringify(value)} is not an option; use 'fail-closed' (answer 503 RATE_LIMIT_UNAVAILABLE while the store cannot be reached, the default) or 'fail-open' (let requests through without limits meanwhile).`;
 
+export const badRateLimitHeaders = (value: unknown): string =>
+  `MindoffModule: rateLimit.headers ${JSON.stringify(value) ?? String(value)} is not an option; use 'draft-8' (RateLimit-Policy and RateLimit, the current IETF draft, the default), 'draft-6' (RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset) or false (no rate-limit fields; Retry-After still comes with every 429).`;
+
 export const badFailedAuthLimit = (value: unknown): string =>
   `MindoffModule: rateLimit.failedAuth ${JSON.stringify(value)} is not a rate; use 'N/s', 'N/m', 'N/h' or 'N/d' (e.g. '10/m'), or null to stop counting failed authentications.`;
 

@@ -62,6 +62,7 @@ describe('the public API', () => {
       'MindoffCallRefused',
       'MindoffClientError',
       'createMindoffClient',
+      'rateLimitOf',
     ]);
   });
 

@@ -32,5 +32,6 @@ export {
 export { MindoffCallRefused } from './mindoff-call-refused.error.js';
 export type { MindoffClientManifest, MindoffRoute, MindoffRouteTable } from './route-table.type.js';
 export type { KnownRoutes } from './route-source.js';
+export { rateLimitOf, type RateLimitState } from './rate-limit-state.js';
 export type { TaskHandle } from './task.handle.js';
 export type { TaskProgress, TaskStatus } from './task-progress.type.js';

@@ -21,6 +21,13 @@ export type RateLimitRedis = string | { host?: string; port?: number; [option: s
 /** What a request meets when the rate-limit store cannot answer: a 503, or no limit. */
 export type RateLimitStorePolicy = 'fail-closed' | 'fail-open';
 
+/**
+ * Which rate-limit fields answers carry: `'draft-8'` the two structured fields of
+ * draft-ietf-httpapi-ratelimit-headers -08 and later (`RateLimit-Policy`, `RateLimit`),
+ * `'draft-6'` the three fields of -06 (`RateLimit-Limit`, `-Remaining`, `-Reset`), `false` none.
+ */
+export type RateLimitHeaders = 'draft-8' | 'draft-6' | false;
+
 /** Defaults applied to every API that does not set the field itself. */
 export interface MindoffApiDefaults {
   auth?: string[];
@@ -96,6 +103,12 @@ export interface MindoffModuleOptions {
      * `null` or `false` stops counting them.
      */
     failedAuth?: `${number}/${'s' | 'm' | 'h' | 'd'}` | null | false;
+    /**
+     * The rate-limit fields of answers: `'draft-8'` (default) `RateLimit-Policy` and `RateLimit`,
+     * `'draft-6'` `RateLimit-Limit`, `-Remaining` and `-Reset`, `false` none. `Retry-After` comes
+     * with every 429 whatever this says.
+     */
+    headers?: RateLimitHeaders;
   };
   /**
    * Which proxies in front of the app are trusted, as express's `trust proxy` takes it: `true`

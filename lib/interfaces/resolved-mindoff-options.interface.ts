@@ -3,6 +3,7 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 import type {
   EnvelopeMode,
   MindoffApiDefaults,
+  RateLimitHeaders,
   RateLimitRedis,
   RateLimitStorePolicy,
 } from './mindoff-module-options.interface';
@@ -54,10 +55,9 @@ export interface ResolvedRateLimitOptions {
   onStoreError: RateLimitStorePolicy;
   /** Failed authentications allowed per client address, parsed; `null` means not counted. */
   failedAuth: Rate | null;
+  /** The rate-limit fields answers carry. */
+  headers: RateLimitHeaders;
 }
-
-/** Whether a proxy at `address`, `hop` hops from the server (0: the socket's peer), is trusted. */
-export type TrustProxy = (address: string, hop: number) => boolean;
 
 /** `MindoffModuleOptions['idempotency']` with every default applied. */
 export interface ResolvedIdempotencyOptions {
@@ -69,6 +69,9 @@ export interface ResolvedIdempotencyOptions {
   prefix: string;
   commandTimeoutMs: number;
 }
+
+/** Whether a proxy at `address`, `hop` hops from the server (0: the socket's peer), is trusted. */
+export type TrustProxy = (address: string, hop: number) => boolean;
 
 /**
  * `MindoffModuleOptions` as every part of mindoff reads them: each default applied once, at

@@ -4,6 +4,7 @@ import { compileApi, type CompiledApi } from '../registry/compiled-api';
 import { ResponseCatalog } from '../responses';
 import { Int, ListOf, Optional } from '../validation';
 import { apiOperations, type OperationContext } from './api-operation';
+import type { RateLimitHeaders } from '../interfaces/mindoff-module-options.interface';
 
 /** The operation of the API's first (here only) pattern. */
 const apiOperation = (...args: Parameters<typeof apiOperations>) => apiOperations(...args)[0]!;
@@ -26,8 +27,12 @@ const compiled = (
     (fields.permissions ?? []).map((p) => new p()),
   );
 
-const context = (catalog = ResponseCatalog.fromRows()): OperationContext => ({
+const context = (
+  catalog = ResponseCatalog.fromRows(),
+  rateLimitHeaders: RateLimitHeaders = 'draft-8',
+): OperationContext => ({
   catalog,
+  rateLimitHeaders,
   dialect: '3.1',
   components: {},
   isSwaggerModel: () => false,
@@ -118,26 +123,39 @@ describe('apiOperation', () => {
     ).toBeUndefined();
   });
 
-  it('documents X-Request-Id everywhere, Allow on 405, Retry-After and RateLimit-* on 429, RateLimit-* on success', () => {
+  it('documents X-Request-Id everywhere, Allow on 405, Retry-After and the rate-limit fields on 429, the fields on success', () => {
     const responses = apiOperation(compiled(), [], context()).operation.responses as Json;
     expect(Object.keys(responses['405'].headers)).toEqual(['X-Request-Id', 'Allow']);
     expect(Object.keys(responses['429'].headers)).toEqual([
       'X-Request-Id',
-      'RateLimit-Limit',
-      'RateLimit-Remaining',
-      'RateLimit-Reset',
+      'RateLimit-Policy',
+      'RateLimit',
       'Retry-After',
     ]);
     expect(Object.keys(responses['200'].headers)).toEqual([
       'X-Request-Id',
-      'RateLimit-Limit',
-      'RateLimit-Remaining',
-      'RateLimit-Reset',
+      'RateLimit-Policy',
+      'RateLimit',
     ]);
     const unlimited = apiOperation(compiled({ limits: { request: null } }), [], context()).operation
       .responses as Json;
     expect(Object.keys(unlimited['200'].headers)).toEqual(['X-Request-Id']);
     expect(unlimited['429']).toBeUndefined();
+  });
+
+  it("documents the fields rateLimit.headers chose: draft-6's three, or none", () => {
+    const draft6 = apiOperation(compiled(), [], context(undefined, 'draft-6')).operation
+      .responses as Json;
+    expect(Object.keys(draft6['200'].headers)).toEqual([
+      'X-Request-Id',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ]);
+    const none = apiOperation(compiled(), [], context(undefined, false)).operation
+      .responses as Json;
+    expect(Object.keys(none['200'].headers)).toEqual(['X-Request-Id']);
+    expect(Object.keys(none['429'].headers)).toEqual(['X-Request-Id', 'Retry-After']);
   });
 
   it('writes the rate limit as x-ratelimit, and none when the limit is off', () => {

@@ -1,3 +1,4 @@
+import type { RateLimitHeaders } from '../interfaces/mindoff-module-options.interface';
 import type { CompiledApi } from '../registry/compiled-api';
 import type { ResponseCatalog } from '../responses/response.catalog';
 import { allowsAnyone, responseCodesFor } from './api-response-codes';
@@ -10,9 +11,13 @@ import type { PayloadSchema } from '../validation';
 import { urlParameters } from './url-parameters';
 import { idempotencyKeyParameters } from './idempotency-key.parameter';
 
-/** What writing an API's operation needs: the payload context plus the app's response catalog. */
+/**
+ * What writing an API's operation needs: the payload context plus the app's response catalog and
+ * the rate-limit fields its answers carry (`rateLimit.headers`).
+ */
 export interface OperationContext extends PayloadSchemaContext {
   catalog: ResponseCatalog;
+  rateLimitHeaders: RateLimitHeaders;
 }
 
 /** One API version as an OpenAPI operation, with the path and method it sits under. */
@@ -68,7 +73,7 @@ function apiOperation(
         context.catalog,
         responseCodesFor(api, declared),
         { method: api.method, rateSource: api.rate?.source },
-        api.rate !== null,
+        api.rate === null ? false : context.rateLimitHeaders,
         api.deprecation !== null,
       ),
       api,

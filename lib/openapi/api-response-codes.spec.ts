@@ -1,7 +1,7 @@
 import type { CanActivate } from '@nestjs/common';
 import { AllowAny } from '../permissions/allow-any.permission';
 import { IsAuthenticated } from '../permissions/is-authenticated.permission';
-import { parseRate } from '../throttling';
+import { parseRate, rateLimitPolicy } from '../throttling';
 import { responseCodesFor, type ResponseCodeInputs } from './api-response-codes';
 
 const api = (fields: Partial<ResponseCodeInputs> = {}): ResponseCodeInputs => ({
@@ -9,7 +9,7 @@ const api = (fields: Partial<ResponseCodeInputs> = {}): ResponseCodeInputs => ({
   processMode: 'direct',
   auth: [],
   permissions: [],
-  rate: parseRate('30/m'),
+  rate: rateLimitPolicy('orders__create_order:request', parseRate('30/m')),
   maxPayloadBytes: 10 * 1024 * 1024,
   maxPayloadDepth: null,
   validation: 'strict',

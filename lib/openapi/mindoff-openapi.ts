@@ -2,7 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer } from '@nestjs/core';
 import type { Module } from '@nestjs/core/injector/module';
 import type { OpenAPIObject, SwaggerDocumentOptions } from '@nestjs/swagger';
-import { MINDOFF_CATALOG } from '../mindoff.constants';
+import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
+import { MINDOFF_CATALOG, MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import type { CompiledApi } from '../registry/compiled-api';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { MindoffRoutes } from '../routing/mindoff-routes';
@@ -61,8 +62,10 @@ export class MindoffOpenApi {
       }),
     );
     const components = (document.components ??= {});
+    const resolved = app.get<ResolvedMindoffOptions>(MINDOFF_RESOLVED_OPTIONS, { strict: false });
     const context = {
       catalog,
+      rateLimitHeaders: resolved.rateLimit.headers,
       dialect: dialectOf(document.openapi),
       components: (components.schemas ??= {}) as Record<string, unknown>,
       standardSchemaConverter: options.standardSchemaConverter,

@@ -19,6 +19,7 @@ const context = (): OperationContext => ({
   catalog: ResponseCatalog.fromRows([
     { code: 'ITEM_FOUND', title: 'Found', description: 'The item.', httpStatus: 200 },
   ]),
+  rateLimitHeaders: 'draft-8',
   dialect: '3.1',
   components: {},
   isSwaggerModel: () => false,

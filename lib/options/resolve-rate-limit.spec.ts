@@ -11,6 +11,7 @@ describe('resolveRateLimit', () => {
       commandTimeoutMs: 1000,
       onStoreError: 'fail-closed',
       failedAuth: { limit: 10, ttlMs: 60_000, source: '10/m' },
+      headers: 'draft-8',
     });
     expect(problems).toEqual([]);
     expect(resolveOptions({}).options.rateLimit.failedAuth?.source).toBe('10/m');
@@ -37,6 +38,25 @@ describe('resolveRateLimit', () => {
   it('stops counting failed authentications with null or false', () => {
     expect(resolveRateLimit({ failedAuth: null }, []).failedAuth).toBeNull();
     expect(resolveRateLimit({ failedAuth: false }, []).failedAuth).toBeNull();
+  });
+
+  it("keeps each rate-limit header choice: 'draft-8', 'draft-6' or false", () => {
+    for (const headers of ['draft-8', 'draft-6', false] as const) {
+      const problems: string[] = [];
+      expect(resolveRateLimit({ headers }, problems).headers).toBe(headers);
+      expect(problems).toEqual([]);
+    }
+  });
+
+  it('refuses any other rate-limit header choice, naming the option and its values', () => {
+    for (const headers of ['draft-7', 'draft8', true, null, 8]) {
+      const { problems } = resolveOptions({
+        rateLimit: { headers: headers as unknown as 'draft-8' },
+      });
+      expect(problems).toEqual([
+        `MindoffModule: rateLimit.headers ${JSON.stringify(headers)} is not an option; use 'draft-8' (RateLimit-Policy and RateLimit, the current IETF draft, the default), 'draft-6' (RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset) or false (no rate-limit fields; Retry-After still comes with every 429).`,
+      ]);
+    }
   });
 
   it('reports every wrong rate-limit option at once, each with its fix', () => {

@@ -1,11 +1,13 @@
 import type {
   MindoffModuleOptions,
+  RateLimitHeaders,
   RateLimitStorePolicy,
 } from '../interfaces/mindoff-module-options.interface';
 import type { ResolvedRateLimitOptions } from '../interfaces/resolved-mindoff-options.interface';
 import {
   badFailedAuthLimit,
   badRateLimitCommandTimeout,
+  badRateLimitHeaders,
   badRateLimitRedis,
   badRateLimitStorePolicy,
 } from '../mindoff.messages';
@@ -17,6 +19,8 @@ import { DEFAULT_RATE_LIMIT_COMMAND_TIMEOUT_MS } from '../throttling/rate-limit-
 export const DEFAULT_FAILED_AUTH_LIMIT = '10/m';
 
 const STORE_POLICIES: readonly RateLimitStorePolicy[] = ['fail-closed', 'fail-open'];
+
+const HEADER_CHOICES: readonly RateLimitHeaders[] = ['draft-8', 'draft-6', false];
 
 /**
  * Applies the defaults of `rateLimit` and adds what is wrong with it to `problems`.
@@ -47,7 +51,15 @@ export function resolveRateLimit(
     commandTimeoutMs,
     onStoreError: onStoreError as RateLimitStorePolicy,
     failedAuth: failedAuthLimit(given.failedAuth, problems),
+    headers: headerChoice(given.headers, problems),
   };
+}
+
+function headerChoice(value: unknown, problems: string[]): RateLimitHeaders {
+  if (value === undefined) return 'draft-8';
+  if ((HEADER_CHOICES as readonly unknown[]).includes(value)) return value as RateLimitHeaders;
+  problems.push(badRateLimitHeaders(value));
+  return 'draft-8';
 }
 
 function failedAuthLimit(value: unknown, problems: string[]) {

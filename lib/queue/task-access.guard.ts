@@ -8,6 +8,8 @@ import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import type { CompiledApi } from '../registry/compiled-api';
 import { MindoffRegistry } from '../registry/mindoff.registry';
 import { RateLimiter } from '../throttling/rate-limiter';
+import { rateLimitPolicy, type RateLimitPolicy } from '../throttling/rate-limit-policy';
+import type { QueueEndpointName } from '../interfaces/mindoff-queue-options.interface';
 import { RequestIds } from '../request-id/request-ids';
 import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 import { streamTicketKey, type StreamTicketBinding } from './stream-ticket';
@@ -43,6 +45,9 @@ export interface ListAccess {
  */
 @Injectable()
 export class TaskAccessGuard implements CanActivate {
+  /** Each endpoint's own limit (`queue.endpointLimits`), its rate-limit fields written once. */
+  private readonly endpointPolicies: Partial<Record<QueueEndpointName, RateLimitPolicy>>;
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(MINDOFF_QUEUE_DRIVER) private readonly driver: QueueDriver,
@@ -52,7 +57,16 @@ export class TaskAccessGuard implements CanActivate {
     private readonly staff: StaffAccess,
     @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
     private readonly requestIds: RequestIds,
-  ) {}
+  ) {
+    this.endpointPolicies = {};
+    for (const [name, rate] of Object.entries(options.queue.endpointLimits)) {
+      if (rate)
+        this.endpointPolicies[name as QueueEndpointName] = rateLimitPolicy(
+          `mindoff_queue:${name}`,
+          rate,
+        );
+    }
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const endpoint = this.reflector.get<TaskEndpointSpec>(
@@ -73,7 +87,7 @@ export class TaskAccessGuard implements CanActivate {
         { Allow: endpoint.method },
       );
     }
-    const rate = this.options.queue.endpointLimits[endpoint.name];
+    const rate = this.endpointPolicies[endpoint.name];
     if (rate) {
       const client = this.limiter.tracker(null, raw);
       await this.limiter.consume(`mindoff_queue_${endpoint.name}`, rate, client, response);

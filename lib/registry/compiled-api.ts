@@ -1,7 +1,7 @@
 import type { CanActivate, Type } from '@nestjs/common';
 import type { MindoffApiOptions, ProcessMode } from '../interfaces/mindoff-api-options.interface';
 import type { MindoffApiDefaults } from '../interfaces/mindoff-module-options.interface';
-import { parseRate, type Rate } from '../throttling';
+import { parseRate, rateLimitPolicy, type RateLimitPolicy } from '../throttling';
 import {
   compileFormFieldsCoercion,
   compilePayloadSchema,
@@ -32,8 +32,18 @@ export const DEFAULT_MAX_PAYLOAD_DEPTH = 20;
  */
 export const QUEUE_MAX_PAYLOAD_DEPTH = 1000;
 
-function rateOrDefault(rate: string | null | undefined): Rate | null {
-  return rate === null ? null : parseRate(rate ?? DEFAULT_REQUEST_LIMIT);
+/**
+ * The policy of the API's `limits[rule]` (`rate` unset: the default), named `<urlName>:<rule>` in
+ * the rate-limit fields; null for no limit.
+ */
+function policyOf(
+  urlName: string,
+  rule: string,
+  rate: string | null | undefined,
+): RateLimitPolicy | null {
+  return rate === null
+    ? null
+    : rateLimitPolicy(`${urlName}:${rule}`, parseRate(rate ?? DEFAULT_REQUEST_LIMIT));
 }
 
 /** One API version, resolved once at startup: everything the guard needs, with no reflection per request. */
@@ -47,9 +57,14 @@ export interface CompiledApi {
   readonly processMode: ProcessMode;
   readonly auth: readonly string[];
   readonly permissions: readonly CanActivate[];
-  readonly rate: Rate | null;
+  /** `limits.request`, with its rate-limit fields written once. */
+  readonly rate: RateLimitPolicy | null;
   /** Queue mode: per-task limits of the task endpoints, and concurrent status streams per owner. */
-  readonly queueRates: { detail: Rate | null; cancel: Rate | null; retry: Rate | null };
+  readonly queueRates: {
+    detail: RateLimitPolicy | null;
+    cancel: RateLimitPolicy | null;
+    retry: RateLimitPolicy | null;
+  };
   readonly streamLimit: number | null;
   readonly maxPayloadBytes: number | null;
   readonly maxPayloadDepth: number | null;
@@ -91,8 +106,7 @@ export function compileApi(
   route: ApiRouteMetadata,
   permissions: CanActivate[],
 ): CompiledApi {
-  const request =
-    options.limits?.request === undefined ? DEFAULT_REQUEST_LIMIT : options.limits.request;
+  const { urlName, limits } = options;
   const size =
     options.maxPayloadSize === undefined ? DEFAULT_MAX_PAYLOAD_MB : options.maxPayloadSize;
   const validation = options.payloadValidation ?? null;
@@ -107,11 +121,11 @@ export function compileApi(
     processMode: options.processMode ?? 'direct',
     auth: options.auth ?? [],
     permissions,
-    rate: request === null ? null : parseRate(request),
+    rate: policyOf(urlName, 'request', limits?.request),
     queueRates: {
-      detail: rateOrDefault(options.limits?.queueDetail),
-      cancel: rateOrDefault(options.limits?.queueCancel),
-      retry: rateOrDefault(options.limits?.queueRetry),
+      detail: policyOf(urlName, 'queueDetail', limits?.queueDetail),
+      cancel: policyOf(urlName, 'queueCancel', limits?.queueCancel),
+      retry: policyOf(urlName, 'queueRetry', limits?.queueRetry),
     },
     streamLimit:
       options.limits?.queueStatusStream === undefined

@@ -10,3 +10,4 @@ export {
   createRedisThrottlerStorage,
   type RedisThrottlerStorageOptions,
 } from './redis-throttler.storage';
+export { rateLimitPolicy, type RateLimitPolicy } from './rate-limit-policy';

@@ -6,6 +6,7 @@ import type { RateLimitStorePolicy } from '../interfaces/mindoff-module-options.
 import { resolveOptions } from '../options/resolve-options';
 import { MemoryThrottlerStorage } from './memory-throttler.storage';
 import { parseRate } from './rate';
+import { rateLimitPolicy } from './rate-limit-policy';
 import { RateLimiter } from './rate-limiter';
 
 /** A memory store that can be switched off, as a Redis that goes away and comes back. */
@@ -22,7 +23,7 @@ class FlakyStorage implements ThrottlerStorage {
 }
 
 describe('RateLimiter when its store fails', () => {
-  const rate = parseRate('2/m');
+  const rate = rateLimitPolicy('orders:request', parseRate('2/m'));
   let storage: FlakyStorage;
   let headers: Map<string, string>;
   let warn: jest.SpyInstance;
@@ -78,7 +79,7 @@ describe('RateLimiter when its store fails', () => {
     for (let i = 0; i < 3; i++)
       outcomes.push(await codeOf(limits.consume('orders', rate, 'ip:1.2.3.4', {})));
     expect(outcomes).toEqual(['passed', 'passed', 'API_RATE_LIMITED']);
-    expect(headers.get('RateLimit-Limit')).toBe('2');
+    expect(headers.get('RateLimit-Policy')).toBe('"orders:request";q=2;w=60');
   });
 
   it('leaves the store alone in checkStore() while it is healthy', async () => {
@@ -118,10 +119,70 @@ describe('RateLimiter when its store fails', () => {
       resolveOptions({}).options,
     );
     expect(memory.consume('orders', rate, 'ip:1.2.3.4', {})).toBeUndefined();
-    expect(headers.get('RateLimit-Remaining')).toBe('1');
+    expect(headers.get('RateLimit')).toMatch(/^"orders:request";r=1;t=(59|60)$/);
     memory.consume('orders', rate, 'ip:1.2.3.4', {});
     expect(() => memory.consume('orders', rate, 'ip:1.2.3.4', {})).toThrow(
       expect.objectContaining({ code: 'API_RATE_LIMITED' }),
     );
+  });
+});
+
+describe('RateLimiter fields', () => {
+  const rate = rateLimitPolicy('orders__create_order:request', parseRate('2/m'));
+  const answer = (headers: 'draft-8' | 'draft-6' | false) => {
+    const set = new Map<string, string>();
+    const limiter = new RateLimiter(
+      {
+        httpAdapter: {
+          setHeader: (_: unknown, name: string, value: string) => set.set(name, value),
+        },
+      } as unknown as HttpAdapterHost,
+      new MemoryThrottlerStorage(),
+      resolveOptions({ rateLimit: { headers } }).options,
+    );
+    limiter.consume('orders', rate, 'ip:1.2.3.4', {});
+    const passed = new Map(set);
+    limiter.consume('orders', rate, 'ip:1.2.3.4', {});
+    let refusal: MindoffHttpError | undefined;
+    try {
+      limiter.consume('orders', rate, 'ip:1.2.3.4', {});
+    } catch (error) {
+      refusal = error as MindoffHttpError;
+    }
+    return { passed, refused: refusal!.headers };
+  };
+
+  it("sends draft -08's RateLimit-Policy and RateLimit by default, and the same on the 429 with Retry-After", () => {
+    const { passed, refused } = answer('draft-8');
+    expect([...passed.keys()]).toEqual(['RateLimit-Policy', 'RateLimit']);
+    expect(passed.get('RateLimit-Policy')).toBe('"orders__create_order:request";q=2;w=60');
+    expect(passed.get('RateLimit')).toMatch(/^"orders__create_order:request";r=1;t=\d+$/);
+    expect(refused).toMatchObject({
+      'RateLimit-Policy': '"orders__create_order:request";q=2;w=60',
+      RateLimit: expect.stringMatching(/^"orders__create_order:request";r=0;t=\d+$/),
+      'Retry-After': expect.stringMatching(/^\d+$/),
+    });
+    expect(resolveOptions({}).options.rateLimit.headers).toBe('draft-8');
+  });
+
+  it("sends draft -06's three fields under 'draft-6'", () => {
+    const { passed, refused } = answer('draft-6');
+    expect(Object.fromEntries(passed)).toEqual({
+      'RateLimit-Limit': '2',
+      'RateLimit-Remaining': '1',
+      'RateLimit-Reset': expect.stringMatching(/^\d+$/),
+    });
+    expect(Object.keys(refused!)).toEqual([
+      'Retry-After',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ]);
+  });
+
+  it('sends no rate-limit field under false, and still Retry-After on the 429', () => {
+    const { passed, refused } = answer(false);
+    expect(passed.size).toBe(0);
+    expect(Object.keys(refused!)).toEqual(['Retry-After']);
   });
 });

@@ -4,7 +4,9 @@ import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { IncomingMessage } from 'node:http';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
-import type { Rate } from './rate';
+import type { RateLimitHeaders } from '../interfaces/mindoff-module-options.interface';
+import type { RateLimitPolicy } from './rate-limit-policy';
+import { rateLimitField, rateLimitFields, resetSeconds } from './rate-limit-fields';
 import { clientIp } from './client-ip';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { MINDOFF_THROTTLER_STORAGE } from './rate-limit-storage.provider';
@@ -17,7 +19,7 @@ const PROBE = { key: 'mindoff_store_probe', ttlMs: 1000 };
 
 /**
  * Fixed-window request limits per user (or client IP when anonymous) on the configured
- * `ThrottlerStorage`: sets `RateLimit-*` headers, refuses with `API_RATE_LIMITED` (429 +
+ * `ThrottlerStorage`: sets the rate-limit fields `rateLimit.headers` chose, refuses with `API_RATE_LIMITED` (429 +
  * `Retry-After`) once the window's count is over the limit. When the store cannot answer,
  * `rateLimit.onStoreError` decides (see {@link StoreOutage}).
  */
@@ -26,6 +28,7 @@ export class RateLimiter {
   private readonly outage: StoreOutage;
   /** The store when it is mindoff's own in-memory one (its `increment` not replaced): counted at once. */
   private readonly memory: MemoryThrottlerStorage | null;
+  private readonly headers: RateLimitHeaders;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
@@ -33,6 +36,7 @@ export class RateLimiter {
     @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
   ) {
     this.outage = new StoreOutage(options.rateLimit.onStoreError);
+    this.headers = options.rateLimit.headers;
     this.memory =
       storage instanceof MemoryThrottlerStorage &&
       storage.increment === MemoryThrottlerStorage.prototype.increment
@@ -52,42 +56,54 @@ export class RateLimiter {
   }
 
   /**
-   * Counts one hit of `group` for `tracker`; throws the 429 when over `rate`. Answers at once on
-   * the in-memory store, through a promise on any other.
+   * Counts one hit of `group` for `tracker` under `policy`; throws the 429 when over its limit.
+   * Answers at once on the in-memory store, through a promise on any other.
    */
-  consume(group: string, rate: Rate, tracker: string, response: unknown): void | Promise<void> {
+  consume(
+    group: string,
+    policy: RateLimitPolicy,
+    tracker: string,
+    response: unknown,
+  ): void | Promise<void> {
     // The in-memory store keeps counters per throttler name, so the tracker alone is its key there
     // (no key to compose per request); a shared or custom store gets `group:tracker`, as a store
     // that ignores the throttler name (as @nestjs/throttler's own does) needs.
     const record =
       this.memory === null
-        ? this.countInStore(`${group}:${tracker}`, rate.ttlMs, rate.limit, 0, group)
-        : this.memory.incrementNow(tracker, rate.ttlMs, rate.limit, 0, group);
+        ? this.countInStore(`${group}:${tracker}`, policy.ttlMs, policy.limit, 0, group)
+        : this.memory.incrementNow(tracker, policy.ttlMs, policy.limit, 0, group);
     return record instanceof Promise
-      ? record.then((counted) => this.counted(counted, rate, response))
-      : this.counted(record, rate, response);
+      ? record.then((counted) => this.counted(counted, policy, response))
+      : this.counted(record, policy, response);
   }
 
-  private counted(record: ThrottlerStorageRecord | null, rate: Rate, response: unknown): void {
+  private counted(
+    record: ThrottlerStorageRecord | null,
+    policy: RateLimitPolicy,
+    response: unknown,
+  ): void {
     if (record === null) return;
-    const reset = String(Math.max(0, record.timeToExpire));
-    if (record.totalHits > rate.limit) {
-      const retryAfter = String(Math.max(1, record.timeToBlockExpire || record.timeToExpire));
+    const reset = resetSeconds(record.timeToExpire);
+    if (record.totalHits > policy.limit) {
+      const retryAfter = Math.max(1, record.timeToBlockExpire || record.timeToExpire);
       throw new MindoffHttpError(
         'API_RATE_LIMITED',
-        { limit: rate.source, retry_after_seconds: Number(retryAfter) },
-        {
-          'Retry-After': retryAfter,
-          'RateLimit-Limit': String(rate.limit),
-          'RateLimit-Remaining': '0',
-          'RateLimit-Reset': reset,
-        },
+        { limit: policy.source, retry_after_seconds: retryAfter },
+        { 'Retry-After': String(retryAfter), ...rateLimitFields(this.headers, policy, 0, reset) },
       );
     }
+    const headers = this.headers;
+    if (headers === false) return;
     const adapter = this.adapterHost.httpAdapter;
-    adapter.setHeader(response, 'RateLimit-Limit', String(rate.limit));
-    adapter.setHeader(response, 'RateLimit-Remaining', String(rate.limit - record.totalHits));
-    adapter.setHeader(response, 'RateLimit-Reset', reset);
+    const remaining = policy.limit - record.totalHits;
+    if (headers === 'draft-8') {
+      adapter.setHeader(response, 'RateLimit-Policy', policy.policyField);
+      adapter.setHeader(response, 'RateLimit', rateLimitField(policy, remaining, reset));
+      return;
+    }
+    adapter.setHeader(response, 'RateLimit-Limit', policy.limitText);
+    adapter.setHeader(response, 'RateLimit-Remaining', String(remaining));
+    adapter.setHeader(response, 'RateLimit-Reset', String(reset));
   }
 
   /**

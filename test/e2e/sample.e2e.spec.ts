@@ -1,6 +1,7 @@
 import { AppModule } from '../../sample/app.module';
 import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
 import { rawRequest } from '../support/raw-http';
+import { rateLimitOf } from 'mindoff/client';
 
 const seedOrder = {
   customer_id: 'c_42',
@@ -101,11 +102,14 @@ describe.each(ADAPTERS)('the sample app on %s', (adapter) => {
       expect(res.body.message.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     });
 
-    it('sends RateLimit headers on allowed requests', async () => {
+    it('sends the RateLimit-Policy and RateLimit fields (draft -08) on allowed requests', async () => {
       const res = await call(server.url, 'POST', '/v1/orders/create_order/', { json: seedOrder });
-      expect(res.headers.get('ratelimit-limit')).toBe('30');
-      expect(Number(res.headers.get('ratelimit-remaining'))).toBeLessThan(30);
-      expect(Number(res.headers.get('ratelimit-reset'))).toBeGreaterThan(0);
+      expect(res.headers.get('ratelimit-policy')).toBe('"orders__create_order:request";q=30;w=60');
+      expect(res.headers.get('ratelimit')).toMatch(/^"orders__create_order:request";r=\d+;t=\d+$/);
+      const state = rateLimitOf(res.headers)!;
+      expect(state.remaining).toBeLessThan(30);
+      expect(state.resetSeconds).toBeGreaterThan(0);
+      expect(res.headers.get('ratelimit-limit')).toBeNull();
     });
   });
 

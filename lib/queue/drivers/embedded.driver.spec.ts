@@ -2,6 +2,7 @@ import { EmbeddedQueueDriver } from './embedded.driver';
 import type { TaskRunner } from '../queue-driver';
 import type { NewTask } from '../task.types';
 import { BrokerUnavailableError } from '../../errors/broker-unavailable.error';
+import { RECORD_BYTES } from './embedded-entry';
 
 const task = (id: string, dedupKey?: string, payload: unknown = {}): NewTask => ({
   id,
@@ -90,7 +91,8 @@ describe('EmbeddedQueueDriver', () => {
   });
 
   it('forgets the oldest finished tasks first when the budget is reached', async () => {
-    driver = new EmbeddedQueueDriver(undefined, 2000);
+    // Three failed tasks fit (each its inputs and its record), a fourth does not.
+    driver = new EmbeddedQueueDriver(undefined, 2000 + 3 * RECORD_BYTES);
     await driver.startWorker(fails, 1);
     const payload = { blob: 'x'.repeat(500) };
     for (const id of ['f1', 'f2', 'f3']) {
@@ -106,7 +108,7 @@ describe('EmbeddedQueueDriver', () => {
   });
 
   it('refuses a task that does not fit beside the unfinished ones (answered 503)', async () => {
-    driver = new EmbeddedQueueDriver(undefined, 2000);
+    driver = new EmbeddedQueueDriver(undefined, 2000 + 2 * RECORD_BYTES);
     const payload = { blob: 'x'.repeat(800) };
     await driver.enqueue(task('q1', undefined, payload));
     await driver.enqueue(task('q2', undefined, payload));
@@ -117,5 +119,36 @@ describe('EmbeddedQueueDriver', () => {
     // The refused task took no deduplication key: an identical one fits once room is made.
     expect(await driver.cancel('q1')).toBe('cancelled');
     expect(await driver.enqueue(task('q4', 'k', payload))).toEqual({ id: 'q4', duplicate: false });
+  });
+
+  it('hands every read a copy of its own: changing one changes neither the task nor the next read', async () => {
+    driver = new EmbeddedQueueDriver();
+    await driver.enqueue(task('own', undefined, { items: [1, 2] }));
+    const first = (await driver.get('own'))!;
+    (first.request.payload as { items: number[] }).items.push(3);
+    first.progress.percent = 50;
+    expect((await driver.get('own'))!.request.payload).toEqual({ items: [1, 2] });
+    expect((await driver.get('own'))!.progress.percent).toBe(0);
+  });
+
+  it('runs a retry of a failed task with the inputs it was queued with', async () => {
+    driver = new EmbeddedQueueDriver();
+    const seen: unknown[] = [];
+    await driver.startWorker(async (t, run) => {
+      seen.push(t.request.payload, t.request.query);
+      return seen.length > 2 ? completes(t, run) : fails(t, run);
+    }, 1);
+    await driver.enqueue(task('again', undefined, { n: 7 }));
+    await settle();
+    await settle();
+    expect(await driver.retry('again')).toBe(true);
+    await settle();
+    await settle();
+    expect(seen).toEqual([{ n: 7 }, { q: '1' }, { n: 7 }, { q: '1' }]);
+    expect(await driver.get('again')).toMatchObject({
+      status: 'completed',
+      response: { httpStatus: 200, body: { ok: 1 } },
+      request: { payload: null },
+    });
   });
 });

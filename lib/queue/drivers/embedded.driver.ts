@@ -13,24 +13,20 @@ import { DEFAULT_RETENTION } from '../../options/resolve-options';
 import { pageOfTasks } from '../task-list';
 import { INITIAL_PROGRESS, type NewTask, type TaskOutcome, type TaskRecord } from '../task.types';
 import { applyOutcome, unexpectedFailure } from '../task-outcome';
-import { withoutInputs } from '../task-inputs';
 import { BrokerUnavailableError } from '../../errors/broker-unavailable.error';
-import { jsonBytes, TaskMemory } from './task-memory';
+import { TaskMemory } from './task-memory';
+import { type Entry, entryToRun, entryView, RECORD_BYTES } from './embedded-entry';
+import { StoredJson } from './stored-json';
+import { requestHead, StoredInputs } from './task-inputs-store';
 
 const MAX_TIMER_MS = 2_147_483_647;
 
-interface Entry {
-  record: TaskRecord;
-  dedupKey?: string;
-  controller?: AbortController;
-  expiry?: NodeJS.Timeout;
-}
-
 /**
  * Tasks in this process's memory: no infrastructure, nothing survives a restart. Single-threaded
- * JavaScript makes deduplication and every state change atomic. What tasks hold is bounded: a
- * completed task drops its inputs, and past the memory budget the oldest finished tasks are
- * forgotten first (a new task that still does not fit is refused, answered 503).
+ * JavaScript makes deduplication and every state change atomic. What tasks hold is bounded: inputs
+ * and results are kept as the bytes they serialize to (so the budget counts what is really held,
+ * and a read never copies them), a completed task drops its inputs, and past the memory budget the
+ * oldest finished tasks are forgotten first (a new task that still does not fit is refused, 503).
  */
 export class EmbeddedQueueDriver implements QueueDriver {
   readonly durable = false;
@@ -58,7 +54,8 @@ export class EmbeddedQueueDriver implements QueueDriver {
       const twin = this.inFlight.get(task.dedupKey);
       if (twin !== undefined) return { id: twin, duplicate: true };
     }
-    const bytes = jsonBytes(task.request);
+    const inputs = new StoredInputs(task.request);
+    const bytes = RECORD_BYTES + inputs.size;
     const evicted = this.memory.makeRoom(bytes);
     if (evicted === null) {
       throw new BrokerUnavailableError(
@@ -71,10 +68,11 @@ export class EmbeddedQueueDriver implements QueueDriver {
     const now = Date.now();
     this.tasks.set(task.id, {
       dedupKey: task.dedupKey,
+      inputs,
       record: {
         id: task.id,
         ownerId: task.ownerId,
-        request: task.request,
+        request: requestHead(task.request),
         status: 'queued',
         progress: { ...INITIAL_PROGRESS },
         cancelRequested: false,
@@ -90,7 +88,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
 
   async get(id: string): Promise<TaskRecord | null> {
     const entry = this.tasks.get(id);
-    return entry ? structuredClone(entry.record) : null;
+    return entry ? entryView(entry) : null;
   }
 
   async list(query: TaskListQuery): Promise<{ tasks: TaskRecord[]; count: number }> {
@@ -98,7 +96,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
       [...this.tasks.values()].map((e) => e.record),
       query,
     );
-    return { tasks: page.tasks.map((r) => structuredClone(r)), count: page.count };
+    return { tasks: page.tasks.map((r) => entryView(this.tasks.get(r.id)!)), count: page.count };
   }
 
   async cancel(id: string): Promise<CancelResult> {
@@ -132,7 +130,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
     record.status = 'queued';
     record.progress = { ...INITIAL_PROGRESS };
     record.cancelRequested = false;
-    delete record.response;
+    delete entry.response;
     delete record.error;
     if (entry.dedupKey !== undefined) this.inFlight.set(entry.dedupKey, id);
     this.touch(entry);
@@ -229,7 +227,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
     };
     let outcome: TaskOutcome;
     try {
-      outcome = await runner(structuredClone(entry.record), run);
+      outcome = await runner(entryToRun(entry), run);
     } catch {
       outcome = unexpectedFailure('The task failed unexpectedly.');
     }
@@ -247,9 +245,13 @@ export class EmbeddedQueueDriver implements QueueDriver {
       this.inFlight.delete(entry.dedupKey);
     }
     applyOutcome(record, outcome);
-    if (record.status === 'completed') {
-      record.request = withoutInputs(record.request);
-      this.memory.hold(record.id, jsonBytes(record.response));
+    if (record.response) {
+      const body = new StoredJson(record.response.body);
+      entry.response = { httpStatus: record.response.httpStatus, body };
+      delete record.response;
+      // A completed task keeps its result, not its inputs: no retry can need them.
+      entry.inputs = undefined;
+      this.memory.hold(record.id, RECORD_BYTES + body.size);
     }
     this.memory.finish(record.id);
     this.touch(entry);

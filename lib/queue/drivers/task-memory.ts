@@ -49,12 +49,3 @@ export class TaskMemory {
     return this.total;
   }
 }
-
-/** The bytes of a value as stored (its JSON); a value JSON cannot write counts as nothing. */
-export function jsonBytes(value: unknown): number {
-  try {
-    return Buffer.byteLength(JSON.stringify(value) ?? '');
-  } catch {
-    return 0;
-  }
-}
