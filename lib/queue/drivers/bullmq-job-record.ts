@@ -1,4 +1,4 @@
-import type { Job } from 'bullmq';
+import type { JobFields } from './bullmq-job-view';
 import {
   INITIAL_PROGRESS,
   type TaskOutcome,
@@ -23,7 +23,7 @@ export type StoredProgress = TaskProgress & { at: number };
  * A BullMQ job as a mindoff task: the job's state and its return value or failure reason give the
  * status and outcome; its progress object the checkpoint reached.
  */
-export function jobToRecord(job: Job<JobData>, state: string): TaskRecord {
+export function jobToRecord(job: JobFields, state: string): TaskRecord {
   const stored = (typeof job.progress === 'object' ? job.progress : null) as StoredProgress | null;
   const progress: TaskProgress = stored
     ? {

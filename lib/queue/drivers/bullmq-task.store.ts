@@ -7,6 +7,7 @@ import { pageOfTasks } from '../task-list';
 import type { NewTask, TaskRecord } from '../task.types';
 import { jobToRecord, type JobData } from './bullmq-job-record';
 import { KeptRecords } from './kept-records';
+import { BullmqJobViews } from './bullmq-job-view';
 import { OwnerIndex } from './owner-index';
 import { TaskLocks } from './task-locks';
 
@@ -22,6 +23,7 @@ export class BullmqTaskStore {
   private readonly kept: KeptRecords;
   private readonly owners: OwnerIndex;
   private readonly locks: TaskLocks;
+  private readonly views: BullmqJobViews;
 
   constructor(
     private readonly queue: Queue<JobData>,
@@ -32,6 +34,7 @@ export class BullmqTaskStore {
     this.kept = new KeptRecords(client, key, retention.failedMs);
     this.owners = new OwnerIndex(client, key);
     this.locks = new TaskLocks(client, key);
+    this.views = new BullmqJobViews(queue, client);
   }
 
   async add(task: NewTask): Promise<{ id: string; duplicate: boolean }> {
@@ -47,17 +50,17 @@ export class BullmqTaskStore {
     return { id: job.id!, duplicate: job.id !== task.id };
   }
 
-  /** A task's record: its job, or the record kept for it. */
+  /**
+   * A task's record: its job, or the record kept for it. A job is read without its data's inputs
+   * (a detail, a list or a heartbeat costs its answer, not the task's payload).
+   */
   async read(id: string): Promise<TaskRecord | null> {
-    let job = await this.queue.getJob(id);
-    if (job) {
-      const state = await job.getState();
-      // Finished between the two reads: read the job again for its outcome.
-      if ((state === 'completed' || state === 'failed') && !job.finishedOn) {
-        job = await this.queue.getJob(id);
-      }
-      if (job && state !== 'unknown') {
-        const record = jobToRecord(job, state);
+    const state = await this.queue.getJobState(id);
+    if (state !== 'unknown') {
+      // Fields read after the state: a job that finished meanwhile still reads as it was then.
+      const fields = (await this.views.read(id)) ?? (await this.queue.getJob(id));
+      if (fields) {
+        const record = jobToRecord(fields, state);
         if (record.status === 'running') {
           record.cancelRequested = (await this.client.exists(this.key('cancel', id))) === 1;
         }
@@ -137,7 +140,7 @@ export class BullmqTaskStore {
         await this.kept.write(jobToRecord(job, state), job.data.dedupKey);
         await job.remove();
       }
-      const kept = await this.kept.read(id);
+      const kept = await this.kept.readWhole(id);
       if (kept === null) return false;
       const { record, dedupKey } = kept;
       await this.client.del(this.key('cancel', id));
@@ -176,14 +179,18 @@ export class BullmqTaskStore {
     return records.filter((r): r is TaskRecord => r !== null && r.ownerId === ownerId);
   }
 
-  private addJob(id: string, data: JobData) {
-    return this.queue.add(data.request.urlName, data, {
+  /** Adds the task's job, then its view beside it (see {@link BullmqJobViews}). */
+  private async addJob(id: string, data: JobData) {
+    const job = await this.queue.add(data.request.urlName, data, {
       jobId: id,
       ...(data.dedupKey === undefined ? {} : { deduplication: { id: data.dedupKey } }),
       attempts: 1,
       removeOnComplete: { age: Math.ceil(this.retention.completedMs / 1000) },
       removeOnFail: { age: Math.ceil(this.retention.failedMs / 1000) },
     });
+    // A duplicate answers the twin's job, which has its view already.
+    if (job.id === id) await this.views.write(id, data);
+    return job;
   }
 
   private async expireFromIndex(record: TaskRecord): Promise<void> {
