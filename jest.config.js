@@ -25,12 +25,9 @@ const swc = [
   },
 ];
 
-/** @type {import('jest').Config} */
-module.exports = {
+/** What every tier shares: how TypeScript and the ESM-only packages are loaded, and the aliases. */
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/lib', '<rootDir>/schematics', '<rootDir>/test'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/generator/fixtures/'],
-  testRegex: '\\.spec\\.ts$',
   transform: { '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
   moduleNameMapper: {
@@ -43,4 +40,45 @@ module.exports = {
     '^ora$': '<rootDir>/schematics/testing/ora.stub.ts',
   },
   testTimeout: 30000,
+};
+
+/** Specs of the slow tier: whole apps generated, packed or driven in a browser, many processes, the fuzz. */
+const slowSpecs = [
+  '<rootDir>/test/{generator,scale,browser,package}/**/*.spec.ts',
+  '<rootDir>/test/e2e/hostile-fuzz.e2e.spec.ts',
+];
+const ignored = ['/node_modules/', '<rootDir>/test/generator/fixtures/'];
+
+/**
+ * Three tiers, all run by `npm test` (`jest`), each on its own with `--selectProjects`:
+ * `unit` (no Redis, no app over a socket but the specs' own loopback servers; `npm run test:unit`),
+ * `e2e` (real Nest apps, Redis: `test/e2e/` and every `*.redis.spec.ts`), `slow` (see above).
+ *
+ * @type {import('jest').Config}
+ */
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      roots: ['<rootDir>/lib', '<rootDir>/schematics', '<rootDir>/test/docs'],
+      testRegex: '\\.spec\\.ts$',
+      testPathIgnorePatterns: [...ignored, '\\.redis\\.spec\\.ts$'],
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      roots: ['<rootDir>/lib', '<rootDir>/schematics', '<rootDir>/test/e2e'],
+      testRegex: ['/test/e2e/.*\\.spec\\.ts$', '\\.redis\\.spec\\.ts$'],
+      testPathIgnorePatterns: [...ignored, '/test/e2e/hostile-fuzz\\.e2e\\.spec\\.ts$'],
+    },
+    {
+      ...shared,
+      displayName: 'slow',
+      roots: ['<rootDir>/test'],
+      testMatch: slowSpecs,
+      testPathIgnorePatterns: ignored,
+    },
+  ],
 };

@@ -5,10 +5,10 @@ import {
   RedisThrottlerStorage,
   createRedisThrottlerStorage,
 } from './redis-throttler.storage';
+import { waitUntil } from '../../test/support/wait-until';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PREFIX = `mindoff:test:rl:${process.pid}:${randomUUID()}:`;
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('RedisThrottlerStorage', () => {
   let redis: Redis;
@@ -68,7 +68,9 @@ describe('RedisThrottlerStorage', () => {
       isBlocked: true,
       timeToBlockExpire: 1,
     });
-    await sleep(1_100);
+    // The window ends when Redis expires its counter.
+    const counter = storage.counterKey('rollover', 'default');
+    await waitUntil(async () => (await redis.exists(counter)) === 0);
     expect(await storage.increment('rollover', 1_000, 2, 0, 'default')).toEqual({
       totalHits: 1,
       timeToExpire: 1,
@@ -110,7 +112,9 @@ describe('RedisThrottlerStorage', () => {
     });
     const blockKey = `${storage.counterKey('block', 'default')}:block`;
     expect(await redis.pttl(blockKey)).toBeGreaterThan(2_000);
-    await sleep(600);
+    // The window (500 ms) ends; the block (3 s) goes on.
+    const counter = storage.counterKey('block', 'default');
+    await waitUntil(async () => (await redis.exists(counter)) === 0);
     const record = await storage.increment('block', 500, 1, 3_000, 'default');
     expect(record).toMatchObject({ totalHits: 1, isBlocked: true });
     expect(record.timeToBlockExpire).toBeGreaterThanOrEqual(2);
@@ -127,7 +131,10 @@ describe('RedisThrottlerStorage', () => {
 
   it('lets requests through again once a block and its window have ended', async () => {
     for (let i = 0; i < 2; i++) await storage.increment('unblock', 300, 1, 600, 'default');
-    await sleep(700);
+    const counter = storage.counterKey('unblock', 'default');
+    await waitUntil(
+      async () => (await redis.exists(counter)) + (await redis.exists(`${counter}:block`)) === 0,
+    );
     expect(await storage.increment('unblock', 300, 1, 600, 'default')).toEqual({
       totalHits: 1,
       timeToExpire: 1,

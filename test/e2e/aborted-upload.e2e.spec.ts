@@ -37,6 +37,8 @@ async function abandonUpload(url: string, hangUp: (socket: Socket) => void): Pro
     'POST /v1/body/echo/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
       'Content-Length: 10000\r\n\r\n{"n":1,"text":"',
   );
+  // An explicit 100 ms window for the first bytes to reach the server's body reader (nothing the
+  // client can see tells when they did), so the hang-up comes mid-body, not before it.
   await sleep(100);
   hangUp(socket);
 }
@@ -68,7 +70,9 @@ describe.each(ADAPTERS)('an upload the client abandons, on %s', (adapter) => {
 
   async function settle(): Promise<void> {
     for (let waited = 0; aborts().length === 0 && waited < 3000; waited += 20) await sleep(20);
-    await sleep(200); // anything logged late (the refusal sent to nobody) shows up too
+    // An explicit 200 ms window after the abort was logged: anything logged late (the refusal
+    // sent to nobody) shows up in it, and must not be there.
+    await sleep(200);
   }
 
   it.each([

@@ -1,7 +1,6 @@
 import { RateLimitLabModule, VALID_TOKEN, checkedTokens } from '../fixtures/rate-limit.module';
 import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+import { waitUntil } from '../support/wait-until';
 
 describe.each(ADAPTERS)('failed authentications on %s', (adapter) => {
   let app: RunningApp;
@@ -49,7 +48,8 @@ describe.each(ADAPTERS)('failed authentications on %s', (adapter) => {
   });
 
   it('lets the address in again once the window has passed', async () => {
-    await sleep(1_100);
+    // Valid tokens are never counted, so asking with one waits for the window without moving it.
+    await waitUntil(async () => (await whoami(VALID_TOKEN, '203.0.113.7')).status === 200);
     const valid = await whoami(VALID_TOKEN, '203.0.113.7');
     expect(valid.status).toBe(200);
     expect(valid.body.data).toEqual({ user: { id: 'asha' } });

@@ -287,7 +287,8 @@ describe.each(ADAPTERS.flatMap((adapter) => STORES.map((store) => ({ adapter, st
       const before = runsOf('charge');
       const first = charge(app, key, payload);
       await waitUntil(() => runsOf('charge') === before + 1);
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // An explicit window: over twice lockTtl (400 ms), so an unrenewed lock would have freed.
+      await new Promise((resolve) => setTimeout(resolve, 2.5 * 400));
       const during = await charge(app, key, payload);
       slowCharges.open();
       expect(codeOf(during)).toBe('IDEMPOTENCY_KEY_IN_USE');
