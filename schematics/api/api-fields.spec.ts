@@ -1,7 +1,7 @@
 import type { ApiRouteMetadata } from '../../lib/interfaces/api-route-metadata.interface';
 import { API_OPTION_KEYS, LIMIT_KEYS } from '../../lib/mindoff.constants';
 import { compileApi } from '../../lib/registry/compiled-api';
-import { parseRate } from '../../lib/throttling';
+import { parseRate, type Rate } from '../../lib/throttling';
 import { API_FIELDS, apiField } from './api-fields';
 
 const MEGABYTE = 1024 * 1024;
@@ -65,10 +65,13 @@ describe('the table of @MindoffApi fields', () => {
   it("gives the library's own default limits", () => {
     const compiled = compiledMinimal();
     const rate = (key: string) => parseRate(String(defaultOf(`limits.${key}`)));
-    expect(rate('request')).toEqual(compiled.rate);
-    expect(rate('queueDetail')).toEqual(compiled.queueRates.detail);
-    expect(rate('queueCancel')).toEqual(compiled.queueRates.cancel);
-    expect(rate('queueRetry')).toEqual(compiled.queueRates.retry);
+    // The compiled policy is the rate plus its rate-limit fields.
+    const rateOf = (policy: Rate | null) =>
+      policy && { limit: policy.limit, ttlMs: policy.ttlMs, source: policy.source };
+    expect(rate('request')).toEqual(rateOf(compiled.rate));
+    expect(rate('queueDetail')).toEqual(rateOf(compiled.queueRates.detail));
+    expect(rate('queueCancel')).toEqual(rateOf(compiled.queueRates.cancel));
+    expect(rate('queueRetry')).toEqual(rateOf(compiled.queueRates.retry));
     expect(defaultOf('limits.queueStatusStream')).toBe(compiled.streamLimit);
   });
 
