@@ -13,12 +13,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
 case "$what" in
-  all) sections="validators http queue load" ;;
-  validators | http | queue | load) sections="$what" ;;
+  all) sections="validators http queue idempotency load" ;;
+  validators | http | queue | load | idempotency) sections="$what" ;;
   report) exec node bench/harness/report.mjs ;;
-  *) echo "usage: npm run bench [-- all|validators|http|queue|load|report]" >&2; exit 2 ;;
+  *) echo "usage: npm run bench [-- all|validators|http|queue|load|idempotency|report]" >&2; exit 2 ;;
 esac
-if [[ " $sections " == *" http "* || " $sections " == *" queue "* ]]; then
+if [[ " $sections " == *" http "* || " $sections " == *" queue "* || " $sections " == *" idempotency "* ]]; then
   command -v "${WRK:-wrk}" >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
 fi
 since=$(node -e 'console.log(Date.now())')
@@ -40,6 +40,10 @@ for section in $sections; do
     queue)
       echo "== queue mode (wrk + SSE clients; needs Redis at REDIS_URL)" >&2
       node bench/results/dist/bench/queue/run.js || status=$?
+      ;;
+    idempotency)
+      echo "== idempotency keys: a POST with a fresh key vs without (wrk; redis needs REDIS_URL)" >&2
+      node bench/idempotency/run.mjs || status=$?
       ;;
     load)
       echo "== load: ${LOAD_SECONDS:-60} s of mixed traffic on the sample" >&2

@@ -8,7 +8,8 @@ const list = (k, all) => (process.env[k] ? process.env[k].split(',') : all);
 export const SERVERS = {
   bare: { label: 'Nest bare (no mindoff, no validation)', smoke: 'bare' },
   'bare-shaped': {
-    label: 'Nest bare answering as mindoff does (envelope, X-Request-Id, RateLimit-*), no checks',
+    label:
+      'Nest bare answering as mindoff does (envelope, X-Request-Id, RateLimit-Policy + RateLimit), no checks',
     smoke: 'shaped',
   },
   stack: {

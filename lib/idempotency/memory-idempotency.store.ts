@@ -12,7 +12,7 @@ interface Entry {
   expiresAt: number;
 }
 
-/** Entries examined per claim for expiry, so expired keys go without a timer or a full scan. */
+/** Expired entries removed at most per claim, so expired keys go without a timer or a full scan. */
 const SWEEP_PER_CLAIM = 4;
 
 /**
@@ -59,7 +59,12 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   ): Promise<boolean> {
     const now = this.now();
     const entry = this.held(key, token, now);
-    if (entry) Object.assign(entry, { token: null, outcome, expiresAt: now + ttlMs });
+    if (entry) {
+      Object.assign(entry, { token: null, outcome, expiresAt: now + ttlMs });
+      // To the end of the map, with the answers that expire about when it does.
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
     return Promise.resolve(entry !== undefined);
   }
 
@@ -87,13 +92,17 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return entry;
   }
 
-  /** Map order is insertion order: the oldest entries are looked at first, then moved to the end. */
+  /**
+   * Map order is insertion order, and an answered key moves to the end when it is answered: the
+   * oldest entries expire first (for APIs of one ttl exactly, otherwise nearly). Removes expired
+   * entries from the front and stops at the first live one, so a claim costs O(1); an entry kept
+   * behind a longer-lived one goes when it is next asked for, or once that one has gone.
+   */
   private sweep(now: number): void {
-    let seen = 0;
+    let removed = 0;
     for (const [key, entry] of this.entries) {
-      if (++seen > SWEEP_PER_CLAIM) break;
+      if (entry.expiresAt > now || ++removed > SWEEP_PER_CLAIM) break;
       this.entries.delete(key);
-      if (entry.expiresAt > now) this.entries.set(key, entry);
     }
   }
 }

@@ -1,0 +1,176 @@
+// The idempotency scenario: one mindoff server per store (memory, redis) and adapter, the same
+// POST measured with wrk without a key and with a fresh key per request, interleaved RUNS times;
+// on the Redis store, the round trips a keyed request makes to Redis, counted with MONITOR over
+// ROUND_TRIP_REQUESTS sequential first requests, then their replays (commands a script runs inside
+// Redis are not round trips).
+// Knobs: DURATION (s per measurement, default 5), RUNS (default 3), CONNECTIONS (default 10),
+// ADAPTERS (default 'express,fastify'), STORES (default 'memory,redis'), ROUND_TRIP_REQUESTS (50).
+// Writes bench/results/idempotency-<stamp>.json and .md, which bench/harness/report.mjs reads.
+import { execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createConnection } from 'node:net';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const duration = Number(process.env.DURATION ?? 5);
+const runs = Number(process.env.RUNS ?? 3);
+const connections = Number(process.env.CONNECTIONS ?? 10);
+const roundTripRequests = Number(process.env.ROUND_TRIP_REQUESTS ?? 50);
+const adapters = (process.env.ADAPTERS ?? 'express,fastify').split(',');
+const stores = (process.env.STORES ?? 'memory,redis').split(',');
+const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+const results = join(root, 'bench/results');
+const body = join(results, 'idempotency-body.json');
+const PAYLOAD = JSON.stringify({ amount: 1200, currency: 'EUR' });
+mkdirSync(results, { recursive: true });
+writeFileSync(body, PAYLOAD);
+
+/** Memory: at most 10 % over the same POST without a key. Redis: at most one round trip. */
+const TARGET_MEMORY = 0.9;
+const TARGET_ROUND_TRIPS = 1;
+
+async function server(adapter, store, port, prefix) {
+  const child = spawn(
+    process.execPath,
+    [join(root, 'bench/results/dist/bench/idempotency/server.js')],
+    {
+      env: {
+        ...process.env,
+        ADAPTER: adapter,
+        IDEM_STORE: store,
+        PORT: String(port),
+        IDEM_PREFIX: prefix,
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  await new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve());
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  return child;
+}
+
+function wrk(port, keyed) {
+  const out = execFileSync(
+    process.env.WRK ?? 'wrk',
+    [
+      '-t1',
+      `-c${connections}`,
+      `-d${duration}s`,
+      '-s',
+      join(root, 'bench/idempotency/post-key.lua'),
+      `http://127.0.0.1:${port}/v1/bench/charge/`,
+    ],
+    { env: { ...process.env, BODY_FILE: body, KEYS: keyed ? '1' : '0' }, encoding: 'utf8' },
+  );
+  const line = out.split('\n').find((l) => l.startsWith('RESULT'));
+  return Object.fromEntries(
+    line
+      .slice(7)
+      .split(' ')
+      .map((kv) => kv.split('='))
+      .map(([k, v]) => [k, Number(v)]),
+  );
+}
+
+/** Redis's MONITOR feed, as lines; `stop()` closes it and answers what it saw. */
+function monitor() {
+  const socket = createConnection(Number(redisUrl.port || 6379), redisUrl.hostname);
+  let text = '';
+  socket.on('data', (chunk) => (text += chunk));
+  socket.write('MONITOR\r\n');
+  return {
+    ready: new Promise((resolve) => {
+      const check = () => (text.includes('+OK') ? resolve() : setTimeout(check, 5));
+      check();
+    }),
+    stop: () =>
+      new Promise((resolve) => {
+        setTimeout(() => {
+          socket.destroy();
+          resolve(text.split('\r\n'));
+        }, 200);
+      }),
+  };
+}
+
+/** Sends one POST of the bench with `key`; throws on anything but a 200. */
+async function post(port, key) {
+  const answer = await fetch(`http://127.0.0.1:${port}/v1/bench/charge/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    body: PAYLOAD,
+  });
+  if (answer.status !== 200) throw new Error(`keyed request answered ${answer.status}`);
+}
+
+/** Round trips to Redis per request of `keys`: client commands on the store's keys, a script's own not counted. */
+async function roundTrips(port, prefix, keys) {
+  const feed = monitor();
+  await feed.ready;
+  for (const key of keys) await post(port, key);
+  const lines = await feed.stop();
+  return lines.filter((l) => l.includes(prefix) && !/\[\d+ lua\]/.test(l)).length / keys.length;
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const rows = [];
+let port = 4810;
+for (const adapter of adapters) {
+  for (const store of stores) {
+    const prefix = `mindoff-bench:idem:${randomUUID()}`;
+    const child = await server(adapter, store, ++port, prefix);
+    try {
+      const without = [];
+      const withKey = [];
+      wrk(port, false); // warm-up
+      for (let i = 0; i < runs; i++) {
+        without.push(wrk(port, false));
+        withKey.push(wrk(port, true));
+      }
+      const perRound = without.map((w, i) => withKey[i].rps / w.rps);
+      const row = {
+        adapter,
+        store,
+        without_rps: median(without.map((r) => r.rps)),
+        with_key_rps: median(withKey.map((r) => r.rps)),
+        per_round: perRound,
+        non2xx: [...without, ...withKey].reduce((n, r) => n + r.non2xx, 0),
+      };
+      row.ratio = row.with_key_rps / row.without_rps;
+      if (store === 'redis') {
+        const keys = Array.from({ length: roundTripRequests }, () => `rt-${randomUUID()}`);
+        row.round_trips = await roundTrips(port, prefix, keys);
+        row.replay_round_trips = await roundTrips(port, prefix, keys);
+      }
+      rows.push(row);
+      console.error(`[idempotency] ${adapter} ${store}: ${JSON.stringify(row)}`);
+    } finally {
+      child.kill();
+    }
+  }
+}
+
+const f2 = (x) => x.toFixed(2);
+const lines = [
+  `POST /v1/bench/charge/ without a key vs a fresh key per request (${duration} s × ${runs} interleaved, ${connections} connections)`,
+  '',
+  '| adapter | store | req/s without | req/s with a key | with ÷ without | per round | Redis round trips: first request / replay | non-2xx |',
+  '|---|---|---:|---:|---:|---|---:|---:|',
+  ...rows.map(
+    (r) =>
+      `| ${r.adapter} | ${r.store} | ${r.without_rps.toFixed(0)} | ${r.with_key_rps.toFixed(0)} | ${f2(r.ratio)} | ${r.per_round.map(f2).join(' / ')} | ${r.round_trips === undefined ? '–' : `${f2(r.round_trips)} / ${f2(r.replay_round_trips)}`} | ${r.non2xx} |`,
+  ),
+];
+console.log(lines.join('\n'));
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const config = { duration, runs, connections, round_trip_requests: roundTripRequests };
+const targets = { memory_ratio: TARGET_MEMORY, redis_round_trips: TARGET_ROUND_TRIPS };
+writeFileSync(
+  join(results, `idempotency-${stamp}.json`),
+  JSON.stringify({ stamp, config, targets, rows }, null, 2),
+);
+writeFileSync(join(results, `idempotency-${stamp}.md`), `${lines.join('\n')}\n`);
+if (rows.some((r) => r.non2xx > 0)) process.exitCode = 1;
