@@ -7,6 +7,7 @@ export { MINDOFF_MODULE_OPTIONS } from './mindoff.module-definition';
 export { MindoffConfigurationError } from './mindoff.messages';
 export type * from './interfaces/mindoff-module-options.interface';
 export type * from './interfaces/mindoff-queue-options.interface';
+export type * from './interfaces/redis-connection.interface';
 
 // Declaring APIs
 export { MindoffApi } from './decorators/mindoff-api.decorator';

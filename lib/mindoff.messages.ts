@@ -161,3 +161,15 @@ export const sunsetPassed = (className: string, sunset: string): string =>
 
 export const appFilterBesideEnvelopeAll = (filterName: string): string =>
   `MindoffModule: envelope: 'all' answers every error of the app's routes in the envelope, but the app also registers the global exception filter ${filterName} (app.useGlobalFilters() or APP_FILTER), so errors would come in two shapes; bind ${filterName} to the controllers that need it with @UseFilters(${filterName}), or remove it, or keep envelope: 'decorated' and mark the enveloped controllers with @MindoffEnvelope().`;
+
+export const redisClusterNodeGiven = (option: string, node: string): string =>
+  `MindoffModule: ${option} names ${node}, one node of a Redis Cluster (it answers cluster_enabled:1), where only the keys whose slot that node holds would work. Give the Cluster instead: ${option}: { cluster: [{ host, port }] } or an ioredis new Cluster([...]).`;
+
+export const redisCredentialsRefused = (option: string, reason: string): string =>
+  `MindoffModule: the Redis of ${option} refused its credentials (${reason}). Set the ACL user and password it expects: rediss://user:password@host:port, or { username, password } in the ioredis options (redisOptions on a Cluster; sentinelPassword for the sentinels themselves).`;
+
+export const redisEvictionPolicy = (option: string, node: string, policy: string): string =>
+  `Redis of ${option} at ${node} has maxmemory-policy ${policy}: under memory pressure it may evict queue keys (jobs, locks) and lose tasks. Set maxmemory-policy noeviction on it (on a managed Redis, in its parameter group or settings).`;
+
+export const queuePrefixUntagged = (prefix: string, queueName: string): string =>
+  `MindoffModule: queue.prefix '${prefix}' with queueName '${queueName}' on a Redis Cluster puts the queue's keys in different slots, and BullMQ's scripts then fail with CROSSSLOT. Give the prefix a hash tag, e.g. queue.prefix: '{${prefix || 'mindoff'}}' (or leave it unset for '{mindoff}'), so every key of the queue is in one slot.`;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type {
   IdempotencyClaim,
   IdempotencyOutcome,
@@ -59,7 +59,7 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   private readonly prefix: string;
   private readonly scripts: Scripts;
 
-  constructor(redis: Redis, options: { prefix?: string } = {}) {
+  constructor(redis: Redis | Cluster, options: { prefix?: string } = {}) {
     this.prefix = keyPrefix(options.prefix ?? DEFAULT_REDIS_IDEMPOTENCY_PREFIX);
     for (const [name, lua] of Object.entries(SCRIPTS)) {
       redis.defineCommand(name, { numberOfKeys: 1, lua });
@@ -137,6 +137,11 @@ export function createRedisIdempotencyStore(
   connection: RateLimitRedis,
   options: { prefix: string; commandTimeoutMs: number },
 ): { store: RedisIdempotencyStore } & Omit<RateLimitRedisClient, 'redis'> {
-  const { redis, ready, close } = openRateLimitRedis(connection, options.commandTimeoutMs);
+  const { redis, ready, close } = openRateLimitRedis(
+    connection,
+    options.commandTimeoutMs,
+    undefined,
+    'idempotency.store.redis',
+  );
   return { store: new RedisIdempotencyStore(redis, { prefix: options.prefix }), ready, close };
 }

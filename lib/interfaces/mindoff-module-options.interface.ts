@@ -8,6 +8,7 @@ import type {
   MindoffLimits,
 } from './mindoff-api-options.interface';
 import type { IdempotencyStore } from './idempotency-store.interface';
+import type { MindoffRedisConnection } from './redis-connection.interface';
 
 /**
  * Which plain (non-mindoff) routes answer in the envelope: those with `@MindoffEnvelope()`
@@ -15,8 +16,12 @@ import type { IdempotencyStore } from './idempotency-store.interface';
  */
 export type EnvelopeMode = 'decorated' | 'all';
 
-/** A Redis URL (`redis://host:6379/0`) or ioredis connection options. */
-export type RateLimitRedis = string | { host?: string; port?: number; [option: string]: unknown };
+/**
+ * Redis for rate-limit counters (or idempotency keys): a URL, ioredis options (one node or
+ * Sentinel), an ioredis client or `Cluster` to copy the settings of, or `{ cluster: nodes, options }`.
+ * mindoff opens a client of its own with these settings.
+ */
+export type RateLimitRedis = MindoffRedisConnection;
 
 /** What a request meets when the rate-limit store cannot answer: a 503, or no limit. */
 export type RateLimitStorePolicy = 'fail-closed' | 'fail-open';
@@ -80,8 +85,10 @@ export interface MindoffModuleOptions {
     /** Any @nestjs/throttler `ThrottlerStorage`; wins over `redis`. */
     storage?: ThrottlerStorage;
     /**
-     * A Redis URL or ioredis options; counters then hold across instances. To reuse a client you
-     * already have, pass `storage: new RedisThrottlerStorage(client)` instead.
+     * A Redis URL, ioredis options (Sentinel too), a `Cluster` or `{ cluster: nodes }`; counters
+     * then hold across instances (on a Cluster each counter has its own hash tag, so they spread
+     * over the shards). To use a client you already have as it is, pass
+     * `storage: new RedisThrottlerStorage(client)` instead.
      */
     redis?: RateLimitRedis;
     /**

@@ -1,6 +1,12 @@
 import type { CanActivate, Type } from '@nestjs/common';
-/** A Redis URL (`redis://host:6379/0`) or ioredis connection options. */
-export type QueueConnection = string | { host?: string; port?: number; [option: string]: unknown };
+import type { MindoffRedisConnection } from './redis-connection.interface';
+
+/**
+ * Redis for BullMQ: a URL (`redis://host:6379/0`, `rediss://user:password@host:port`), ioredis
+ * options (one node or Sentinel), an ioredis client or `Cluster` to copy the settings of, or
+ * `{ cluster: nodes, options }`. On a Cluster every queue key shares one hash tag (`{mindoff}`).
+ */
+export type QueueConnection = MindoffRedisConnection;
 
 /** The task endpoints whose own request limits can be changed. */
 export type QueueEndpointName = 'detail' | 'list' | 'stream' | 'streamTicket' | 'cancel' | 'retry';
@@ -23,7 +29,9 @@ export interface MindoffQueueOptions {
   adminPermissions?: Type<CanActivate>[];
   /**
    * Prefix of every Redis key, followed by one `:` (`'app'` and `'app:'` both give `app:<queue>:…`,
-   * as `rateLimit.prefix` does). Default `mindoff` (or the BullModule's with `useBullModule`).
+   * as `rateLimit.prefix` does). Default `mindoff` (or the BullModule's with `useBullModule`); on a
+   * Redis Cluster `{mindoff}`, and a prefix given there must hold a hash tag (`'{orders}'`) unless
+   * `queueName` does, so every key of the queue is in one slot.
    */
   prefix?: string;
   /** BullMQ queue name. Default `mindoff`. */

@@ -23,6 +23,7 @@ import {
   invalidEmbeddedBudget,
 } from '../mindoff.messages';
 import { prefixName } from '../throttling/key-prefix';
+import { isClusterConnection } from '../redis/redis-topology';
 import { isValidRate, parseRate } from '../throttling/rate';
 import { resolveRateLimit } from './resolve-rate-limit';
 import { resolveTrustProxy } from './resolve-trust-proxy';
@@ -108,7 +109,9 @@ function resolveQueue(
         ? prefixName(queue.prefix)
         : queue.useBullModule
           ? undefined
-          : 'mindoff',
+          : isClusterConnection(queue.connection)
+            ? '{mindoff}'
+            : 'mindoff',
     queueName: queue.queueName ?? 'mindoff',
     worker: queue.worker !== false,
     concurrency,

@@ -12,6 +12,7 @@ import {
   badRateLimitStorePolicy,
 } from '../mindoff.messages';
 import { isValidRate, parseRate } from '../throttling/rate';
+import { isClusterClient } from '../redis/redis-topology';
 import { DEFAULT_REDIS_THROTTLER_PREFIX } from '../throttling/redis-throttler.storage';
 import { DEFAULT_RATE_LIMIT_COMMAND_TIMEOUT_MS } from '../throttling/rate-limit-redis';
 
@@ -33,7 +34,12 @@ export function resolveRateLimit(
   problems: string[],
 ): ResolvedRateLimitOptions {
   const { redis } = given;
-  if (redis !== undefined && typeof redis !== 'string' && !isPlainObject(redis)) {
+  if (
+    redis !== undefined &&
+    typeof redis !== 'string' &&
+    !isPlainObject(redis) &&
+    !isClient(redis)
+  ) {
     problems.push(badRateLimitRedis(redis));
   }
   const commandTimeoutMs = given.commandTimeoutMs ?? DEFAULT_RATE_LIMIT_COMMAND_TIMEOUT_MS;
@@ -70,6 +76,13 @@ function failedAuthLimit(value: unknown, problems: string[]) {
     return null;
   }
   return parseRate(value);
+}
+
+/** An ioredis client or `Cluster`, whose settings mindoff copies into a client of its own. */
+function isClient(value: object): boolean {
+  return (
+    isClusterClient(value) || typeof (value as { duplicate?: unknown }).duplicate === 'function'
+  );
 }
 
 /** Options written as an object literal, not a client instance or anything else. */

@@ -2,7 +2,9 @@ import type { FactoryProvider } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
-import { bullModuleMissing } from '../mindoff.messages';
+import { bullModuleMissing, queuePrefixUntagged } from '../mindoff.messages';
+import { checkRedisAtStartup } from '../redis/redis-startup-check';
+import { hashTag, isClusterConnection } from '../redis/redis-topology';
 import { bullSharedConfigToken } from './bull-queue.token';
 import { BullmqQueueDriver } from './drivers/bullmq.driver';
 import { EmbeddedQueueDriver } from './drivers/embedded.driver';
@@ -17,12 +19,14 @@ interface BullSharedConfig {
 
 /**
  * BullMQ on Redis when `queue.connection` is set (or `queue.useBullModule` names the app's
- * `BullModule.forRoot()` configuration), the embedded driver otherwise.
+ * `BullModule.forRoot()` configuration), the embedded driver otherwise. Before BullMQ starts, the
+ * Redis is looked at once ({@link checkRedisAtStartup}), and on a Cluster the queue's keys must
+ * share a hash tag (`{mindoff}` unless the app chose its own).
  */
 export const queueDriverProvider: FactoryProvider<QueueDriver> = {
   provide: MINDOFF_QUEUE_DRIVER,
   inject: [MINDOFF_RESOLVED_OPTIONS, ModuleRef],
-  useFactory: ({ queue }: ResolvedMindoffOptions, moduleRef: ModuleRef) => {
+  useFactory: async ({ queue }: ResolvedMindoffOptions, moduleRef: ModuleRef) => {
     let connection = queue.connection as RedisConnection | undefined;
     let prefix = queue.prefix;
     if (queue.useBullModule !== undefined) {
@@ -33,9 +37,19 @@ export const queueDriverProvider: FactoryProvider<QueueDriver> = {
     if (!connection) {
       return new EmbeddedQueueDriver(queue.retention, queue.embeddedMaxBytes);
     }
+    const cluster = isClusterConnection(connection);
+    prefix ??= cluster ? '{mindoff}' : 'mindoff';
+    if (cluster && hashTag(`${prefix}:${queue.queueName}:`) === undefined) {
+      throw new Error(queuePrefixUntagged(prefix, queue.queueName));
+    }
+    await checkRedisAtStartup(connection, {
+      option: queue.useBullModule === undefined ? 'queue.connection' : 'the BullModule connection',
+      timeoutMs: queue.commandTimeoutMs,
+      queue: true,
+    });
     return new BullmqQueueDriver({
       connection,
-      prefix: prefix ?? 'mindoff',
+      prefix,
       queueName: queue.queueName,
       retention: queue.retention,
       commandTimeoutMs: queue.commandTimeoutMs,

@@ -1,13 +1,13 @@
 import { Logger } from '@nestjs/common';
-import type { Redis, RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { RateLimitRedis } from '../interfaces/mindoff-module-options.interface';
 import {
-  ioredisMissing,
   rateLimitRedisBack,
   rateLimitRedisNotReady,
   rateLimitRedisUnreachable,
 } from '../mindoff.messages';
-import { loadOptionalPeer } from '../optional-peer';
+import { openRedis } from '../redis/open-redis';
+import { checkRedisAtStartup } from '../redis/redis-startup-check';
 
 /** How long one call to the rate-limit store may take (`rateLimit.commandTimeoutMs`'s default). */
 export const DEFAULT_RATE_LIMIT_COMMAND_TIMEOUT_MS = 1000;
@@ -21,7 +21,11 @@ export const RATE_LIMIT_REDIS_RECONNECT_MAX_MS = 1000;
 /** A Redis client owned by the rate limiter, and what its owner does with it. */
 export interface RateLimitRedisClient {
   redis: Redis;
-  /** Resolves once connected, or after `commandTimeoutMs` (logged) so a down Redis never holds up startup. */
+  /**
+   * Refuses a Redis that rejects the credentials or is one node of a Cluster (see
+   * `checkRedisAtStartup`), then resolves once connected, or after `commandTimeoutMs` (logged) so
+   * a down Redis never holds up startup.
+   */
   ready(): Promise<void>;
   /** Quits the client (or drops the connection when Redis is gone). */
   close(): Promise<void>;
@@ -31,29 +35,27 @@ export interface RateLimitRedisClient {
  * Opens the ioredis client of `rateLimit.redis` so that no call can hang: each command answers
  * within `commandTimeoutMs` (`commandTimeout`), commands fail at once while disconnected instead
  * of queueing (`enableOfflineQueue: false`, `maxRetriesPerRequest: 0`), and reconnection backs off
- * up to {@link RATE_LIMIT_REDIS_RECONNECT_MAX_MS}. Given ioredis options win over these defaults,
- * except `commandTimeout`, which is always `commandTimeoutMs`. Connection errors are logged once
- * per outage, and once more when Redis is back.
+ * up to {@link RATE_LIMIT_REDIS_RECONNECT_MAX_MS}, on one node, Sentinel or a Cluster (its nodes
+ * get the per-command rules). Given ioredis options win over these defaults, except
+ * `commandTimeout`, which is always `commandTimeoutMs`; a client or `Cluster` passed in is copied.
+ * Connection errors are logged once per outage, and once more when Redis is back. `option` is
+ * the option the connection came from, named in startup refusals.
  */
 export function openRateLimitRedis(
   connection: RateLimitRedis,
   commandTimeoutMs: number,
   logger: Pick<Logger, 'error' | 'log' | 'warn'> = new Logger('Mindoff'),
+  option = 'rateLimit.redis',
 ): RateLimitRedisClient {
-  const { Redis: RedisClient } = loadOptionalPeer<typeof import('ioredis')>('ioredis', () =>
-    ioredisMissing('rateLimit.redis (rate-limit counters in Redis)'),
-  );
-  const settings: RedisOptions = {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    retryStrategy: (attempt) => Math.min(attempt * 100, RATE_LIMIT_REDIS_RECONNECT_MAX_MS),
-    ...(typeof connection === 'string' ? {} : (connection as RedisOptions)),
-    commandTimeout: commandTimeoutMs,
-  };
-  const redis =
-    typeof connection === 'string'
-      ? new RedisClient(connection, settings)
-      : new RedisClient(settings);
+  const redis = openRedis(connection, {
+    defaults: {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      retryStrategy: (attempt) => Math.min(attempt * 100, RATE_LIMIT_REDIS_RECONNECT_MAX_MS),
+    },
+    rules: { commandTimeout: commandTimeoutMs },
+    purpose: `${option} (rate-limit counters in Redis)`,
+  });
   let unreachable = false;
   redis.on('error', (error: Error) => {
     if (unreachable) return;
@@ -67,7 +69,10 @@ export function openRateLimitRedis(
   });
   return {
     redis,
-    ready: () => whenReady(redis, commandTimeoutMs, logger),
+    ready: async () => {
+      await checkRedisAtStartup(connection, { option, timeoutMs: commandTimeoutMs, queue: false });
+      await whenReady(redis, commandTimeoutMs, logger);
+    },
     close: async () => {
       // QUIT lets pending replies arrive; without a live connection there is nothing to wait for.
       if (redis.status !== 'ready') return redis.disconnect();

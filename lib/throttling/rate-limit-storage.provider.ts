@@ -11,13 +11,15 @@ import { redisRateLimitNotice } from '../mindoff.messages';
 import { DeadlineThrottlerStorage } from './deadline-throttler.storage';
 import { MemoryThrottlerStorage } from './memory-throttler.storage';
 import { createRedisThrottlerStorage } from './redis-throttler.storage';
+import { isClusterConnection } from '../redis/redis-topology';
 
 /** Injection token of the `ThrottlerStorage` that holds mindoff's rate-limit counters. */
 export const MINDOFF_THROTTLER_STORAGE = Symbol('mindoff:throttler-storage');
 
 /**
  * Picks the counter store: the app's own (given a deadline of `commandTimeoutMs`), Redis when
- * `redis` is given (its client bounds every call itself), else the in-memory O(1) store.
+ * `redis` is given (its client bounds every call itself; on a Cluster a deadline bounds the
+ * whole call too), else the in-memory O(1) store.
  */
 export const rateLimitStorageProvider: FactoryProvider<ThrottlerStorage> = {
   provide: MINDOFF_THROTTLER_STORAGE,
@@ -31,7 +33,12 @@ export const rateLimitStorageProvider: FactoryProvider<ThrottlerStorage> = {
         commandTimeoutMs: config.commandTimeoutMs,
       });
       new Logger('Mindoff').log(redisRateLimitNotice());
-      return Object.assign(storage, {
+      // A Cluster retries a command through redirections and slot refreshes, each attempt with
+      // its own command timeout: the deadline bounds the whole call.
+      const bounded = isClusterConnection(config.redis)
+        ? new DeadlineThrottlerStorage(storage, config.commandTimeoutMs)
+        : storage;
+      return Object.assign(bounded, {
         onModuleInit: () => ready(),
         onApplicationShutdown: () => close(),
       } satisfies OnModuleInit & OnApplicationShutdown);

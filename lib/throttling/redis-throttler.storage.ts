@@ -1,5 +1,5 @@
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import type { Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { RateLimitRedis } from '../interfaces/mindoff-module-options.interface';
 import {
   DEFAULT_RATE_LIMIT_COMMAND_TIMEOUT_MS,
@@ -71,13 +71,17 @@ type IncrementCommand = (
  * PTTL and, with a positive `blockDuration`, a separate block key set with PX at the first
  * rejected request of a window. Semantics match {@link MemoryThrottlerStorage}.
  *
- * The client is borrowed: this class never connects or quits it.
+ * The client is borrowed: this class never connects or quits it. It may be an ioredis `Cluster`:
+ * each counter has its own hash tag, so counters spread over the shards.
+ *
+ * @example
+ * rateLimit: { storage: new RedisThrottlerStorage(new Cluster([{ host: '10.0.0.1', port: 7000 }])) }
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
   private readonly prefix: string;
   private readonly run: IncrementCommand;
 
-  constructor(redis: Redis, options: RedisThrottlerStorageOptions = {}) {
+  constructor(redis: Redis | Cluster, options: RedisThrottlerStorageOptions = {}) {
     this.prefix = keyPrefix(options.prefix ?? DEFAULT_REDIS_THROTTLER_PREFIX);
     redis.defineCommand(COMMAND, { numberOfKeys: 2, lua: INCREMENT_LUA });
     const command = (redis as unknown as Record<string, IncrementCommand>)[COMMAND];

@@ -1,10 +1,12 @@
 import type { Redis } from 'ioredis';
 import { withDeadline } from '../../deadline';
 import { BrokerUnavailableError } from '../../errors/broker-unavailable.error';
+import { isRedisUnavailable } from '../../redis/redis-errors';
 
 /**
  * Runs calls to Redis for a request: waits for the first connection, fails fast once it is lost,
- * and turns timeouts and connection errors into `BrokerUnavailableError` (answered 503).
+ * and turns timeouts, connection errors and topology replies (`MOVED`, `CLUSTERDOWN`, `READONLY`,
+ * `LOADING`, `WRONGPASS`...; see `isRedisUnavailable`) into `BrokerUnavailableError` (answered 503).
  */
 export class BrokerCall {
   constructor(
@@ -23,7 +25,7 @@ export class BrokerCall {
       );
     } catch (error) {
       if (error instanceof BrokerUnavailableError) throw error;
-      if (isConnectionError(error)) throw new BrokerUnavailableError((error as Error).message);
+      if (isRedisUnavailable(error)) throw new BrokerUnavailableError((error as Error).message);
       throw error;
     }
   }
@@ -47,16 +49,4 @@ export class BrokerCall {
       this.client.once('ready', ready);
     });
   }
-}
-
-function isConnectionError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message.toLowerCase() : '';
-  return [
-    'connection',
-    'econnrefused',
-    'econnreset',
-    'etimedout',
-    "stream isn't writeable",
-    'command timed out',
-  ].some((m) => message.includes(m));
 }

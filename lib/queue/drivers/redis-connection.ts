@@ -1,19 +1,14 @@
-import type { Redis, RedisOptions } from 'ioredis';
-import { ioredisMissing } from '../../mindoff.messages';
-import { loadOptionalPeer } from '../../optional-peer';
+import type { Redis } from 'ioredis';
+import type { MindoffRedisConnection } from '../../interfaces/redis-connection.interface';
+import { openRedis, type ConnectionRules } from '../../redis/open-redis';
 
-/** A Redis URL, ioredis options, or an ioredis client to copy the settings of (never used itself). */
-export type RedisConnection = string | RedisOptions | Redis;
+/** A Redis URL, ioredis options, an ioredis client or Cluster to copy the settings of, or Cluster nodes. */
+export type RedisConnection = MindoffRedisConnection;
 
-/** A new ioredis client for `connection` (ioredis is an optional peer, loaded on use). */
-export function createRedis(connection: RedisConnection, overrides: RedisOptions = {}): Redis {
-  const { Redis: RedisClient } = loadOptionalPeer<typeof import('ioredis')>('ioredis', () =>
-    ioredisMissing('queue.connection (BullMQ on Redis)'),
-  );
-  if (typeof connection === 'string') return new RedisClient(connection, overrides);
-  // A client (e.g. the one a BullModule configuration holds): a new connection with its settings.
-  if (typeof (connection as Redis).duplicate === 'function') {
-    return (connection as Redis).duplicate(overrides);
-  }
-  return new RedisClient({ ...(connection as RedisOptions), ...overrides });
+/**
+ * A new ioredis client (a `Cluster` on a Cluster) for `connection`, with `rules` winning over the
+ * given settings on every topology (ioredis is an optional peer, loaded on use).
+ */
+export function createRedis(connection: RedisConnection, rules: ConnectionRules = {}): Redis {
+  return openRedis(connection, { rules, purpose: 'queue.connection (BullMQ on Redis)' });
 }

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import type { Redis, RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
+import type { ConnectionRules } from '../../redis/open-redis';
 import { createRedis, type RedisConnection } from './redis-connection';
 
 /**
@@ -14,8 +15,9 @@ export class RedisConnections {
 
   constructor(private readonly connection: RedisConnection) {}
 
-  open(overrides: RedisOptions): Redis {
-    const redis = createRedis(this.connection, overrides);
+  /** A new connection with mindoff's `rules` (on one node, Sentinel or a Cluster and its nodes). */
+  open(rules: ConnectionRules): Redis {
+    const redis = createRedis(this.connection, rules);
     redis.on('error', (error: Error) => this.logError(error));
     this.opened.push(redis);
     return redis;

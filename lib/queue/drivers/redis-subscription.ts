@@ -1,12 +1,15 @@
-import type { Redis, RedisOptions } from 'ioredis';
+import type { Redis } from 'ioredis';
+import type { ConnectionRules } from '../../redis/open-redis';
 
 /**
  * Options for a connection that {@link subscribeOnEveryConnection} subscribes: ioredis' own
  * resubscription is off, because it sends SUBSCRIBE after a reconnection without handling the
  * reply's promise, so a connection lost again (or closed) before the reply rejects it unhandled
- * ("Connection is closed."), which by default ends a Node process.
+ * ("Connection is closed."), which by default ends a Node process. On a Cluster the rule is its
+ * nodes'; ioredis' Cluster moves its own subscriber connection to another node (catching the
+ * replies), and the subscription made again on `ready` is harmless there.
  */
-export const SUBSCRIBER_OPTIONS: RedisOptions = { autoResubscribe: false };
+export const SUBSCRIBER_OPTIONS: ConnectionRules = { autoResubscribe: false };
 
 /**
  * Subscribes `client` (opened with {@link SUBSCRIBER_OPTIONS}) to `channel` each time it is
