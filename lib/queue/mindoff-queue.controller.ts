@@ -97,7 +97,7 @@ export class MindoffQueueController {
     }
     const owner = task.ownerId ?? tracker;
     const release = await acquireStreamSlot(
-      this.driver,
+      this.driver.ephemeral,
       owner,
       api.streamLimit,
       nodeResponseOf(response),
@@ -123,7 +123,11 @@ export class MindoffQueueController {
     const ticket = randomBytes(32).toString('base64url');
     const ttlSeconds = this.options.queue.streamTicketTtlSeconds;
     const binding: StreamTicketBinding = { taskId: task.id, ownerId: task.ownerId };
-    await this.driver.putOnce(streamTicketKey(ticket), JSON.stringify(binding), ttlSeconds * 1000);
+    await this.driver.ephemeral.putOnce(
+      streamTicketKey(ticket),
+      JSON.stringify(binding),
+      ttlSeconds * 1000,
+    );
     const urls = taskUrls(this.root(request), task.id);
     return this.reply(response, 'SUCCESS', 'success', {
       queue_id: task.id,

@@ -1,3 +1,4 @@
+import type { EphemeralStore } from './ephemeral-store';
 import type { NewTask, TaskOutcome, TaskProgress, TaskRecord } from './task.types';
 
 /** A checkpoint a task reached, as pushed to listeners (so none is skipped by a later read). */
@@ -67,12 +68,8 @@ export interface QueueDriver {
   subscribe(id: string, listener: (change?: ProgressChange) => void): () => void;
   /** Starts running tasks in this process with `runner`. */
   startWorker(runner: TaskRunner, concurrency: number): Promise<void>;
-  /** Single-use values with a lifetime (stream tickets). */
-  putOnce(key: string, value: string, ttlMs: number): Promise<void>;
-  takeOnce(key: string): Promise<string | null>;
-  /** Concurrent-slot counters (status streams per owner): check-then-increment, never leaking on denial. */
-  acquireSlot(key: string, limit: number): Promise<boolean>;
-  releaseSlot(key: string): Promise<void>;
+  /** Stream tickets and status-stream slots, kept where the tasks are. */
+  readonly ephemeral: EphemeralStore;
   /** The queue's counts, its oldest waiting task and when a worker was last seen. */
   stats(): Promise<QueueStats>;
   close(): Promise<void>;

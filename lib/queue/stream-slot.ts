@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
-import type { QueueDriver } from './queue-driver';
+import type { EphemeralStore } from './ephemeral-store';
 
 /**
  * Takes one of `owner`'s status-stream slots (`limit` at once; null: unlimited), or refuses with
@@ -8,13 +8,13 @@ import type { QueueDriver } from './queue-driver';
  * exactly once: when the stream ends, or when the client leaves, even before the stream started.
  */
 export async function acquireStreamSlot(
-  driver: Pick<QueueDriver, 'acquireSlot' | 'releaseSlot'>,
+  slots: Pick<EphemeralStore, 'acquireSlot' | 'releaseSlot'>,
   owner: string,
   limit: number | null,
   response: ServerResponse,
 ): Promise<() => void> {
   if (limit === null) return () => undefined;
-  if (!(await driver.acquireSlot(owner, limit))) {
+  if (!(await slots.acquireSlot(owner, limit))) {
     throw new MindoffHttpError(
       'RATE_LIMITED',
       { reason: 'Too many active streams', limit },
@@ -26,7 +26,7 @@ export async function acquireStreamSlot(
   const release = () => {
     if (released) return;
     released = true;
-    void driver.releaseSlot(owner).catch(() => undefined);
+    void slots.releaseSlot(owner).catch(() => undefined);
   };
   if (response.destroyed || response.writableEnded) release();
   else response.once('close', release);

@@ -172,7 +172,7 @@ export class TaskAccessGuard implements CanActivate {
    * another task is burned and ignored; an unknown one is ignored (normal auth applies).
    */
   private async redeem(ticket: string, id: string): Promise<string | null | undefined> {
-    const stored = await this.driver.takeOnce(streamTicketKey(ticket));
+    const stored = await this.driver.ephemeral.takeOnce(streamTicketKey(ticket));
     if (stored === null) return undefined;
     const bound = JSON.parse(stored) as StreamTicketBinding;
     return bound.taskId === id ? bound.ownerId : undefined;

@@ -1,4 +1,4 @@
-import { applyOutcome, unexpectedFailure } from './task-outcome';
+import { applyOutcome, retentionMsOf, unexpectedFailure } from './task-outcome';
 import { INITIAL_PROGRESS, type TaskRecord } from './task.types';
 
 function running(): TaskRecord {
@@ -55,5 +55,14 @@ describe('applyOutcome (one rule for both drivers)', () => {
     });
     expect(record.response).toBeUndefined();
     expect(record.error).toBeUndefined();
+  });
+});
+
+describe('retentionMsOf', () => {
+  const retention = { completedMs: 1000, failedMs: 7000 };
+  it('keeps a completed task for the completed retention, a failed or cancelled one for the failed retention', () => {
+    expect(retentionMsOf({ status: 'completed' }, retention)).toBe(1000);
+    expect(retentionMsOf({ status: 'failed' }, retention)).toBe(7000);
+    expect(retentionMsOf({ status: 'cancelled' }, retention)).toBe(7000);
   });
 });

@@ -1,3 +1,4 @@
+import type { QueueRetention } from '../interfaces/resolved-mindoff-options.interface';
 import type { TaskOutcome, TaskRecord } from './task.types';
 
 /** The outcome of a run that ended without one (the runner threw, or the job stopped unexpectedly). */
@@ -27,4 +28,15 @@ export function applyOutcome(record: TaskRecord, outcome: TaskOutcome): void {
       record.status = 'cancelled';
       record.progress = { ...record.progress, current_message: 'cancelled' };
   }
+}
+
+/**
+ * How long a finished task is kept, on both drivers: `retention.completedMs` once completed,
+ * `retention.failedMs` once failed or cancelled (while a retry may still want its inputs).
+ */
+export function retentionMsOf(
+  record: Pick<TaskRecord, 'status'>,
+  retention: QueueRetention,
+): number {
+  return record.status === 'completed' ? retention.completedMs : retention.failedMs;
 }

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import type { QueueRetention } from '../../interfaces/resolved-mindoff-options.interface';
 import type { CancelResult, TaskListQuery } from '../queue-driver';
 import { withoutInputs } from '../task-inputs';
+import { applyOutcome, retentionMsOf } from '../task-outcome';
 import { pageOfTasks } from '../task-list';
 import type { NewTask, TaskRecord } from '../task.types';
 import { jobToRecord, type JobData } from './bullmq-job-record';
@@ -95,13 +96,9 @@ export class BullmqTaskStore {
       if (!job) return 'not_cancellable';
       const state = await job.getState();
       if (QUEUED_STATES.has(state)) {
-        const record = jobToRecord(job, state);
-        const cancelled: TaskRecord = {
-          ...record,
-          status: 'cancelled',
-          progress: { ...record.progress, current_message: 'cancelled' },
-          updatedAt: Math.max(Date.now(), record.updatedAt + 1),
-        };
+        const cancelled = jobToRecord(job, state);
+        applyOutcome(cancelled, { kind: 'cancelled' });
+        cancelled.updatedAt = Math.max(Date.now(), cancelled.updatedAt + 1);
         // Kept first, so a read between the two writes finds the task either way.
         await this.kept.write(cancelled, job.data.dedupKey);
         try {
@@ -195,8 +192,7 @@ export class BullmqTaskStore {
 
   private async expireFromIndex(record: TaskRecord): Promise<void> {
     if (record.ownerId === null) return;
-    const keep =
-      record.status === 'completed' ? this.retention.completedMs : this.retention.failedMs;
+    const keep = retentionMsOf(record, this.retention);
     await this.owners.expireAt(record.ownerId, record.id, Date.now() + keep);
   }
 }

@@ -20,6 +20,7 @@ import { BrokerCall } from './broker-call';
 import type { RedisConnection } from './redis-connection';
 import { RedisConnections } from './redis-connections';
 import { RedisEphemeralStore } from './redis-ephemeral.store';
+import type { EphemeralStore } from '../ephemeral-store';
 import { RetentionSweeper } from './retention-sweeper';
 import { readBullmqStats } from './bullmq-stats';
 import { SUBSCRIBER_OPTIONS, subscribeOnEveryConnection } from './redis-subscription';
@@ -60,7 +61,7 @@ export class BullmqQueueDriver implements QueueDriver {
   private readonly retention: QueueRetention;
   private readonly client: Redis;
   private readonly broker: BrokerCall;
-  private readonly ephemeral: RedisEphemeralStore;
+  readonly ephemeral: EphemeralStore;
   private readonly tasks: BullmqTaskStore;
   private readonly sweeper: RetentionSweeper;
   private readonly heartbeat: WorkerHeartbeat;
@@ -170,22 +171,6 @@ export class BullmqQueueDriver implements QueueDriver {
     this.worker.on('completed', (job) => finished(job, 'completed'));
     this.worker.on('failed', (job) => finished(job, 'failed'));
     this.heartbeat.start();
-  }
-
-  putOnce(key: string, value: string, ttlMs: number): Promise<void> {
-    return this.ephemeral.putOnce(key, value, ttlMs);
-  }
-
-  takeOnce(key: string): Promise<string | null> {
-    return this.ephemeral.takeOnce(key);
-  }
-
-  acquireSlot(key: string, limit: number): Promise<boolean> {
-    return this.ephemeral.acquireSlot(key, limit);
-  }
-
-  releaseSlot(key: string): Promise<void> {
-    return this.ephemeral.releaseSlot(key);
   }
 
   stats(): Promise<QueueStats> {

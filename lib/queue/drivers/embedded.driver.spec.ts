@@ -61,21 +61,21 @@ describe('EmbeddedQueueDriver', () => {
 
   it('hands out a single-use value once, and never after it expired', async () => {
     driver = new EmbeddedQueueDriver();
-    await driver.putOnce('t1', 'v', 60_000);
-    expect(await driver.takeOnce('t1')).toBe('v');
-    expect(await driver.takeOnce('t1')).toBeNull();
-    await driver.putOnce('t2', 'v', -1);
-    expect(await driver.takeOnce('t2')).toBeNull();
+    await driver.ephemeral.putOnce('t1', 'v', 60_000);
+    expect(await driver.ephemeral.takeOnce('t1')).toBe('v');
+    expect(await driver.ephemeral.takeOnce('t1')).toBeNull();
+    await driver.ephemeral.putOnce('t2', 'v', -1);
+    expect(await driver.ephemeral.takeOnce('t2')).toBeNull();
   });
 
   it('counts slots up to the limit and gives them back', async () => {
     driver = new EmbeddedQueueDriver();
-    expect(await driver.acquireSlot('o', 2)).toBe(true);
-    expect(await driver.acquireSlot('o', 2)).toBe(true);
-    expect(await driver.acquireSlot('o', 2)).toBe(false);
-    await driver.releaseSlot('o');
-    expect(await driver.acquireSlot('o', 2)).toBe(true);
-    expect(await driver.acquireSlot('other', 0)).toBe(false);
+    expect(await driver.ephemeral.acquireSlot('o', 2)).toBe(true);
+    expect(await driver.ephemeral.acquireSlot('o', 2)).toBe(true);
+    expect(await driver.ephemeral.acquireSlot('o', 2)).toBe(false);
+    await driver.ephemeral.releaseSlot('o');
+    expect(await driver.ephemeral.acquireSlot('o', 2)).toBe(true);
+    expect(await driver.ephemeral.acquireSlot('other', 0)).toBe(false);
   });
 
   it('keeps no inputs of a completed task', async () => {

@@ -12,9 +12,11 @@ import type { QueueRetention } from '../../interfaces/resolved-mindoff-options.i
 import { DEFAULT_RETENTION } from '../../options/resolve-options';
 import { pageOfTasks } from '../task-list';
 import { INITIAL_PROGRESS, type NewTask, type TaskOutcome, type TaskRecord } from '../task.types';
-import { applyOutcome, unexpectedFailure } from '../task-outcome';
+import { applyOutcome, retentionMsOf, unexpectedFailure } from '../task-outcome';
 import { BrokerUnavailableError } from '../../errors/broker-unavailable.error';
 import { TaskMemory } from './task-memory';
+import type { EphemeralStore } from '../ephemeral-store';
+import { MemoryEphemeralStore } from './memory-ephemeral.store';
 import { type Entry, entryToRun, entryView, RECORD_BYTES } from './embedded-entry';
 import { StoredJson } from './stored-json';
 import { requestHead, StoredInputs } from './task-inputs-store';
@@ -34,8 +36,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
   private readonly inFlight = new Map<string, string>();
   private readonly waiting: string[] = [];
   private readonly events = new EventEmitter().setMaxListeners(0);
-  private readonly once = new Map<string, { value: string; expires: number }>();
-  private readonly slots = new Map<string, number>();
+  readonly ephemeral: EphemeralStore = new MemoryEphemeralStore();
   private runner?: TaskRunner;
   private concurrency = 0;
   private active = 0;
@@ -150,33 +151,6 @@ export class EmbeddedQueueDriver implements QueueDriver {
     this.pump();
   }
 
-  async putOnce(key: string, value: string, ttlMs: number): Promise<void> {
-    const now = Date.now();
-    if (this.once.size >= 1024) {
-      for (const [k, item] of this.once) if (item.expires <= now) this.once.delete(k);
-    }
-    this.once.set(key, { value, expires: now + ttlMs });
-  }
-
-  async takeOnce(key: string): Promise<string | null> {
-    const item = this.once.get(key);
-    this.once.delete(key);
-    return item && item.expires > Date.now() ? item.value : null;
-  }
-
-  async acquireSlot(key: string, limit: number): Promise<boolean> {
-    const used = this.slots.get(key) ?? 0;
-    if (used >= limit) return false;
-    this.slots.set(key, used + 1);
-    return true;
-  }
-
-  async releaseSlot(key: string): Promise<void> {
-    const used = (this.slots.get(key) ?? 0) - 1;
-    if (used > 0) this.slots.set(key, used);
-    else this.slots.delete(key);
-  }
-
   /**
    * From this process's own state: the worker is alive while it is started and not closed. A
    * waiting task has not changed since it was queued, so its update time is when it was queued.
@@ -255,9 +229,7 @@ export class EmbeddedQueueDriver implements QueueDriver {
     }
     this.memory.finish(record.id);
     this.touch(entry);
-    const keep =
-      record.status === 'completed' ? this.retention.completedMs : this.retention.failedMs;
-    this.expireAt(entry, Date.now() + keep);
+    this.expireAt(entry, Date.now() + retentionMsOf(record, this.retention));
   }
 
   /** Forgets the task at `at` (in steps, as timers cannot wait longer than about 24.8 days). */

@@ -1,5 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { BrokerCall } from './broker-call';
+import type { EphemeralStore } from '../ephemeral-store';
 
 const ACQUIRE_SLOT = `
 local n = tonumber(redis.call('GET', KEYS[1]) or '0')
@@ -19,7 +20,7 @@ const SLOT_TTL_MS = 3_600_000;
  * deleted in one step, and counted slots (concurrent status streams per owner) taken and given
  * back atomically, each by a small Lua script, so instances sharing the Redis agree.
  */
-export class RedisEphemeralStore {
+export class RedisEphemeralStore implements EphemeralStore {
   constructor(
     private readonly client: Redis,
     private readonly broker: BrokerCall,
