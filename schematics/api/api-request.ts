@@ -15,15 +15,15 @@ export interface ApiRequest {
   paths?: string[];
   /** The path parameters the routes share, for the API's `params`. */
   params: PathParam[];
-  /** `--method` (asked by the schema's prompt in a terminal), else the one the name suggests. */
+  /** `--method`, else the one the name suggests. */
   method: ApiMethod;
 }
 
 /**
- * Reads app, API name, URL patterns and method from the options; in a terminal, asks for what is
- * missing (the app from the list of apps, the name until it is valid, the URL patterns), else says
- * what to pass. The method has a default, the one the name suggests, which the Nest CLI offers
- * first when it asks (the schema's `x-prompt`).
+ * Reads app, API name, URL patterns and method from the options, which the Nest CLI asks for in
+ * a terminal (the schema's `x-prompt`s). The app is the one question a schema cannot ask, since
+ * its choices are the apps of the project: when the name has none, it is asked from the list of
+ * apps in a terminal, else the message says what to pass.
  */
 export async function resolveApiRequest(
   options: ApiOptions,
@@ -34,20 +34,13 @@ export async function resolveApiRequest(
   if (parts.length > 2) throw new SchematicsException(invalidApiPath(options.name ?? ''));
   const [first, second] = parts;
   const rawApi = parts.length === 2 ? second : first;
-  const app = parts.length === 2 ? required(first, 'app') : await askApp(apps, prompter, rawApi);
-  const api = rawApi === '' ? await askApiName(prompter) : required(rawApi, 'API');
-  const byDefault: UrlPatterns = { patterns: [api], params: [] };
+  if (rawApi === '') throw new SchematicsException(missingApiName());
+  const api = required(rawApi, 'API');
+  const app = parts.length === 2 ? required(first, 'app') : await askApp(apps, prompter, api);
   const { patterns, params } =
-    options.url !== undefined
-      ? requiredPatterns(options.url)
-      : prompter
-        ? await askUntil(
-            prompter,
-            `URL patterns after /v<n>/${app}/, comma-separated (blank for ${api}/): `,
-            (answer) => (answer === '' ? byDefault : acceptedPatterns(answer)),
-            (answer) => String(readUrlPatterns(answer)),
-          )
-        : byDefault;
+    (options.url ?? '').trim() === ''
+      ? { patterns: [api], params: [] }
+      : requiredPatterns(options.url ?? '');
   const isDefault = patterns.length === 1 && patterns[0] === api;
   return {
     app,
@@ -70,14 +63,9 @@ function requiredPatterns(input: string): UrlPatterns {
   return read;
 }
 
-function acceptedPatterns(input: string): UrlPatterns | undefined {
-  const read = readUrlPatterns(input);
-  return typeof read === 'string' ? undefined : read;
-}
-
 async function askApp(apps: MindoffApp[], prompter: Prompter | null, api: string): Promise<string> {
   const names = apps.map((app) => app.name);
-  if (!prompter) throw new SchematicsException(missingApp(api || '<api_name>', names));
+  if (!prompter) throw new SchematicsException(missingApp(api, names));
   if (names.length === 0) prompter.say(noApps());
   else prompter.say(['Apps:', ...names.map((name, i) => `  ${i + 1}. ${name}`)].join('\n'));
   return askUntil(
@@ -85,12 +73,5 @@ async function askApp(apps: MindoffApp[], prompter: Prompter | null, api: string
     names.length > 0 ? 'Which app? (number or name): ' : 'App name: ',
     (answer) => names[Number(answer) - 1] ?? toSnakeName(answer),
     (answer) => invalidName('app', answer),
-  );
-}
-
-async function askApiName(prompter: Prompter | null): Promise<string> {
-  if (!prompter) throw new SchematicsException(missingApiName());
-  return askUntil(prompter, 'API name (snake_case, e.g. create_order): ', toSnakeName, (answer) =>
-    invalidName('API', answer),
   );
 }

@@ -497,12 +497,10 @@ export const GetOrderVersions = MindoffVersions.register(
       );
     });
 
-    it('refuses any other type, naming the two it takes', async () => {
+    it('refuses any other type, as the schema lists the two it takes', async () => {
       await expect(
         runner().runSchematic('api', { name: 'orders/create_order', type: 'batch' }, nestApp()),
-      ).rejects.toThrow(
-        "--type 'batch' is not a processMode: use --type direct (the default) or --type queue.",
-      );
+      ).rejects.toThrow('Data path "/type" must be equal to one of the allowed values.');
     });
   });
 
@@ -549,7 +547,11 @@ export const GetOrderVersions = MindoffVersions.register(
     });
 
     it("is asked in a terminal as Nest's transport is: a list, the name's suggestion first and preselected", async () => {
-      const { asked, options } = await prompted('api', { name: 'orders/create_order' });
+      const { asked, options } = await prompted('api', {
+        name: 'orders/create_order',
+        type: 'direct',
+        url: 'create_order',
+      });
       expect(
         asked.map(({ id, type, message, default: preselected }) => ({
           id,
@@ -590,9 +592,13 @@ export const GetOrderVersions = MindoffVersions.register(
       expect(tree.readText('/src/orders/update-order/update-order.v1.api.ts')).toContain(
         "\n  method: 'PATCH',\n",
       );
-      expect((await prompted('api', { name: 'orders/update_order', method: 'PUT' })).asked).toEqual(
-        [],
-      );
+      const given = {
+        name: 'orders/update_order',
+        type: 'direct',
+        url: 'update_order',
+        method: 'PUT',
+      };
+      expect((await prompted('api', given)).asked).toEqual([]);
     });
 
     it('requests each URL pattern with the method in the versions spec', async () => {

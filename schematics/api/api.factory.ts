@@ -7,7 +7,6 @@ import {
   noop,
   renameTemplateFiles,
   schematic,
-  SchematicsException,
   template,
   url,
   type Rule,
@@ -34,8 +33,9 @@ const COMMENTED_DEFAULTS =
 
 /**
  * `nest g -c mindoff api orders/create_order [--type queue]`: version 1 of an API, its version
- * map, their specs, and the map imported in the app module. In a terminal, asks for what the
- * command line left out. The comments name the API's URLs as clients call them, under the global
+ * map, their specs, and the map imported in the app module. In a terminal, the Nest CLI asks
+ * for what the command line left out (the schema's prompts), and this schematic for the app when
+ * the name has none. The comments name the API's URLs as clients call them, under the global
  * prefix main.ts sets.
  */
 export function main(options: ApiOptions): Rule {
@@ -45,7 +45,7 @@ export function main(options: ApiOptions): Rule {
 /** The api schematic with the prompter given (specs script the answers). */
 export function api(options: ApiOptions, prompter: Prompter | null): Rule {
   return async (tree) => {
-    const processMode = processModeOf(options.type);
+    const processMode = options.type ?? 'direct';
     const host = readHostProject(tree, options);
     const request = await resolveApiRequest(options, findApps(tree, host.sourceRoot), prompter);
     const plan = planApi(tree, host, options, request);
@@ -126,11 +126,4 @@ function newAppOptions(options: ApiOptions, request: ApiRequest): AppOptions {
     ...(options.skipImport !== undefined && { skipImport: options.skipImport }),
     ...(options.sourceRoot !== undefined && { sourceRoot: options.sourceRoot }),
   };
-}
-
-function processModeOf(type: string | undefined): 'direct' | 'queue' {
-  if (type === undefined || type === 'direct' || type === 'queue') return type ?? 'direct';
-  throw new SchematicsException(
-    `--type '${type}' is not a processMode: use --type direct (the default) or --type queue.`,
-  );
 }

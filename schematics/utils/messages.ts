@@ -59,8 +59,6 @@ export const conflictingParamTypes = (name: string): string =>
 export const invalidSunset = (value: string): string =>
   `Invalid sunset date '${value}': use YYYY-MM-DD, e.g. 2027-06-30.`;
 
-export const yesOrNo = (answer: string): string => `Answer y or n (not '${answer}').`;
-
 export const sunsetWithoutDeprecation = (): string =>
   '--sunset dates a deprecation: drop --deprecate-previous=false to mark the previous version deprecated with it.';
 

@@ -1,9 +1,6 @@
 import { SchematicsException } from '@angular-devkit/schematics';
-import { invalidSunset, sunsetWithoutDeprecation, yesOrNo } from '../utils/messages';
-import { askUntil, type Prompter } from '../utils/prompter';
+import { invalidSunset, sunsetWithoutDeprecation } from '../utils/messages';
 import type { VersionOptions } from './schema';
-
-const ANSWERS: Record<string, boolean> = { '': false, n: false, no: false, y: true, yes: true };
 
 /** Whether to mark the previous version deprecated, and its sunset date if any. */
 export interface DeprecationRequest {
@@ -12,15 +9,12 @@ export interface DeprecationRequest {
 }
 
 /**
- * Reads `--deprecate-previous` and `--sunset`; in a terminal, when neither was given, asks
- * whether to deprecate version `previous` and then its sunset date. Undefined: leave it as is.
+ * Reads `--deprecate-previous` and `--sunset` (which the Nest CLI asks for in a terminal, the
+ * schema's prompts; a blank sunset is none). Undefined: leave the previous version as it is.
  */
-export async function resolveDeprecation(
-  options: VersionOptions,
-  previous: number,
-  prompter: Prompter | null,
-): Promise<DeprecationRequest | undefined> {
-  const { deprecatePrevious, sunset } = options;
+export function resolveDeprecation(options: VersionOptions): DeprecationRequest | undefined {
+  const { deprecatePrevious } = options;
+  const sunset = options.sunset?.trim() || undefined;
   if (sunset !== undefined && !isIsoDate(sunset)) {
     throw new SchematicsException(invalidSunset(sunset));
   }
@@ -28,21 +22,7 @@ export async function resolveDeprecation(
     throw new SchematicsException(sunsetWithoutDeprecation());
   }
   if (deprecatePrevious || sunset !== undefined) return sunset === undefined ? {} : { sunset };
-  if (deprecatePrevious === false || !prompter) return undefined;
-  const deprecate = await askUntil(
-    prompter,
-    `Mark version ${previous} deprecated? (y/N): `,
-    (answer) => ANSWERS[answer.toLowerCase()],
-    yesOrNo,
-  );
-  if (!deprecate) return undefined;
-  const date = await askUntil(
-    prompter,
-    `Sunset date of version ${previous}, after which it may stop answering (YYYY-MM-DD, blank for none): `,
-    (answer) => (answer === '' || isIsoDate(answer) ? answer : undefined),
-    invalidSunset,
-  );
-  return date === '' ? {} : { sunset: date };
+  return undefined;
 }
 
 /** `2027-06-30`: a real calendar date written as YYYY-MM-DD. */

@@ -1,21 +1,9 @@
-import { callRule, type Rule, type Tree } from '@angular-devkit/schematics';
-import { lastValueFrom } from 'rxjs';
 import { nestApp, runner, snapshot } from '../testing/host-tree';
-import { scriptedPrompter } from '../testing/scripted-prompter';
-import { version } from './version.factory';
+import { prompted } from '../testing/schema-prompts';
 
 const DIR = '/src/orders/create-order';
 const V1 = `${DIR}/create-order.v1.api.ts`;
 const COMMENTED = '  // deprecated: false, //';
-
-/** Runs the rule as the version schematic, whose templates it uses. */
-function run(rule: Rule, tree: Tree): Promise<Tree> {
-  const { engine } = runner();
-  const context = engine.createContext(
-    engine.createCollection('mindoff').createSchematic('version'),
-  );
-  return lastValueFrom(callRule(rule, tree, context));
-}
 
 async function withApi(kind: 'esm' | 'cjs' = 'esm') {
   const app = await runner().runSchematic('app', { name: 'orders' }, nestApp(kind));
@@ -209,51 +197,78 @@ export const CreateOrderVersions = MindoffVersions.register({
   });
 
   describe('in a terminal', () => {
-    it('asks whether to deprecate the previous version, then its sunset date until valid', async () => {
-      const prompter = scriptedPrompter(['maybe', 'y', '30/06/2027', '2027-06-30']);
+    it('is asked by the Nest CLI whether to deprecate the previous version, then its sunset date', async () => {
+      const { asked } = await prompted('version', { name: 'orders/create_order' });
+      expect(asked.map(({ id, type, message }) => ({ id, type, message }))).toEqual([
+        {
+          id: '/deprecatePrevious',
+          type: 'confirmation',
+          message: 'Mark the previous version deprecated (Deprecation header)?',
+        },
+        {
+          id: '/sunset',
+          type: 'input',
+          message:
+            'Sunset date of the previous version, after which it may stop answering (YYYY-MM-DD, blank for none):',
+        },
+      ]);
+    });
+
+    it('writes the answers: deprecated with the sunset date given', async () => {
       const before = await withApi();
       const v1 = before.readText(V1);
-      const tree = await run(version({ name: 'orders/create_order' }, prompter), before);
-      expect(prompter.transcript).toEqual([
-        '? Mark version 1 deprecated? (y/N): maybe',
-        "Answer y or n (not 'maybe').",
-        '? Mark version 1 deprecated? (y/N): y',
-        '? Sunset date of version 1, after which it may stop answering (YYYY-MM-DD, blank for none): 30/06/2027',
-        "Invalid sunset date '30/06/2027': use YYYY-MM-DD, e.g. 2027-06-30.",
-        '? Sunset date of version 1, after which it may stop answering (YYYY-MM-DD, blank for none): 2027-06-30',
-      ]);
+      const { options } = await prompted(
+        'version',
+        { name: 'orders/create_order' },
+        { deprecatePrevious: true, sunset: '2027-06-30' },
+      );
+      const tree = await runner().runSchematic('version', options, before);
       expect(tree.readText(V1)).toBe(
         v1.replace(COMMENTED, "  deprecated: { sunset: '2027-06-30' }, //"),
       );
     });
 
-    it('leaves the previous version alone on a blank answer', async () => {
-      const prompter = scriptedPrompter(['']);
+    it('marks it deprecated without a date on a blank sunset', async () => {
+      const { options } = await prompted(
+        'version',
+        { name: 'orders/create_order' },
+        { deprecatePrevious: true, sunset: '' },
+      );
+      const tree = await runner().runSchematic('version', options, await withApi());
+      expect(tree.readText(V1)).toContain('  deprecated: true, //');
+    });
+
+    it('leaves the previous version alone on a no and a blank sunset', async () => {
       const before = await withApi();
       const v1 = before.readText(V1);
-      const tree = await run(version({ name: 'orders/create_order' }, prompter), before);
-      expect(prompter.transcript).toEqual(['? Mark version 1 deprecated? (y/N): ']);
+      const { options } = await prompted(
+        'version',
+        { name: 'orders/create_order' },
+        { deprecatePrevious: false, sunset: '' },
+      );
+      const tree = await runner().runSchematic('version', options, before);
       expect(tree.readText(V1)).toBe(v1);
       expect(tree.exists(`${DIR}/create-order.v2.api.ts`)).toBe(true);
     });
 
-    it('marks it deprecated without a date on a blank sunset', async () => {
-      const prompter = scriptedPrompter(['yes', '']);
-      const tree = await run(version({ name: 'orders/create_order' }, prompter), await withApi());
-      expect(tree.readText(V1)).toContain('  deprecated: true, //');
+    it('refuses a sunset date answered that is not one, naming the form', async () => {
+      const { options } = await prompted(
+        'version',
+        { name: 'orders/create_order' },
+        { deprecatePrevious: true, sunset: '30/06/2027' },
+      );
+      await expect(runner().runSchematic('version', options, await withApi())).rejects.toThrow(
+        "Invalid sunset date '30/06/2027': use YYYY-MM-DD, e.g. 2027-06-30.",
+      );
     });
 
-    it('does not ask when the command line says it', async () => {
-      const prompter = scriptedPrompter([]);
-      await run(
-        version({ name: 'orders/create_order', deprecatePrevious: false }, prompter),
-        await withApi(),
-      );
-      await run(
-        version({ name: 'orders/create_order', sunset: '2027-06-30' }, prompter),
-        await withApi(),
-      );
-      expect(prompter.transcript).toEqual([]);
+    it('asks nothing the command line says', async () => {
+      const { asked } = await prompted('version', {
+        name: 'orders/create_order',
+        deprecatePrevious: false,
+        sunset: '2027-06-30',
+      });
+      expect(asked).toEqual([]);
     });
   });
 

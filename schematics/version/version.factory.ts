@@ -28,7 +28,6 @@ import { display } from '../utils/module-registration';
 import { toSnakeName } from '../utils/name-input';
 import { apiClassName, apiNames, type ApiNames } from '../utils/names';
 import { importPath, readHostProject, type HostProject } from '../utils/project';
-import { terminalPrompter, type Prompter } from '../utils/prompter';
 import { clearDeprecated, markDeprecated } from './deprecation';
 import { resolveDeprecation } from './deprecation-request';
 import type { VersionOptions } from './schema';
@@ -40,12 +39,7 @@ import { readVersionMap } from './version-map';
  * `--deprecate-previous` (asked in a terminal), the latest version is marked deprecated.
  */
 export function main(options: VersionOptions): Rule {
-  return version(options, terminalPrompter());
-}
-
-/** The version schematic with the prompter given (specs script the answers). */
-export function version(options: VersionOptions, prompter: Prompter | null): Rule {
-  return async (tree) => {
+  return (tree) => {
     const host = readHostProject(tree, options);
     const names = parseApi(options.name ?? '');
     const mapFile = findVersionMap(tree, host, names);
@@ -66,7 +60,7 @@ export function version(options: VersionOptions, prompter: Prompter | null): Rul
       map.items,
       `${next.version}: ${next.className}`,
     );
-    const deprecation = await resolveDeprecation(options, latest.version, prompter);
+    const deprecation = resolveDeprecation(options);
     const deprecated = deprecation
       ? markDeprecated(latestText, latest.className, deprecation.sunset, display(latestFile))
       : latestText;
