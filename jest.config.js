@@ -34,8 +34,9 @@ const shared = {
     '^mindoff$': '<rootDir>/lib/index.ts',
     '^mindoff/testing$': '<rootDir>/lib/testing/index.ts',
     '^mindoff/client$': '<rootDir>/lib/client/index.ts',
-    // lib/client imports its own files as './x.js', so that its ES module build loads in browsers.
-    '^(\\./[^/]+)\\.js$': '$1',
+    // lib/client imports its own files as './x.js', so that its ES module build loads in browsers;
+    // a dynamic import() of a TypeScript file names it '.js' too (node16 resolution).
+    '^(\\.{1,2}/.+)\\.js$': '$1',
     // ESM-only spinner of @angular-devkit's package-manager task, which schematic specs never run.
     '^ora$': '<rootDir>/schematics/testing/ora.stub.ts',
   },

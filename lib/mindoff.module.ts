@@ -105,8 +105,8 @@ export class MindoffModule extends ConfigurableMindoffModule implements NestModu
 
   /**
    * Nest configures middleware before it registers the routes: the last moment to have the router
-   * serve every URL form of mindoff's routes.
-   * @internal
+   * serve every URL form of mindoff's routes. Called by Nest (`NestModule`), not by the app; it
+   * stays in the declarations so that the class implements the interface there too.
    */
   configure(): void {
     this.urlForms.beforeRoutes();

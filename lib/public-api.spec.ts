@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import * as mindoff from './index';
-import { apiReport } from './public-api.report';
+import { apiReport } from '../test/support/public-api.report';
 import * as client from './client';
 import * as testing from './testing';
 

@@ -29,8 +29,9 @@ export class MindoffRoutes implements OnModuleInit {
   constructor(private readonly moduleRef: ModuleRef) {}
 
   /**
-   * The app is initialising: its global prefix, RouterModule paths and versioning are set.
-   * @internal
+   * The app is initialising: its global prefix, RouterModule paths and versioning are set. Called
+   * by Nest (`OnModuleInit`), not by the app; it stays in the declarations so that the class
+   * implements the interface there too.
    */
   onModuleInit(): void {
     this.initialised = true;

@@ -28,7 +28,7 @@ async function startSample(adapter: AdapterName): Promise<{ app: INestApplicatio
   const saved = { pause: process.env.SAMPLE_REPORT_PAUSE_MS, redis: process.env.REDIS_URL };
   process.env.SAMPLE_REPORT_PAUSE_MS = '0';
   delete process.env.REDIS_URL;
-  const { AppModule } = await import('../../sample/app.module');
+  const { AppModule } = await import('../../sample/app.module.js');
   Object.assign(process.env, { SAMPLE_REPORT_PAUSE_MS: saved.pause, REDIS_URL: saved.redis });
   if (saved.pause === undefined) delete process.env.SAMPLE_REPORT_PAUSE_MS;
   if (saved.redis === undefined) delete process.env.REDIS_URL;

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { changes, FixtureApp } from './support/fixture-app';
-import { packLibrary } from './support/pack-library';
+import { packLibrary } from '../support/pack-library';
 import { quickStartComment, quickStartSteps } from './support/quick-start';
-import type { Ran } from './support/shell';
+import type { Ran } from '../support/shell';
 
 /**
  * As a new user would: the packed library installed in fresh Nest 12 apps (ESM with vitest, as

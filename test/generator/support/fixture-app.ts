@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative } from 'node:path';
-import { mustRun, run, type Ran } from './shell';
+import { mustRun, run, type Ran } from '../../support/shell';
 
 /** A copy of one committed fixture app (as `nest new` makes it) in a temporary folder. */
 export class FixtureApp {

@@ -1,7 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import * as ts from 'typescript';
 
-const ROOT = resolve(__dirname, '..');
+const ROOT = resolve(__dirname, '..', '..');
 
 /**
  * The API report of an entry point: one line per export (values and types), as `kind name`, and
