@@ -16,3 +16,11 @@ export function withoutInputs(request: TaskRequest): TaskRequest {
     requestId: request.requestId,
   };
 }
+
+/** The part of a request kept beside its stored inputs (the drivers' views): what every read needs. */
+export function requestHead(request: TaskRequest): TaskRequest {
+  return {
+    ...withoutInputs(request),
+    ...(request.traceContext && { traceContext: request.traceContext }),
+  };
+}

@@ -1,7 +1,7 @@
 import type { Job, Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { JobData } from './bullmq-job-record';
-import { requestHead } from './task-inputs-store';
+import { requestHead } from '../task-inputs';
 
 /** What reading a task needs of its job: every field but the data's inputs. */
 export type JobFields = Pick<

@@ -19,7 +19,8 @@ import type { EphemeralStore } from '../ephemeral-store';
 import { MemoryEphemeralStore } from './memory-ephemeral.store';
 import { type Entry, entryToRun, entryView, RECORD_BYTES } from './embedded-entry';
 import { StoredJson } from './stored-json';
-import { requestHead, StoredInputs } from './task-inputs-store';
+import { StoredInputs } from './task-inputs-store';
+import { requestHead } from '../task-inputs';
 
 const MAX_TIMER_MS = 2_147_483_647;
 

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { TaskRecord, TaskRequest } from '../task.types';
-import { requestHead } from './task-inputs-store';
+import { requestHead } from '../task-inputs';
 
 /** A task's record kept outside BullMQ, with the deduplication key a retry restores. */
 export interface KeptRecord {

@@ -1,5 +1,4 @@
 import type { TaskRequest } from '../task.types';
-import { withoutInputs } from '../task-inputs';
 import { readOnDemand, StoredJson } from './stored-json';
 
 type Inputs = Pick<TaskRequest, 'payload' | 'query' | 'params' | 'user'>;
@@ -37,12 +36,4 @@ export class StoredInputs {
     readOnDemand(request, 'user', () => read().user);
     return request;
   }
-}
-
-/** The part of a request kept beside its stored inputs: what every read needs. */
-export function requestHead(request: TaskRequest): TaskRequest {
-  return {
-    ...withoutInputs(request),
-    ...(request.traceContext && { traceContext: request.traceContext }),
-  };
 }
