@@ -6,12 +6,11 @@ import { compileApi } from '../../lib/registry/compiled-api';
 import { checkPatternParams } from '../../lib/registry/route-patterns.check';
 import { Int } from '../../lib/validation';
 import { nestApp, runner } from '../testing/host-tree';
-import { findClosing } from '../utils/source-scanner';
+import { decoratorObject, parseSource } from '../utils/typescript-source';
 
 /** The object literal of the file's `@MindoffApi({ ... })`, comments and all. */
 function declarationText(source: string): string {
-  const open = source.indexOf('{', source.indexOf('@MindoffApi('));
-  return source.slice(open, findClosing(source, open) + 1);
+  return decoratorObject(parseSource(source), 'MindoffApi')!.getText();
 }
 
 /** The declaration with every commented-out field line uncommented (headings stay comments). */

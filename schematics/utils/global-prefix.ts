@@ -1,10 +1,8 @@
 import type { Tree } from '@angular-devkit/schematics';
 import { posix } from 'node:path';
+import * as ts from 'typescript';
 import { readTextOrNull, type HostProject } from './project';
-import { indexInCode } from './source-scanner';
-
-/** `('api'`, `("api"` or `` (`api` ``: a string literal without interpolation, as the first argument. */
-const LITERAL_ARGUMENT = /^\(\s*(?:'([^'\\]*)'|"([^"\\]*)"|`([^`\\$]*)`)\s*[,)]/;
+import { findNode, parseSource } from './typescript-source';
 
 /**
  * The global prefix the app's main.ts sets (`app.setGlobalPrefix('api')`), as Nest mounts it:
@@ -17,10 +15,16 @@ const LITERAL_ARGUMENT = /^\(\s*(?:'([^'\\]*)'|"([^"\\]*)"|`([^`\\$]*)`)\s*[,)]/
  */
 export function globalPrefix(tree: Tree, host: HostProject): string {
   const main = readTextOrNull(tree, posix.join(host.sourceRoot, 'main.ts')) ?? '';
-  const call = '.setGlobalPrefix';
-  const at = indexInCode(main, call);
-  if (at === -1) return '';
-  const literal = LITERAL_ARGUMENT.exec(main.slice(at + call.length).trimStart());
-  const prefix = (literal?.[1] ?? literal?.[2] ?? literal?.[3] ?? '').replace(/^\/+|\/+$/g, '');
+  const call = findNode(parseSource(main), isSetGlobalPrefix);
+  const [first] = call?.arguments ?? [];
+  const prefix = first && ts.isStringLiteralLike(first) ? first.text.replace(/^\/+|\/+$/g, '') : '';
   return prefix === '' ? '' : `/${prefix}`;
+}
+
+function isSetGlobalPrefix(node: ts.Node): node is ts.CallExpression {
+  return (
+    ts.isCallExpression(node) &&
+    ts.isPropertyAccessExpression(node.expression) &&
+    node.expression.name.text === 'setGlobalPrefix'
+  );
 }

@@ -55,6 +55,88 @@ describe('module editor', () => {
       );
     });
 
+    describe('in module files as apps write them', () => {
+      const MODULE = `import { Module, forwardRef } from '@nestjs/common';
+import {
+  ConfigModule,
+  ConfigService,
+} from '@nestjs/config'; // one per line, as prettier wraps them
+import { UsersModule } from './users/users.module';
+
+// @Module({ imports: [Commented] }) is not the decorator
+const example = '@Module({ imports: [InAString] })';
+
+@Global()
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true }), // configuration first
+    TypeOrmModule.forRootAsync({
+      imports: [ConfigModule],
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({ url: config.get('DB') }),
+    }),
+    forwardRef(() => UsersModule),
+    ...FEATURE_MODULES,
+  ],
+  controllers: [AppController],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [ConfigModule],
+})
+export class AppModule {}
+`;
+
+      it('appends to the top-level imports after a trailing comma, not to a nested imports or a commented one', () => {
+        expect(add(MODULE)).toBe(
+          MODULE.replace(
+            '    ...FEATURE_MODULES,\n',
+            '    ...FEATURE_MODULES,\n    OrdersModule,\n',
+          ),
+        );
+      });
+
+      it('keeps a comment ending the last item on its line', () => {
+        const source =
+          '@Module({\n  imports: [\n    ConfigModule, // configuration first\n  ],\n})\n';
+        expect(add(source)).toBe(
+          '@Module({\n  imports: [\n    ConfigModule, // configuration first\n    OrdersModule,\n  ],\n})\n',
+        );
+        const bare = '@Module({\n  imports: [\n    ConfigModule // configuration first\n  ],\n})\n';
+        expect(add(bare)).toBe(
+          '@Module({\n  imports: [\n    ConfigModule, // configuration first\n    OrdersModule\n  ],\n})\n',
+        );
+      });
+
+      it('knows a module already there behind forwardRef, a spread or a static call', () => {
+        expect(add(MODULE, 'UsersModule')).toBe(MODULE);
+        expect(add(MODULE, 'FEATURE_MODULES')).toBe(MODULE);
+        expect(add(MODULE, 'ConfigModule.forRoot()', 'ConfigModule')).toBe(MODULE);
+        expect(add(MODULE, 'TypeOrmModule')).toBe(MODULE);
+      });
+
+      it('adds imports first in a module that declares other metadata only', () => {
+        const source =
+          '@Module({\n  controllers: [OrdersController],\n  providers: [OrdersService], // the service\n})\nexport class OrdersModule {}\n';
+        expect(add(source, 'MindoffModule')).toBe(
+          '@Module({\n  imports: [MindoffModule],\n  controllers: [OrdersController],\n  providers: [OrdersService], // the service\n})\nexport class OrdersModule {}\n',
+        );
+      });
+
+      it('takes imports written as a string key, as MetadataManager does', () => {
+        expect(add("@Module({ 'imports': [ConfigModule] })\n")).toBe(
+          "@Module({ 'imports': [ConfigModule, OrdersModule] })\n",
+        );
+      });
+
+      it('refuses an imports shorthand or a spread variable, naming the property', () => {
+        expect(() => add('@Module({ imports })\n')).toThrow(
+          '@Module imports is not an array literal',
+        );
+        expect(() => add('@Module({ imports: [...base].concat(extra) })\n')).toThrow(
+          '@Module imports is not an array literal',
+        );
+      });
+    });
+
     it('refuses imports that are not an array literal', () => {
       expect(() => add('@Module({ imports: shared })\n')).toThrow(
         'src/app.module.ts: @Module imports is not an array literal; add OrdersModule to it yourself, or pass --skip-import.',
@@ -83,6 +165,42 @@ describe('module editor', () => {
       const source = "import {\n  A,\n  B,\n} from './ab';\n\n@Module({})\n";
       expect(addNamedImport(source, 'C', './c')).toBe(
         "import {\n  A,\n  B,\n} from './ab';\nimport { C } from './c';\n\n@Module({})\n",
+      );
+    });
+
+    it('adds a name to a multi-line import on a line of its own', () => {
+      const source = "import {\n  MindoffApi,\n  MindoffResponse,\n} from 'mindoff';\n";
+      expect(addNamedImport(source, 'MindoffModule', 'mindoff')).toBe(
+        "import {\n  MindoffApi,\n  MindoffResponse,\n  MindoffModule,\n} from 'mindoff';\n",
+      );
+    });
+
+    it('keeps a default import and the quotes of the one it adds to', () => {
+      expect(
+        addNamedImport('import Mindoff, { MindoffApi } from "mindoff";\n', 'B', 'mindoff'),
+      ).toBe('import Mindoff, { MindoffApi, B } from "mindoff";\n');
+      expect(addNamedImport('import { MindoffApi } from "mindoff";\n', 'B', 'mindoff')).toBe(
+        'import { MindoffApi, B } from "mindoff";\n',
+      );
+    });
+
+    it('does not take a type-only import for the value, nor add to one', () => {
+      expect(
+        addNamedImport(
+          "import type { MindoffModule } from 'mindoff';\n",
+          'MindoffModule',
+          'mindoff',
+        ),
+      ).toBe(
+        "import type { MindoffModule } from 'mindoff';\nimport { MindoffModule } from 'mindoff';\n",
+      );
+    });
+
+    it('goes after the last import of any kind, past its comment, and not after one in a comment', () => {
+      const source =
+        "import express = require('express');\nimport 'reflect-metadata'; // first\n// import { Late } from './late';\n\n@Module({})\n";
+      expect(addNamedImport(source, 'A', './a')).toBe(
+        "import express = require('express');\nimport 'reflect-metadata'; // first\nimport { A } from './a';\n// import { Late } from './late';\n\n@Module({})\n",
       );
     });
 

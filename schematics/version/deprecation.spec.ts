@@ -88,6 +88,21 @@ describe('markDeprecated', () => {
     );
   });
 
+  it('is not misled by deprecated in a string, a nested object or another decorator', () => {
+    const source = `@Injectable({ deprecated: false })
+@MindoffApi({
+  urlName: 'a__b',
+  description: 'deprecated: false, once',
+  limits: { deprecated: false },
+  method: 'GET',
+})
+export class BV1Api {}
+`;
+    expect(markDeprecated(source, 'BV1Api', undefined, 'b.ts')).toBe(
+      source.replace("  method: 'GET',\n", "  method: 'GET',\n  deprecated: true,\n"),
+    );
+  });
+
   it('says what to do when the class has no @MindoffApi({ ... })', () => {
     expect(() => mark('export class CreateOrderV1Api {}\n')).toThrow(
       'src/create-order.v1.api.ts: cannot find @MindoffApi({ ... }) on class CreateOrderV1Api; add deprecated: true to its declaration yourself.',

@@ -1,18 +1,20 @@
 import { SchematicsException } from '@angular-devkit/schematics';
+import * as ts from 'typescript';
 import { apiField } from '../api/api-fields';
 import { flat, quote } from '../utils/layout';
+import { appendToList } from '../utils/list-editor';
 import { noApiDeclaration } from '../utils/messages';
-import { appendToList } from '../utils/module-editor';
 import {
-  findClosing,
+  decoratorObject,
+  findNode,
   lineAround,
-  topLevelItems,
-  type Item,
-  type Span,
-} from '../utils/source-scanner';
+  parseSource,
+  propertyNamed,
+  replaceRange,
+} from '../utils/typescript-source';
 
-const DEPRECATED = /^['"]?deprecated['"]?\s*:\s*/;
-const SUNSET = /^['"]?sunset['"]?\s*:\s*/;
+/** The commented-out default line the api schematic writes for `deprecated`. */
+const COMMENTED_DEFAULT = /^([ \t]*)\/\/[ \t]*deprecated:[ \t]*false,?/gm;
 
 /**
  * `className`'s source with `deprecated: true` (or `{ sunset: '<date>' }`) in its
@@ -28,21 +30,17 @@ export function markDeprecated(
   const declaration = declarationOf(source, className);
   if (!declaration) throw new SchematicsException(noApiDeclaration(file, className));
   const value = sunset === undefined ? 'true' : `{ sunset: ${quote(sunset)} }`;
-  const item = topLevelItems(source, declaration).find((it) => DEPRECATED.test(it.text));
-  if (item) return withValue(source, item, value, sunset);
-  const commented = /^([ \t]*)\/\/[ \t]*deprecated:[ \t]*false,?/gm;
-  commented.lastIndex = declaration.open;
-  const line = commented.exec(source);
-  if (line && line.index < declaration.close) {
-    return replace(
-      source,
-      line.index,
-      line.index + line[0].length,
-      `${line[1]}deprecated: ${value},`,
-    );
+  const property = propertyNamed(declaration, 'deprecated');
+  if (property && ts.isPropertyAssignment(property)) {
+    return withValue(source, property.initializer, value, sunset);
   }
-  const items = topLevelItems(source, declaration);
-  return appendToList(source, declaration, items, `deprecated: ${value}`);
+  COMMENTED_DEFAULT.lastIndex = declaration.getStart();
+  const line = COMMENTED_DEFAULT.exec(source);
+  if (line && line.index < declaration.getEnd()) {
+    const end = line.index + line[0].length;
+    return replaceRange(source, line.index, end, `${line[1]}deprecated: ${value},`);
+  }
+  return appendToList(source, declaration, `deprecated: ${value}`);
 }
 
 /**
@@ -51,56 +49,60 @@ export function markDeprecated(
  */
 export function clearDeprecated(source: string, className: string): string {
   const declaration = declarationOf(source, className);
-  const items = declaration ? topLevelItems(source, declaration) : [];
-  const index = items.findIndex((it) => DEPRECATED.test(it.text));
-  if (index === -1) return source;
-  const item = items[index];
-  if (lineAround(source, item.start).before.trim() === '' && !restOfLineHasCode(source, item.end)) {
-    return replace(
-      source,
-      item.start,
-      item.end,
-      `// deprecated: ${flat(apiField('deprecated').default ?? false)}`,
-    );
+  const property = declaration && propertyNamed(declaration, 'deprecated');
+  if (!declaration || !property) return source;
+  const properties = declaration.properties;
+  const index = properties.indexOf(property);
+  const start = property.getStart();
+  const end = property.getEnd();
+  if (lineAround(source, start).before.trim() === '' && !restOfLineHasCode(source, end)) {
+    const commented = `// deprecated: ${flat(apiField('deprecated').default ?? false)}`;
+    return replaceRange(source, start, end, commented);
   }
   // Sharing its line with other fields, it cannot become a comment: it goes with its comma.
-  const next = items[index + 1];
+  const next = properties[index + 1];
   return next
-    ? replace(source, item.start, next.start, '')
-    : replace(source, items[index - 1]?.end ?? item.start, item.end, '');
+    ? replaceRange(source, start, next.getStart(), '')
+    : replaceRange(source, properties[index - 1]?.getEnd() ?? start, end, '');
 }
 
-/** The span of the `@MindoffApi({ ... })` object decorating `class <className>`. */
-function declarationOf(source: string, className: string): Span | undefined {
-  const cls = new RegExp(`\\bclass\\s+${className}\\b`).exec(source);
-  if (!cls) return undefined;
-  const decorator = [...source.slice(0, cls.index).matchAll(/@MindoffApi\s*\(\s*/g)].at(-1);
-  if (!decorator) return undefined;
-  const open = decorator.index + decorator[0].length;
-  const close = source[open] === '{' ? findClosing(source, open) : -1;
-  if (close === -1 || /\bclass\b/.test(source.slice(close, cls.index))) return undefined;
-  return { open, close };
+/** The `@MindoffApi({ ... })` object decorating `class <className>`. */
+function declarationOf(source: string, className: string): ts.ObjectLiteralExpression | undefined {
+  const cls = findNode(
+    parseSource(source),
+    (node): node is ts.ClassDeclaration =>
+      ts.isClassDeclaration(node) && node.name?.text === className,
+  );
+  const declaration = cls && decoratorObject(cls, 'MindoffApi');
+  return declaration && ts.getDecorators(cls)?.some((d) => d === declaration.parent.parent)
+    ? declaration
+    : undefined;
 }
 
-function withValue(source: string, item: Item, value: string, sunset: string | undefined): string {
-  const current = item.text.replace(DEPRECATED, '');
-  const start = item.end - current.length;
-  if (current === value || (sunset === undefined && current !== 'false')) return source;
-  if (sunset === undefined || !current.startsWith('{'))
-    return replace(source, start, item.end, value);
-  const object = { open: start, close: item.end - 1 };
-  const fields = topLevelItems(source, object);
-  if (fields.length === 0) return replace(source, start, item.end, value);
-  const dated = fields.find((field) => SUNSET.test(field.text));
-  if (!dated) return appendToList(source, object, fields, `sunset: ${quote(sunset)}`);
-  const date = dated.text.replace(SUNSET, '');
-  return replace(source, dated.end - date.length, dated.end, quote(sunset));
+function withValue(
+  source: string,
+  current: ts.Expression,
+  value: string,
+  sunset: string | undefined,
+): string {
+  const text = current.getText();
+  if (text === value || (sunset === undefined && current.kind !== ts.SyntaxKind.FalseKeyword)) {
+    return source;
+  }
+  if (sunset === undefined || !ts.isObjectLiteralExpression(current)) {
+    return replaceRange(source, current.getStart(), current.getEnd(), value);
+  }
+  if (current.properties.length === 0) {
+    return replaceRange(source, current.getStart(), current.getEnd(), value);
+  }
+  const dated = propertyNamed(current, 'sunset');
+  if (!dated || !ts.isPropertyAssignment(dated)) {
+    return appendToList(source, current, `sunset: ${quote(sunset)}`);
+  }
+  const date = dated.initializer;
+  return replaceRange(source, date.getStart(), date.getEnd(), quote(sunset));
 }
 
 function restOfLineHasCode(source: string, index: number): boolean {
   return !/^\s*,?\s*(\/\/.*)?$/.test(lineAround(source, index).after);
-}
-
-function replace(source: string, start: number, end: number, text: string): string {
-  return source.slice(0, start) + text + source.slice(end);
 }

@@ -1,34 +1,55 @@
-import { findClosing, topLevelItems, type Item, type Span } from '../utils/source-scanner';
+import * as ts from 'typescript';
+import { findNode, parseSource, propertyNamed } from '../utils/typescript-source';
 
-/** The version map in a versions file: where its object is and which class serves each version. */
+/** The version map in a versions file: its object and which class serves each version. */
 export interface VersionMap {
-  object: Span;
-  items: Item[];
+  object: ts.ObjectLiteralExpression;
   versions: { version: number; className: string }[];
   /** The path parameters of its `path` option (`:order_id` → `order_id`), in order. */
   params: string[];
 }
 
-/** Reads `MindoffVersions.register({ 1: A, 2: B }, { path })`; undefined when the file has no such map. */
+/**
+ * Reads `MindoffVersions.register({ 1: A, 2: B }, { path })` from the file's syntax tree;
+ * undefined when the file has no such call, or a map entry that is not `<n>: <Class>`.
+ */
 export function readVersionMap(source: string): VersionMap | undefined {
-  const call = /MindoffVersions\s*\.\s*register\s*\(\s*/.exec(source);
-  if (!call) return undefined;
-  const open = call.index + call[0].length;
-  const close = source[open] === '{' ? findClosing(source, open) : -1;
-  if (close === -1) return undefined;
-  const object = { open, close };
-  const items = topLevelItems(source, object);
-  const versions = items.map((item) => /^(\d+)\s*:\s*([A-Za-z_$][\w$]*)$/.exec(item.text));
-  if (versions.length === 0 || versions.some((match) => !match)) return undefined;
-  const callClose = findClosing(source, call.index + call[0].indexOf('('));
-  const options = source.slice(close + 1, callClose === -1 ? close + 1 : callClose);
-  const params = [...options.matchAll(/(['"])([^'"]*)\1/g)].flatMap(([, , path]) =>
+  const call = findNode(parseSource(source), isRegisterCall);
+  const [object, options] = call?.arguments ?? [];
+  if (!object || !ts.isObjectLiteralExpression(object)) return undefined;
+  const versions = object.properties.map((property) =>
+    ts.isPropertyAssignment(property) &&
+    ts.isNumericLiteral(property.name) &&
+    ts.isIdentifier(property.initializer)
+      ? { version: Number(property.name.text), className: property.initializer.text }
+      : undefined,
+  );
+  if (versions.length === 0 || versions.some((entry) => !entry)) return undefined;
+  const params = pathsOf(options).flatMap((path) =>
     [...path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((match) => match[1]),
   );
   return {
     object,
-    items,
-    versions: versions.map((match) => ({ version: Number(match![1]), className: match![2] })),
+    versions: versions.filter((entry) => entry !== undefined),
     params: [...new Set(params)],
   };
+}
+
+function isRegisterCall(node: ts.Node): node is ts.CallExpression {
+  if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression)) return false;
+  const { expression, name } = node.expression;
+  return (
+    ts.isIdentifier(expression) && expression.text === 'MindoffVersions' && name.text === 'register'
+  );
+}
+
+/** The string literals of the options' `path`: one, or each of a list. */
+function pathsOf(options: ts.Expression | undefined): string[] {
+  if (!options || !ts.isObjectLiteralExpression(options)) return [];
+  const path = propertyNamed(options, 'path');
+  if (!path || !ts.isPropertyAssignment(path)) return [];
+  const values = ts.isArrayLiteralExpression(path.initializer)
+    ? [...path.initializer.elements]
+    : [path.initializer];
+  return values.flatMap((value) => (ts.isStringLiteralLike(value) ? [value.text] : []));
 }

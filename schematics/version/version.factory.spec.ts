@@ -61,6 +61,37 @@ export const CreateOrderVersions = MindoffVersions.register({
     );
   });
 
+  it('registers the new version in a map edited by hand: comments, no trailing comma, a multi-line import', async () => {
+    const tree = await withApi();
+    tree.overwrite(
+      `${DIR}/create-order.versions.ts`,
+      `import { MindoffVersions } from 'mindoff';
+import {
+  CreateOrderV1Api, // the first
+} from './create-order.v1.api.js';
+
+export const CreateOrderVersions = MindoffVersions.register({
+  // version 1 stays for the mobile app
+  1: CreateOrderV1Api // until 2027
+});
+`,
+    );
+    const after = await runner().runSchematic('version', { name: 'orders/create_order' }, tree);
+    expect(after.readText(`${DIR}/create-order.versions.ts`))
+      .toBe(`import { MindoffVersions } from 'mindoff';
+import {
+  CreateOrderV1Api, // the first
+} from './create-order.v1.api.js';
+import { CreateOrderV2Api } from './create-order.v2.api.js';
+
+export const CreateOrderVersions = MindoffVersions.register({
+  // version 1 stays for the mobile app
+  1: CreateOrderV1Api, // until 2027
+  2: CreateOrderV2Api
+});
+`);
+  });
+
   it('writes no spec with --spec false', async () => {
     const tree = await runner().runSchematic(
       'version',

@@ -23,7 +23,8 @@ import {
   missingVersionClass,
   unreadableVersionMap,
 } from '../utils/messages';
-import { addNamedImport, appendToList } from '../utils/module-editor';
+import { appendToList } from '../utils/list-editor';
+import { addNamedImport } from '../utils/module-editor';
 import { display } from '../utils/module-registration';
 import { toSnakeName } from '../utils/name-input';
 import { apiClassName, apiNames, type ApiNames } from '../utils/names';
@@ -31,6 +32,7 @@ import { importPath, readHostProject, type HostProject } from '../utils/project'
 import { clearDeprecated, markDeprecated } from './deprecation';
 import { resolveDeprecation } from './deprecation-request';
 import type { VersionOptions } from './schema';
+import { importedFrom } from '../utils/imported-from';
 import { readVersionMap } from './version-map';
 
 /**
@@ -54,12 +56,7 @@ export function main(options: VersionOptions): Rule {
     const latestFile = classFile(tree, mapFile, source, latest.className);
     const latestText = tree.readText(latestFile);
     const newFile = posix.join(posix.dirname(latestFile), `${names.file}.v${next.version}.api.ts`);
-    const withEntry = appendToList(
-      source,
-      map.object,
-      map.items,
-      `${next.version}: ${next.className}`,
-    );
+    const withEntry = appendToList(source, map.object, `${next.version}: ${next.className}`);
     const deprecation = resolveDeprecation(options);
     const deprecated = deprecation
       ? markDeprecated(latestText, latest.className, deprecation.sunset, display(latestFile))
@@ -130,14 +127,13 @@ function findVersionMap(tree: Tree, host: HostProject, names: ApiNames): string 
   return found[0];
 }
 
-/** The file `className` is imported from in the versions file. */
+/** The file `className` is imported from in the versions file (a relative import). */
 function classFile(tree: Tree, mapFile: string, source: string, className: string): string {
-  const imported = new RegExp(
-    `import\\s*\\{[^}]*\\b${className}\\b[^}]*\\}\\s*from\\s*['"](\\.{1,2}/[^'"]+)['"]`,
-  ).exec(source);
-  const file = imported
-    ? posix.join(posix.dirname(mapFile), imported[1].replace(/\.js$/, '') + '.ts')
-    : undefined;
+  const specifier = importedFrom(source, className);
+  const file =
+    specifier?.startsWith('.') === true
+      ? posix.join(posix.dirname(mapFile), specifier.replace(/\.js$/, '') + '.ts')
+      : undefined;
   if (!file || !tree.exists(file)) {
     throw new SchematicsException(missingVersionClass(display(mapFile), className));
   }
