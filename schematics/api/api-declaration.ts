@@ -1,5 +1,4 @@
 import { flat, layout, PRINT_WIDTH, sourceCode, type LiteralValue } from '../utils/layout';
-import { renderImport } from '../utils/module-editor';
 import { API_FIELDS, FIELD_GROUPS, type ApiField } from './api-fields';
 import type { ApiMethod } from './api-method';
 import type { PathParam } from './url-patterns';
@@ -40,13 +39,6 @@ export function declarationBody(values: Record<string, LiteralValue>): string {
     return [`${INDENT}// ${heading}`, ...fields.flatMap((field) => fieldLines(field, values))];
   });
   return groups.map((lines) => lines.join('\n')).join('\n\n');
-}
-
-/** The import of what the class uses from mindoff, `Int` when a path parameter is one. */
-export function declarationImport(params: PathParam[]): string {
-  const names = ['MindoffApi', 'MindoffResponse'];
-  if (params.some((param) => param.type === 'Int')) names.unshift('Int');
-  return renderImport(names, 'mindoff', "'");
 }
 
 function fieldLines(field: ApiField, values: Record<string, LiteralValue>): string[] {

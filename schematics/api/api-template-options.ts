@@ -1,11 +1,12 @@
+import { layout, sourceCode } from '../utils/layout';
 import { apiClassName, type ApiNames } from '../utils/names';
 import type { HostProject } from '../utils/project';
-import { answerCall, availableVersionsData } from './spec-layout';
+import { appCallArguments } from './spec-layout';
 
 /** The template of one API version's spec, which the version schematic renders too. */
 export const API_SPEC_TEMPLATE = '/__file__.v__version__.api.__specFileSuffix__.ts.template';
 
-/** What the api templates read about one version of an API, their file names included. */
+/** What the spec templates read about one version of an API, their file names included. */
 export interface ApiTemplateOptions {
   /** `create-order`: the stem of every file name. */
   file: string;
@@ -21,10 +22,12 @@ export interface ApiTemplateOptions {
   runner: HostProject['runner'];
   /** The runner's functions are globals, so specs import none. */
   globals: boolean;
-  /** The path parameters of the API's URL patterns, which its specs give sample values. */
-  params: string[];
-  answerCall: typeof answerCall;
-  availableVersionsData: typeof availableVersionsData;
+  /** The arguments of the spec's `app.call(...)` of this version, sample path parameters included. */
+  callArguments: string;
+  /** The same for a version that does not exist. */
+  unknownVersionCallArguments: string;
+  /** The `data` an unknown version answers with, laid out after `data: `. */
+  availableVersions: string;
 }
 
 /** The options for version `version` of the API `names`, following the host's conventions. */
@@ -36,6 +39,7 @@ export function apiTemplateOptions(
   versionsImport: string,
   params: string[],
 ): ApiTemplateOptions {
+  const versionsOf = sourceCode(`versionsOf(${names.versionsName})`);
   return {
     file: names.file,
     version,
@@ -47,8 +51,8 @@ export function apiTemplateOptions(
     versionsImport,
     runner: host.runner,
     globals: host.globals,
-    params,
-    answerCall,
-    availableVersionsData,
+    callArguments: appCallArguments(names.urlName, version, params),
+    unknownVersionCallArguments: appCallArguments(names.urlName, 99999, params),
+    availableVersions: layout({ available_versions: versionsOf }, '      ', 12, 1),
   };
 }

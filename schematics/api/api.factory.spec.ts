@@ -1,7 +1,9 @@
 import { appModule, nestApp, runner, snapshot } from '../testing/host-tree';
 import { prompted } from '../testing/schema-prompts';
 
-const V1_API = (js: string) => `import { MindoffApi, MindoffResponse } from 'mindoff';
+const V1_API = (
+  js: string,
+) => `import { MindoffApi, type MindoffContext, MindoffResponse } from 'mindoff';
 
 /**
  * Create Order, version 1: \`POST /v1/orders/create_order/\`.
@@ -47,8 +49,9 @@ const V1_API = (js: string) => `import { MindoffApi, MindoffResponse } from 'min
 })
 export class CreateOrderV1Api {
   /** Answers SUCCESS with empty data: replace it with what the API does. */
-  async run() {
-    // Take the request as run(ctx: MindoffContext), a type from 'mindoff':
+  async run(_ctx: MindoffContext) {
+    // Rename _ctx to ctx to read the request; MindoffContext<Payload, User,
+    // Query, Params> types it (Infer<typeof schema> for a payloadSchema):
     //   ctx.payload    the body, as payloadSchema checked it ({} for GET and DELETE)
     //   ctx.query      the query string, as query declares it
     //   ctx.params     the path parameters, as params declares them
@@ -342,7 +345,15 @@ export const GetOrderVersions = MindoffVersions.register(
         "\n  params: { order_id: String }, // the URL patterns' :names, typed, e.g. { order_id: Int }\n",
       );
       expect(v1).not.toContain('// params:');
-      expect(v1.split('\n')[0]).toBe("import { MindoffApi, MindoffResponse } from 'mindoff';");
+      expect(v1.split('\n')[0]).toBe(
+        "import { MindoffApi, type MindoffContext, MindoffResponse } from 'mindoff';",
+      );
+      expect(v1).toContain(
+        '\n/** The path parameters run() receives as ctx.params, as params declares them. */\ninterface Params {\n  order_id: string;\n}\n',
+      );
+      expect(v1).toContain(
+        '  async run(\n    _ctx: MindoffContext<unknown, unknown, Record<string, unknown>, Params>,\n  ) {\n',
+      );
       expect(tree.readText(`${GET_ORDER}.v1.api.spec.ts`)).toContain(
         "    const answer = await app.call('orders__get_order', {\n      version: 1,\n      params: { order_id: 1 },\n    });\n",
       );
@@ -376,7 +387,10 @@ export const GetOrderVersions = MindoffVersions.register(
 `,
       );
       const v1 = tree.readText(`${GET_ORDER}.v1.api.ts`);
-      expect(v1.split('\n')[0]).toBe("import { Int, MindoffApi, MindoffResponse } from 'mindoff';");
+      expect(v1.split('\n')[0]).toBe(
+        "import { Int, MindoffApi, type MindoffContext, MindoffResponse } from 'mindoff';",
+      );
+      expect(v1).toContain('\ninterface Params {\n  order_id: number;\n}\n');
       expect(v1).toContain(
         '/**\n * Get Order, version 1: `GET /v1/orders/get_order/:order_id/`,\n * `GET /v1/orders/:order_id/`.\n',
       );

@@ -16,20 +16,16 @@ import { posix } from 'node:path';
 import type { AppOptions } from '../app/schema';
 import { findApps } from '../utils/apps';
 import { globalPrefix } from '../utils/global-prefix';
-import { docComment, layout } from '../utils/layout';
+import { docComment, docLines, layout } from '../utils/layout';
 import { display, importIntoModule } from '../utils/module-registration';
 import { importPath, readHostProject, type HostProject } from '../utils/project';
 import { terminalPrompter, type Prompter } from '../utils/prompter';
 import { planApi, type ApiPlan } from './api-plan';
 import { resolveApiRequest, type ApiRequest } from './api-request';
-import { declarationBody, declarationImport, declaredValues } from './api-declaration';
+import { declarationBody, declaredValues } from './api-declaration';
 import { apiTemplateOptions } from './api-template-options';
-import { routeChecks } from './spec-layout';
+import { specRoutes } from './spec-layout';
 import type { ApiOptions } from './schema';
-
-/** What the generated class says about its commented-out fields. */
-const COMMENTED_DEFAULTS =
-  'A commented-out field shows its default (MindoffModule.forRoot({ defaults }) can change some of them for every API): uncomment it to change it.';
 
 /**
  * `nest g -c mindoff api orders/create_order [--type queue]`: version 1 of an API, its version
@@ -85,29 +81,24 @@ function generate(
     processMode,
     params: request.params,
   });
+  const names = request.params.map((param) => param.name);
+  const specSuffix = options.specFileSuffix || 'spec';
   return apply(url('./files'), [
     options.spec === false
       ? filter((path) => !path.endsWith('.__specFileSuffix__.ts.template'))
       : noop(),
     template({
-      ...apiTemplateOptions(
-        plan.names,
-        host,
-        1,
-        options.specFileSuffix || 'spec',
-        sibling('versions'),
-        request.params.map((param) => param.name),
-      ),
+      ...apiTemplateOptions(plan.names, host, 1, specSuffix, sibling('versions'), names),
       apiClassImport: sibling('v1.api'),
-      imports: declarationImport(request.params),
+      pathParams: request.params,
       declaration: declarationBody(declared),
-      classDoc: docComment([
+      summary: docLines(
         `${plan.names.title}, version 1: ${routes(`${request.method} ${mount}/v1`)}.`,
-        COMMENTED_DEFAULTS,
-      ]),
-      mapDoc: docComment(`The versions of ${plan.names.urlName}: ${routes(`${mount}/v<n>`)}.`),
+      ),
+      mapRoutes: routes(`${mount}/v<n>`),
+      docComment,
       pathOption: request.paths ? pathOption(request.paths) : '',
-      routeChecks: routeChecks(request.paths, request.method),
+      routes: specRoutes(request.paths, request.method),
     }),
     renameTemplateFiles(),
     move(plan.dir),

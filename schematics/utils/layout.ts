@@ -49,6 +49,43 @@ export function layout(value: LiteralValue, indent: string, before: number, afte
   return `${open}\n${items.join('\n')}\n${indent}${close}`;
 }
 
+/**
+ * The arguments of a call as prettier lays them out between `lead` (the line up to and with the
+ * opening parenthesis) and `);`: on one line when it fits; else hugging a last object argument
+ * (`f('a', {` … `})`) when the line up to its brace fits; else one argument a line.
+ *
+ * @example
+ * callArguments('    const answer = await app.call(', ['orders__get_order', { version: 1 }]);
+ * // "'orders__get_order', { version: 1 }"
+ */
+export function callArguments(lead: string, args: LiteralValue[]): string {
+  const indent = /^[ \t]*/.exec(lead)![0];
+  const line = args.map(flat).join(', ');
+  if (lead.length + line.length + 2 <= PRINT_WIDTH) return line;
+  const last = args.at(-1);
+  const before = args
+    .slice(0, -1)
+    .map((arg) => `${flat(arg)}, `)
+    .join('');
+  if (isObject(last) && `${lead}${before}{`.length <= PRINT_WIDTH) {
+    // Laid out as if nothing more fitted on the line: the hugged object opens, one key a line.
+    return `${before}${layout(last, indent, PRINT_WIDTH, 0)}`;
+  }
+  const inner = `${indent}  `;
+  const lines = args.map((arg) => `${inner}${layout(arg, inner, inner.length, 1)},`);
+  return `\n${lines.join('\n')}\n${indent}`;
+}
+
+function isObject(value: LiteralValue | undefined): value is { [key: string]: LiteralValue } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof SourceCode) &&
+    Object.keys(value).length > 0
+  );
+}
+
 /** `'text'`, escaped for a single-quoted string. */
 export function quote(text: string): string {
   return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
@@ -64,6 +101,11 @@ export function docComment(paragraphs: string | string[], indent = ''): string {
   if (texts.length === 1 && line.length <= PRINT_WIDTH) return line;
   const lines = texts.flatMap((text) => wrap(text, `${indent} * `));
   return [`${indent}/**`, ...lines, `${indent} */`].join('\n');
+}
+
+/** One paragraph of a multi-line doc comment at `indent`: ` * ` lines wrapped between words. */
+export function docLines(text: string, indent = ''): string {
+  return wrap(text, `${indent} * `).join('\n');
 }
 
 function wrap(text: string, lead: string): string[] {
