@@ -112,5 +112,5 @@ export type { QueueHealthOptions } from './health/queue-health';
 
 // Queue mode
 export { TaskCancelledError } from './queue/task-cancelled.error';
-export { MINDOFF_QUEUE } from './queue/bull-queue.token';
+export { MINDOFF_QUEUE } from './queue/drivers/bullmq/bull-queue.token';
 export type { TaskProgress, TaskStatus } from './queue/task.types';

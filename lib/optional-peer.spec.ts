@@ -30,8 +30,8 @@ describe('optional peers', () => {
         throw notFound('bullmq');
       });
       const { BullmqQueueDriver } = jest.requireActual<
-        typeof import('./queue/drivers/bullmq.driver')
-      >('./queue/drivers/bullmq.driver');
+        typeof import('./queue/drivers/bullmq/bullmq.driver')
+      >('./queue/drivers/bullmq/bullmq.driver');
       const build = () =>
         new BullmqQueueDriver({
           connection: 'redis://127.0.0.1:1',
@@ -67,9 +67,9 @@ describe('optional peers', () => {
       jest.doMock('ioredis', () => {
         throw notFound('ioredis');
       });
-      const { createRedis } = jest.requireActual<typeof import('./queue/drivers/redis-connection')>(
-        './queue/drivers/redis-connection',
-      );
+      const { createRedis } = jest.requireActual<
+        typeof import('./queue/drivers/bullmq/redis-connection')
+      >('./queue/drivers/bullmq/redis-connection');
       expect(() => createRedis('redis://127.0.0.1:1')).toThrow(
         'MindoffModule: queue.connection (BullMQ on Redis) needs ioredis; install it: npm install ioredis',
       );

@@ -1,4 +1,4 @@
-import { MindoffQueueController } from '../queue/mindoff-queue.controller';
+import { MindoffQueueController } from '../queue/endpoints/mindoff-queue.controller';
 
 export { SWAGGER_EXCLUDE_ENDPOINT } from '../routing/mindoff-route.handler';
 /** @nestjs/swagger's `DECORATORS.API_EXCLUDE_CONTROLLER`. */

@@ -1,10 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { bullQueueProvider } from './bull-queue.provider';
-import { MINDOFF_QUEUE_TOKEN } from './bull-queue.token';
+import { bullQueueProvider } from './drivers/bullmq/bull-queue.provider';
+import { MINDOFF_QUEUE_TOKEN } from './drivers/bullmq/bull-queue.token';
 import { MindoffQueue } from './mindoff-queue.service';
-import { MindoffQueueController } from './mindoff-queue.controller';
-import { StaffAccess } from './staff-access';
-import { TaskAccessGuard } from './task-access.guard';
+import { MindoffQueueController } from './endpoints/mindoff-queue.controller';
+import { StaffAccess } from './endpoints/staff-access';
+import { TaskAccessGuard } from './endpoints/task-access.guard';
 import { queueDriverProvider } from './queue-driver.provider';
 import { TaskExecutor } from './task.executor';
 

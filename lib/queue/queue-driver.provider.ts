@@ -5,10 +5,10 @@ import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import { bullModuleMissing, queuePrefixUntagged } from '../mindoff.messages';
 import { checkRedisAtStartup } from '../redis/redis-startup-check';
 import { hashTag, isClusterConnection } from '../redis/redis-topology';
-import { bullSharedConfigToken } from './bull-queue.token';
-import { BullmqQueueDriver } from './drivers/bullmq.driver';
-import { EmbeddedQueueDriver } from './drivers/embedded.driver';
-import type { RedisConnection } from './drivers/redis-connection';
+import { bullSharedConfigToken } from './drivers/bullmq/bull-queue.token';
+import { BullmqQueueDriver } from './drivers/bullmq/bullmq.driver';
+import { EmbeddedQueueDriver } from './drivers/embedded/embedded.driver';
+import type { RedisConnection } from './drivers/bullmq/redis-connection';
 import { MINDOFF_QUEUE_DRIVER, type QueueDriver } from './queue-driver';
 
 /** What `BullModule.forRoot()` keeps that mindoff uses. */

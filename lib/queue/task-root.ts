@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { requestOrigin } from './request-origin';
-import { QUEUE_BASE_PATH } from './queue-endpoints';
+import { QUEUE_BASE_PATH } from './endpoints/queue-endpoints';
 
 /**
  * Where a client reaches the task endpoints: `queue.publicUrl`, or the origin a trusted proxy
