@@ -29,41 +29,59 @@ export function declaredValues(api: DeclaredApi): Record<string, LiteralValue> {
   };
 }
 
+/** One field line of the generated declaration, as its template writes it. */
+export interface DeclarationLine {
+  key: string;
+  /** The value it is set to, laid out; undefined: the line is commented out at `default`. */
+  value?: string;
+  default?: string;
+  /** The hint after the line (left out after a value that spans lines or is too long). */
+  hint?: string;
+  /** `limits`: its own fields, each commented out at its default. */
+  fields?: DeclarationLine[];
+}
+
+/** The fields of the generated declaration under one heading. */
+export interface DeclarationGroup {
+  heading: string;
+  lines: DeclarationLine[];
+}
+
 /**
- * The body of `@MindoffApi({ ... })`: every field, grouped under a heading, either set to
+ * The fields of `@MindoffApi({ ... })`, grouped under a heading, each either set to
  * `values[key]` or commented out at its default, so that uncommenting a line is how to change it.
  */
-export function declarationBody(values: Record<string, LiteralValue>): string {
-  const groups = Object.entries(FIELD_GROUPS).map(([group, heading]) => {
-    const fields = API_FIELDS.filter((field) => field.group === group);
-    return [`${INDENT}// ${heading}`, ...fields.flatMap((field) => fieldLines(field, values))];
-  });
-  return groups.map((lines) => lines.join('\n')).join('\n\n');
+export function declarationGroups(values: Record<string, LiteralValue>): DeclarationGroup[] {
+  return Object.entries(FIELD_GROUPS).map(([group, heading]) => ({
+    heading,
+    lines: API_FIELDS.filter((field) => field.group === group).map((field) =>
+      declarationLine(field, values),
+    ),
+  }));
 }
 
-function fieldLines(field: ApiField, values: Record<string, LiteralValue>): string[] {
+function declarationLine(field: ApiField, values: Record<string, LiteralValue>): DeclarationLine {
   const value = values[field.key];
-  if (value !== undefined) return [setLine(field, value)];
+  if (value !== undefined) return setLine(field, value);
   if (field.required) throw new Error(`The generated declaration must set ${field.key}.`);
-  if (!field.fields) return [defaultLine(field, `${INDENT}// `)];
-  return [
-    `${INDENT}// ${field.key}: {`,
-    ...field.fields.map((inner) => defaultLine(inner, `${INDENT}//   `)),
-    `${INDENT}// },`,
-  ];
+  if (field.fields) return { key: field.key, fields: field.fields.map(defaultLine) };
+  return defaultLine(field);
 }
 
-/** `  key: value, // hint`, the hint left out when the value spans lines. */
-function setLine(field: ApiField, value: LiteralValue): string {
+/** `  key: value, // hint`, the hint left out when the value spans lines or the line is too long. */
+function setLine(field: ApiField, value: LiteralValue): DeclarationLine {
   const lead = `${INDENT}${field.key}: `;
-  const code = `${lead}${layout(value, INDENT, lead.length, 1)},`;
-  return field.hint && !code.includes('\n') && code.length <= PRINT_WIDTH
-    ? `${code} // ${field.hint}`
-    : code;
+  const code = layout(value, INDENT, lead.length, 1);
+  const line = `${lead}${code},`;
+  const fits = !line.includes('\n') && line.length <= PRINT_WIDTH;
+  return { key: field.key, value: code, ...(field.hint && fits && { hint: field.hint }) };
 }
 
-/** `  // key: default, // hint`, after `prefix` (the indent and the comment mark). */
-function defaultLine(field: ApiField, prefix: string): string {
-  const line = `${prefix}${field.key}: ${flat(field.default ?? null)},`;
-  return field.hint ? `${line} // ${field.hint}` : line;
+/** `// key: default, // hint`. */
+function defaultLine(field: ApiField): DeclarationLine {
+  return {
+    key: field.key,
+    default: flat(field.default ?? null),
+    ...(field.hint && { hint: field.hint }),
+  };
 }

@@ -22,7 +22,7 @@ import { importPath, readHostProject, type HostProject } from '../utils/project'
 import { terminalPrompter, type Prompter } from '../utils/prompter';
 import { planApi, type ApiPlan } from './api-plan';
 import { resolveApiRequest, type ApiRequest } from './api-request';
-import { declarationBody, declaredValues } from './api-declaration';
+import { declarationGroups, declaredValues } from './api-declaration';
 import { apiTemplateOptions } from './api-template-options';
 import { specRoutes } from './spec-layout';
 import type { ApiOptions } from './schema';
@@ -91,7 +91,7 @@ function generate(
       ...apiTemplateOptions(plan.names, host, 1, specSuffix, sibling('versions'), names),
       apiClassImport: sibling('v1.api'),
       pathParams: request.params,
-      declaration: declarationBody(declared),
+      groups: declarationGroups(declared),
       summary: docLines(
         `${plan.names.title}, version 1: ${routes(`${request.method} ${mount}/v1`)}.`,
       ),
