@@ -2,6 +2,7 @@ import type { Tree } from '@angular-devkit/schematics';
 import { posix } from 'node:path';
 import { kebab, pascal } from './names';
 import { readTextOrNull, type HostProject } from './project';
+import { moduleClassOf } from './module-class';
 
 /** A mindoff app: a Nest module whose APIs share the route segment `name`. */
 export interface MindoffApp {
@@ -23,7 +24,7 @@ export function findApps(tree: Tree, sourceRoot: string): MindoffApp[] {
     if (!path.endsWith('.module.ts') || path.includes('/node_modules/')) return;
     const text = tree.readText(path);
     const name = APP_MARKER.exec(text)?.[1];
-    const moduleClass = /export\s+class\s+([A-Za-z_$][\w$]*)/.exec(text)?.[1];
+    const moduleClass = name && moduleClassOf(text);
     if (name && moduleClass) apps.push({ name, moduleFile: path, moduleClass });
   });
   return apps.sort((a, b) => a.name.localeCompare(b.name));
@@ -39,7 +40,7 @@ export function findApp(tree: Tree, sourceRoot: string, name: string): MindoffAp
   for (const file of [`${kebab(name)}/${kebab(name)}.module.ts`, `${kebab(name)}.module.ts`]) {
     const moduleFile = posix.join(sourceRoot, file);
     const text = readTextOrNull(tree, moduleFile);
-    const moduleClass = text && /export\s+class\s+([A-Za-z_$][\w$]*)/.exec(text)?.[1];
+    const moduleClass = text && moduleClassOf(text);
     if (moduleClass) return { name, moduleFile, moduleClass };
   }
   return undefined;
