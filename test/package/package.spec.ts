@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { isBuiltin } from 'node:module';
 import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import * as source from '../../lib/index';
@@ -97,14 +98,35 @@ describe('the packed package', () => {
       ),
     );
     expect(testOnly).toEqual([]);
-    const loadsDevTools = files.filter(
-      (file) =>
-        file.endsWith('.js') &&
-        /require\("(typescript|jest|@jest\/[^"]+|@swc\/[^"]+)"\)/.test(
-          readFileSync(join(installed, file), 'utf8'),
-        ),
-    );
-    expect(loadsDevTools).toEqual([]);
+  });
+
+  it('loads only packages it declares, and no test tool (typescript only in the schematics, as the Nest CLI runs them)', () => {
+    const installed = join(app, 'node_modules', 'mindoff');
+    const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      peerDependencies: Record<string, string>;
+    };
+    const declared = new Set([
+      ...Object.keys(manifest.dependencies),
+      ...Object.keys(manifest.peerDependencies),
+    ]);
+    const loads = walk(join(installed, 'dist'))
+      .filter((file) => file.endsWith('.js'))
+      .flatMap((file) =>
+        packagesLoadedBy(readFileSync(file, 'utf8')).map((name) => ({
+          file: relative(installed, file),
+          name,
+        })),
+      );
+    expect(loads.length).toBeGreaterThan(0);
+    expect(loads.filter(({ name }) => !declared.has(name))).toEqual([]);
+    const testTools = /^(jest|@jest\/.*|@swc\/.*|fast-check|ts-node|typescript)$/;
+    expect(
+      loads.filter(
+        ({ file, name }) =>
+          testTools.test(name) && !(name === 'typescript' && file.startsWith('dist/schematics/')),
+      ),
+    ).toEqual([]);
   });
 
   it('loads each entry point with require() from CommonJS, with the exports of the source', async () => {
@@ -152,6 +174,19 @@ function sourceExports(): Record<string, string[]> {
     'mindoff/testing': Object.keys(sourceTesting).sort(),
     'mindoff/client': Object.keys(sourceClient).sort(),
   };
+}
+
+/** The packages (not Node's own modules) a compiled file loads with require() or import(). */
+function packagesLoadedBy(code: string): string[] {
+  return [...code.matchAll(/\b(?:require|import)\("([^".][^"]*)"\)/g)]
+    .map(([, specifier]) => specifier)
+    .filter((specifier) => !isBuiltin(specifier))
+    .map((specifier) =>
+      specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/'),
+    );
 }
 
 /** Runs a script of the consumer and parses the JSON it prints (stdout only: Node may warn). */
