@@ -70,7 +70,17 @@ export function openRateLimitRedis(
   return {
     redis,
     ready: async () => {
-      await checkRedisAtStartup(connection, { option, timeoutMs: commandTimeoutMs, queue: false });
+      try {
+        await checkRedisAtStartup(connection, {
+          option,
+          timeoutMs: commandTimeoutMs,
+          queue: false,
+        });
+      } catch (refused) {
+        // The app does not start, so no shutdown hook will close the client.
+        redis.disconnect();
+        throw refused;
+      }
       await whenReady(redis, commandTimeoutMs, logger);
     },
     close: async () => {

@@ -33,12 +33,7 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
-    kill: async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      const exited = once(child, 'exit');
-      child.kill('SIGKILL');
-      await exited;
-    },
+    kill: () => killRedis(child),
     restart: async () => {
       child = await launch(port);
     },
@@ -46,13 +41,24 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
 }
 
 async function launch(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    { stdio: 'ignore' },
-  );
+  return launchRedis(port, ['--port', String(port), '--bind', '127.0.0.1']);
+}
+
+/**
+ * Starts `redis-server` with `args` (after mindoff's no-persistence settings) and waits until the
+ * server on `port` answers (`answers`: PING over plain TCP unless said otherwise, e.g. over TLS).
+ * Used by the topology helpers (Cluster nodes, Sentinel sets, a TLS server).
+ */
+export async function launchRedis(
+  port: number,
+  args: string[],
+  answers: (port: number) => Promise<boolean> = answersPing,
+): Promise<ChildProcess> {
+  const child = spawn('redis-server', [...args, '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   const deadline = Date.now() + 10_000;
-  while (!(await answersPing(port))) {
+  while (!(await answers(port))) {
     if (child.exitCode !== null) throw new Error(`redis-server on port ${port} exited at start`);
     if (Date.now() > deadline) throw new Error(`redis-server on port ${port} did not start`);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -60,8 +66,16 @@ async function launch(port: number): Promise<ChildProcess> {
   return child;
 }
 
+/** Kills `child` at once (SIGKILL), as a crash would, and waits for it to exit. */
+export async function killRedis(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGKILL');
+  await exited;
+}
+
 /** Whether a Redis on `port` answers PING (raw RESP, so no client and no retries are involved). */
-function answersPing(port: number): Promise<boolean> {
+export function answersPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = new Socket();
     const done = (ok: boolean) => {
