@@ -59,9 +59,6 @@ export const conflictingParamTypes = (name: string): string =>
 export const invalidSunset = (value: string): string =>
   `Invalid sunset date '${value}': use YYYY-MM-DD, e.g. 2027-06-30.`;
 
-export const sunsetWithoutDeprecation = (): string =>
-  '--sunset dates a deprecation: drop --deprecate-previous=false to mark the previous version deprecated with it.';
-
 export const noApiDeclaration = (file: string, className: string): string =>
   `${file}: cannot find @MindoffApi({ ... }) on class ${className}; add deprecated: true to its declaration yourself.`;
 

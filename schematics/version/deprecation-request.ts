@@ -1,5 +1,5 @@
 import { SchematicsException } from '@angular-devkit/schematics';
-import { invalidSunset, sunsetWithoutDeprecation } from '../utils/messages';
+import { invalidSunset } from '../utils/messages';
 import type { VersionOptions } from './schema';
 
 /** Whether to mark the previous version deprecated, and its sunset date if any. */
@@ -10,16 +10,15 @@ export interface DeprecationRequest {
 
 /**
  * Reads `--deprecate-previous` and `--sunset` (which the Nest CLI asks for in a terminal, the
- * schema's prompts; a blank sunset is none). Undefined: leave the previous version as it is.
+ * schema's prompts; a blank sunset is none). A sunset date deprecates the previous version: the
+ * schema's default makes `--deprecate-previous` false whenever it is not given, so a false cannot
+ * say no to a date. Undefined: leave the previous version as it is.
  */
 export function resolveDeprecation(options: VersionOptions): DeprecationRequest | undefined {
   const { deprecatePrevious } = options;
   const sunset = options.sunset?.trim() || undefined;
   if (sunset !== undefined && !isIsoDate(sunset)) {
     throw new SchematicsException(invalidSunset(sunset));
-  }
-  if (deprecatePrevious === false && sunset !== undefined) {
-    throw new SchematicsException(sunsetWithoutDeprecation());
   }
   if (deprecatePrevious || sunset !== undefined) return sunset === undefined ? {} : { sunset };
   return undefined;

@@ -214,15 +214,16 @@ export const CreateOrderVersions = MindoffVersions.register({
       },
     );
 
-    it('refuses a sunset date for a version it is told not to deprecate', async () => {
-      await expect(
-        runner().runSchematic(
-          'version',
-          { name: 'orders/create_order', deprecatePrevious: false, sunset: '2027-06-30' },
-          await withApi(),
-        ),
-      ).rejects.toThrow(
-        '--sunset dates a deprecation: drop --deprecate-previous=false to mark the previous version deprecated with it.',
+    it('deprecates with a sunset date whatever --deprecate-previous says, as the date says when it goes', async () => {
+      const before = await withApi();
+      const v1 = before.readText(V1);
+      const tree = await runner().runSchematic(
+        'version',
+        { name: 'orders/create_order', deprecatePrevious: false, sunset: '2027-06-30' },
+        before,
+      );
+      expect(tree.readText(V1)).toBe(
+        v1.replace(COMMENTED, "  deprecated: { sunset: '2027-06-30' }, //"),
       );
     });
   });
@@ -243,6 +244,7 @@ export const CreateOrderVersions = MindoffVersions.register({
             'Sunset date of the previous version, after which it may stop answering (YYYY-MM-DD, blank for none):',
         },
       ]);
+      expect(asked[0].default).toBe(false); // Enter answers no
     });
 
     it('writes the answers: deprecated with the sunset date given', async () => {
