@@ -230,7 +230,7 @@ describe('Redis Cluster, 3 masters and 3 replicas started by the test', () => {
     const app = await startApp(
       topologyLab({
         queue: { connection: { cluster: cluster.nodes }, commandTimeoutMs: 1000 },
-        rateLimit: { redis: { cluster: cluster.nodes } },
+        rateLimit: { redis: { cluster: cluster.nodes }, commandTimeoutMs: 500 },
       }),
       'express',
     );
@@ -240,18 +240,22 @@ describe('Redis Cluster, 3 masters and 3 replicas started by the test', () => {
       const probe = new Cluster(cluster.nodes);
       await new Promise((resolve) => probe.once('ready', resolve));
       let survivor = -1;
+      let victim = -1;
       try {
-        for (let client = 200; client < 260 && survivor < 0; client++) {
+        for (let client = 200; client < 260 && (survivor < 0 || victim < 0); client++) {
           await limited(app, client, 1);
           for (const node of probe.nodes('master')) {
             const own = await node.keys(`*${from(client)['x-forwarded-for']}*`);
-            if (own.length > 0 && node.options.port !== queueMaster) survivor = client;
+            if (own.length === 0) continue;
+            if (node.options.port === queueMaster) victim = client;
+            else survivor = client;
           }
         }
       } finally {
         probe.disconnect();
       }
-      expect(survivor).toBeGreaterThan(0);
+      expect([survivor, victim].every((client) => client > 0)).toBe(true);
+      let victimDuringFailover: string[] = [];
       const tasks = await runningTasks(app, 3);
       const firstStream = await openStream(`${app.url}/mindoff/queue/${tasks[0].id}/stream/`);
       const first = await firstStream.nextData();
@@ -261,12 +265,17 @@ describe('Redis Cluster, 3 masters and 3 replicas started by the test', () => {
       const followed = followToEnd(app, tasks[0].id, first?.id);
       const times = await throughFailover(
         app,
-        () => cluster.kill(queueMaster),
+        async () => {
+          await cluster.kill(queueMaster);
+          // A counter on the dead shard: a bounded 503 (the slot cannot move within 500 ms).
+          victimDuringFailover = await limited(app, victim, 1);
+        },
         () => cluster.failedOver(queueMaster, '{mindoff}'),
       );
 
       await expectEachRanOnce(app, tasks, followed);
       expect(await limited(app, survivor, 3)).toEqual(['SUCCESS', 'SUCCESS', 'API_RATE_LIMITED']);
+      expect(victimDuringFailover).toEqual(['RATE_LIMIT_UNAVAILABLE']);
       failoverReport('Redis Cluster: kill -9 of the master of {mindoff}', times);
     } finally {
       await app.close();
