@@ -204,6 +204,29 @@ describe('Redis Cluster, 3 masters and 3 replicas started by the test', () => {
     },
   );
 
+  it('carries a cancel by pub/sub to the worker of another instance, and retries the task', async () => {
+    const connection = { cluster: cluster.nodes };
+    const [api, worker] = await Promise.all([
+      startApp(topologyLab({ queue: { connection, worker: false } }), 'express'),
+      startApp(topologyLab({ queue: { connection } }), 'fastify'),
+    ]);
+    try {
+      const ack = await call(api.url, 'POST', '/v1/jobs/wait_signal/');
+      const id = ack.body.data.queue_id as string;
+      await untilTask(api, id, (a) => codeOf(a) === 'QUEUE_TASK_RUNNING');
+      // The task waits for its AbortSignal only: nothing but the published cancel can end it.
+      const cancel = await call(api.url, 'POST', `/mindoff/queue/${id}/cancel/`);
+      expect(cancel.body.data).toEqual({ queue_id: id, job_status: 'cancel_requested' });
+      expect(codeOf(await untilEnded(api, id))).toBe('QUEUE_TASK_CANCELLED');
+      expect(codeOf(await call(api.url, 'POST', `/mindoff/queue/${id}/retry/`))).toBe('QUEUED');
+      await untilTask(api, id, (a) => codeOf(a) === 'QUEUE_TASK_RUNNING');
+      await call(api.url, 'POST', `/mindoff/queue/${id}/cancel/`);
+      expect(codeOf(await untilEnded(api, id))).toBe('QUEUE_TASK_CANCELLED');
+    } finally {
+      await Promise.all([api.close(), worker.close()]);
+    }
+  });
+
   it('spreads rate-limit counters over the shards (one hash tag per counter)', async () => {
     const app = await startApp(
       topologyLab({ rateLimit: { redis: { cluster: cluster.nodes } } }),
