@@ -115,6 +115,8 @@ describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
     const files = get().app.files();
     expect(files[`${ORDERS}.v1.api.ts`]).toContain(`\n${quickStartComment(README)}\n@MindoffApi({`);
     expect(files[`${ORDERS}.v1.api.ts`]).toContain("\n  method: 'POST',");
+    // Typed, and compiled against the installed package by the app's own build below.
+    expect(files[`${ORDERS}.v1.api.ts`]).toContain('\n  async run(_ctx: MindoffContext) {\n');
     expect(files[`${ORDERS}.v2.api.ts`]).toContain('version 2: `POST /v2/orders/create_order/`.');
     expect(files[`${JOBS}.v1.api.ts`]).toContain("\n  processMode: 'queue',");
     expect(files[`${JOBS}.v1.api.ts`]).toContain("\n  method: 'GET',");
@@ -147,6 +149,12 @@ describe.each(KINDS)('a new $fixture Nest app', ({ fixture, js, runner }) => {
     );
     expect(files[`${GET_ORDER}.v2.api.ts`]).toContain('\n  // deprecated: false, //');
     expect(files[`${GET_ORDER}.v2.api.ts`]).toContain('\n  params: { order_id: Int }, //');
+    expect(files[`${GET_ORDER}.v2.api.ts`]).toContain(
+      '\ninterface Params {\n  order_id: number;\n}\n',
+    );
+    expect(files[`${GET_ORDER}.v2.api.ts`]).toContain(
+      '    _ctx: MindoffContext<unknown, unknown, Record<string, unknown>, Params>,\n',
+    );
   });
 
   it('changes nothing when nest add runs again, or when a generator fails (exit code 0, a clear error)', async () => {
