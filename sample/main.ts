@@ -24,4 +24,8 @@ async function main(): Promise<void> {
   );
 }
 
-void main();
+// A sample that cannot start says why and exits non-zero (the port in use, REDIS_URL missing).
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

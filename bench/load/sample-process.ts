@@ -69,7 +69,8 @@ export async function startSample(
     };
     child.stdout!.on('data', output);
     child.stderr!.on('data', output);
-    void exited.then(() => reject(new Error(`the sample exited at start (${logFile})`)));
+    // `exited` rejects when the child cannot be spawned at all.
+    exited.then(() => reject(new Error(`the sample exited at start (${logFile})`)), reject);
   });
   return {
     pid: child.pid!,
