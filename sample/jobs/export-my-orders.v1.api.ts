@@ -20,6 +20,9 @@ const PAUSE_MS = Number(process.env.SAMPLE_EXPORT_PAUSE_MS ?? 400);
   processMode: 'queue',
   auth: ['bearer'],
   payloadSchema: schema,
+  // Checked before the task is queued: a body without a format (or not an object) answers 400
+  // INVALID_PAYLOAD instead of queuing a task that fails on it.
+  payloadValidation: 'strict',
   progressSteps: {
     gather: { label: 'Gather orders', percent: 40 },
     write: { label: 'Write the export', percent: 80 },

@@ -313,4 +313,33 @@ describe.each(ADAPTERS)('the sample app on %s', (adapter) => {
       expect(res.body.data.customer).toBe('Asha');
     });
   });
+
+  // The queue APIs validate the body before a task is queued, as direct APIs do: a body that is
+  // not an object answers the schema's envelope, never a task that crashes on it later.
+  describe.each([
+    { api: 'jobs/export_my_orders', good: { format: 'csv' } },
+    { api: 'jobs/generate_inventory_report', good: { report_name: 'Weekly' } },
+  ])('$api (queue mode)', ({ api, good }) => {
+    const asha = { authorization: 'Bearer demo-token-asha' };
+
+    it.each([['null'], ['[]'], ['"csv"'], ['7']])(
+      'answers the JSON body %s with 400 INVALID_PAYLOAD and queues nothing',
+      async (body) => {
+        const res = await call(server.url, 'POST', `/v1/${api}/`, {
+          body,
+          headers: { ...asha, 'content-type': 'application/json' },
+        });
+        expect({ status: res.status, code: res.body?.message?.code }).toEqual({
+          status: 400,
+          code: 'INVALID_PAYLOAD',
+        });
+        expect(res.body.data).not.toHaveProperty('task_id');
+      },
+    );
+
+    it('queues a valid body', async () => {
+      const res = await call(server.url, 'POST', `/v1/${api}/`, { json: good, headers: asha });
+      expect(res.body.message.code).toBe('QUEUED');
+    });
+  });
 });
