@@ -114,6 +114,16 @@ async function finishAndCount(app: RunningApp, tasks: { name: string; id: string
   }));
 }
 
+/** A POST repeated with its Idempotency-Key is answered from the store, the same answer. */
+async function expectReplayed(app: RunningApp): Promise<void> {
+  const headers = { 'idempotency-key': randomUUID() };
+  const first = await call(app.url, 'POST', '/v1/topo/once/', { json: {}, headers });
+  const again = await call(app.url, 'POST', '/v1/topo/once/', { json: {}, headers });
+  expect([codeOf(first), first.headers.get('idempotent-replayed')]).toEqual(['SUCCESS', null]);
+  expect(again.headers.get('idempotent-replayed')).toBe('true');
+  expect(again.body).toEqual(first.body);
+}
+
 /** Every task finished once and successfully, and the followed stream saw the terminal event. */
 async function expectEachRanOnce(
   app: RunningApp,
@@ -166,13 +176,14 @@ describe('Redis Cluster, 3 masters and 3 replicas started by the test', () => {
   );
 
   it.each(ADAPTERS)(
-    'runs tasks, streams, limits and health on a Cluster given as new Cluster(...) and { cluster } (%s)',
+    'runs tasks, streams, limits, idempotency keys and health on a Cluster given as new Cluster(...) and { cluster } (%s)',
     async (adapter) => {
       const given = new Cluster(cluster.nodes, { lazyConnect: true });
       const app = await startApp(
         topologyLab({
           queue: { connection: given },
           rateLimit: { redis: { cluster: cluster.nodes } },
+          idempotency: { store: { redis: { cluster: cluster.nodes } } },
         }),
         adapter,
       );
@@ -194,6 +205,7 @@ describe('Redis Cluster, 3 masters and 3 replicas started by the test', () => {
           'SUCCESS',
           'API_RATE_LIMITED',
         ]);
+        await expectReplayed(app);
         expect(await health(app)).toEqual({ queue: 'up', rateLimit: 'up' });
         // mindoff opened copies of the given client, never the client itself.
         expect(given.status).toBe('wait');
@@ -346,13 +358,16 @@ describe('Redis over TLS (a throwaway CA) with an ACL user', () => {
   afterAll(() => tls?.close());
 
   it.each(ADAPTERS)(
-    'runs both stores with the ACL user and the private CA (%s)',
+    'runs the queue, the counters and idempotency keys with the ACL user and the private CA (%s)',
     async (adapter) => {
       const { port, username, password, ca } = tls;
       const app = await startApp(
         topologyLab({
           queue: { connection: { host: '127.0.0.1', port, username, password, tls: { ca } } },
           rateLimit: { redis: { host: '127.0.0.1', port, username, password, tls: { ca } } },
+          idempotency: {
+            store: { redis: { host: '127.0.0.1', port, username, password, tls: { ca } } },
+          },
         }),
         adapter,
       );
@@ -365,6 +380,7 @@ describe('Redis over TLS (a throwaway CA) with an ACL user', () => {
           'SUCCESS',
           'API_RATE_LIMITED',
         ]);
+        await expectReplayed(app);
         expect(await health(app)).toEqual({ queue: 'up', rateLimit: 'up' });
       } finally {
         await app.close();
