@@ -1,3 +1,4 @@
+import { Cluster, Redis } from 'ioredis';
 import { resolveOptions } from './resolve-options';
 import { resolveRateLimit } from './resolve-rate-limit';
 
@@ -78,5 +79,20 @@ describe('resolveRateLimit', () => {
       `MindoffModule: rateLimit.onStoreError "open" is not an option; use 'fail-closed' (answer 503 RATE_LIMIT_UNAVAILABLE while the store cannot be reached, the default) or 'fail-open' (let requests through without limits meanwhile).`,
       `MindoffModule: rateLimit.failedAuth "10 per minute" is not a rate; use 'N/s', 'N/m', 'N/h' or 'N/d' (e.g. '10/m'), or null to stop counting failed authentications.`,
     ]);
+  });
+
+  it('takes an ioredis Cluster, its { cluster } form and a client as rateLimit.redis (a copy is opened)', () => {
+    const cluster = new Cluster([{ host: '127.0.0.1', port: 7000 }], { lazyConnect: true });
+    const client = new Redis({ lazyConnect: true });
+    try {
+      for (const redis of [cluster, { cluster: [7000] }, client]) {
+        const problems: string[] = [];
+        expect(resolveRateLimit({ redis }, problems).redis).toBe(redis);
+        expect(problems).toEqual([]);
+      }
+    } finally {
+      cluster.disconnect();
+      client.disconnect();
+    }
   });
 });
