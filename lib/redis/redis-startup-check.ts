@@ -79,8 +79,12 @@ function firstConnection(client: Redis, timeoutMs: number): Promise<'ready' | Er
 /** The client of each master: the one node, or every master of a Cluster. */
 async function nodesOf(client: Redis): Promise<{ client: Redis; address: string }[]> {
   if (!isClusterClient(client)) {
-    const { host, port } = client.options;
-    return [{ client, address: `${host ?? '127.0.0.1'}:${port ?? 6379}` }];
+    // Where the connection went (the master a sentinel named), else where it was told to go.
+    const { remoteAddress, remotePort } = client.stream ?? {};
+    const { host = '127.0.0.1', port = 6379 } = client.options;
+    return [
+      { client, address: remoteAddress ? `${remoteAddress}:${remotePort}` : `${host}:${port}` },
+    ];
   }
   return (client as Cluster).nodes('master').map((node) => ({
     client: node,
