@@ -22,4 +22,13 @@ describe('the queue driver on a Redis Cluster', () => {
       "MindoffModule: queue.prefix 'app' with queueName 'mindoff' on a Redis Cluster puts the queue's keys in different slots, and BullMQ's scripts then fail with CROSSSLOT. Give the prefix a hash tag, e.g. queue.prefix: '{app}'",
     );
   });
+
+  it("refuses the BullModule's untagged prefix on a Cluster too", async () => {
+    const shared = { connection: { cluster: [{ host: '127.0.0.1', port: 1 }] }, prefix: 'bull' };
+    const moduleRef = { get: () => shared } as unknown as ModuleRef;
+    const { options } = resolveOptions({ queue: { useBullModule: true } });
+    await expect(queueDriverProvider.useFactory(options, moduleRef)).rejects.toThrow(
+      "MindoffModule: queue.prefix 'bull' with queueName 'mindoff' on a Redis Cluster",
+    );
+  });
 });
