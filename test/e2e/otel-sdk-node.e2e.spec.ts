@@ -7,13 +7,13 @@ import { sparePort } from '../support/redis-server';
 
 const ROOT = join(__dirname, '../..');
 
-/** The README's instrumentation.ts block (the one that starts a NodeSDK), as written there. */
+/** The operations guide's instrumentation.ts block (the one that starts a NodeSDK), as written there. */
 function readmeInstrumentation(): string {
-  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const readme = readFileSync(join(ROOT, 'docs/operations.md'), 'utf8');
   const block = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)]
     .map((match) => match[1]!)
     .find((code) => code.includes('new NodeSDK('));
-  if (!block) throw new Error('README.md has no NodeSDK example');
+  if (!block) throw new Error('docs/operations.md has no NodeSDK example');
   return block;
 }
 
@@ -37,7 +37,7 @@ async function startCollector(): Promise<{
   return { server, port, bodies };
 }
 
-describe("the README's NodeSDK setup, run with the sample", () => {
+describe("the operations guide's NodeSDK setup, run with the sample", () => {
   let sample: SampleProcess;
   let collector: Awaited<ReturnType<typeof startCollector>>;
   let metricsPort: number;
@@ -47,7 +47,7 @@ describe("the README's NodeSDK setup, run with the sample", () => {
     collector = await startCollector();
     metricsPort = await sparePort();
     dir = mkdtempSync(join(tmpdir(), 'mindoff-otel-'));
-    // The README's code, with only the Prometheus port moved off the well-known 9464.
+    // The guide's code, with only the Prometheus port moved off the well-known 9464.
     const code = readmeInstrumentation().replace('port: 9464', `port: ${metricsPort}`);
     writeFileSync(join(dir, 'instrumentation.ts'), code);
     sample = await startSample('api', await sparePort(), {
