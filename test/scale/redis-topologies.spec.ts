@@ -7,7 +7,7 @@ import { ADAPTERS, call, startApp, type RunningApp } from '../support/http-app';
 import { startRedisCluster, type PrivateRedisCluster } from '../support/redis-cluster';
 import { startSentinelSet, type PrivateSentinelSet } from '../support/redis-sentinel';
 import { startTlsRedis, type PrivateTlsRedis } from '../support/redis-tls';
-import { openStream } from '../support/sse-client';
+import { openStream, type SseConnection } from '../support/sse-client';
 import { codeOf, untilTask } from '../support/task-poll';
 import { waitUntil } from '../support/wait-until';
 import { failoverReport } from '../support/failover-report';
@@ -46,8 +46,9 @@ async function followToEnd(app: RunningApp, id: string, lastEventId?: string): P
   const seen: string[] = [];
   for (let attempt = 0; attempt < 100; attempt++) {
     const headers: Record<string, string> = lastEventId ? { 'last-event-id': lastEventId } : {};
-    const stream = await openStream(`${app.url}/mindoff/queue/${id}/stream/`, headers);
+    let stream: SseConnection | undefined;
     try {
+      stream = await openStream(`${app.url}/mindoff/queue/${id}/stream/`, headers);
       for (
         let event = await stream.nextData(30_000);
         event;
@@ -60,7 +61,7 @@ async function followToEnd(app: RunningApp, id: string, lastEventId?: string): P
     } catch {
       // The stream broke with its Redis: resume below.
     } finally {
-      stream.close();
+      stream?.close();
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -323,8 +324,9 @@ describe('Redis Sentinel: a master, a replica and a sentinel started by the test
   beforeAll(async () => (set = await startSentinelSet()));
   afterAll(() => set?.close());
 
-  it('runs on { sentinels, name } and fails over (kill -9 of the master) without losing a task', async () => {
-    const connection = { sentinels: set.sentinels, name: set.name };
+  it('runs on { sentinels, name, sentinelPassword } and fails over (kill -9 of the master) without losing a task', async () => {
+    const { sentinels, name, sentinelPassword, password } = set;
+    const connection = { sentinels, name, sentinelPassword, password };
     const app = await startApp(
       topologyLab({
         queue: { connection, commandTimeoutMs: 1000 },

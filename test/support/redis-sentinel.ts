@@ -8,9 +8,13 @@ import { waitUntil } from './wait-until';
 
 /** A master, its replica and one sentinel watching them (quorum 1), all the test's own. */
 export interface PrivateSentinelSet {
-  /** What ioredis is given: `{ sentinels, name }`. */
+  /** What ioredis is given: `{ sentinels, name, sentinelPassword, password }`. */
   sentinels: { host: string; port: number }[];
   name: string;
+  /** The sentinel's own password (`requirepass` of the sentinel). */
+  sentinelPassword: string;
+  /** The password of the master and the replica. */
+  password: string;
   /** The port of the master the sentinel names now. */
   master(): Promise<number>;
   /** Kills (SIGKILL) the server on `port`. */
@@ -20,7 +24,10 @@ export interface PrivateSentinelSet {
   close(): Promise<void>;
 }
 
-/** Starts the set; the sentinel fails a master over once it has not answered for 1 s. */
+/**
+ * Starts the set, every server behind a password (the sentinel's own differs); the sentinel fails
+ * a master over once it has not answered for 1 s.
+ */
 export async function startSentinelSet(): Promise<PrivateSentinelSet> {
   const dir = mkdtempSync(join(tmpdir(), 'mindoff-sentinel-'));
   const [masterPort, replicaPort, sentinelPort] = [
@@ -29,8 +36,12 @@ export async function startSentinelSet(): Promise<PrivateSentinelSet> {
     await sparePort(),
   ];
   const name = 'mindoff-main';
+  const [password, sentinelPassword] = ['node-secret-1', 'sentinel-secret-1'];
   const node = (port: number, extra: string[] = []) =>
-    launchRedis(port, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, ...extra]);
+    launchRedis(port, [
+      ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir],
+      ...['--requirepass', password, '--masterauth', password, ...extra],
+    ]);
   const children = new Map<number, ChildProcess>();
   children.set(masterPort, await node(masterPort));
   children.set(
@@ -44,14 +55,19 @@ export async function startSentinelSet(): Promise<PrivateSentinelSet> {
       `port ${sentinelPort}`,
       'bind 127.0.0.1',
       `dir ${dir}`,
+      `requirepass ${sentinelPassword}`,
       `sentinel monitor ${name} 127.0.0.1 ${masterPort} 1`,
+      `sentinel auth-pass ${name} ${password}`,
       `sentinel down-after-milliseconds ${name} 1000`,
       `sentinel failover-timeout ${name} 10000`,
       '',
     ].join('\n'),
   );
   children.set(sentinelPort, await launchRedis(sentinelPort, [config, '--sentinel']));
-  const sentinel = new Redis(sentinelPort, '127.0.0.1', { maxRetriesPerRequest: 0 });
+  const sentinel = new Redis(sentinelPort, '127.0.0.1', {
+    maxRetriesPerRequest: 0,
+    password: sentinelPassword,
+  });
   sentinel.on('error', () => undefined);
   const master = async () => {
     const [, port] = (await sentinel.call('SENTINEL', 'GET-MASTER-ADDR-BY-NAME', name)) as string[];
@@ -61,6 +77,7 @@ export async function startSentinelSet(): Promise<PrivateSentinelSet> {
     const client = new Redis(port, '127.0.0.1', {
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
+      password,
     });
     client.on('error', () => undefined);
     try {
@@ -83,6 +100,8 @@ export async function startSentinelSet(): Promise<PrivateSentinelSet> {
   return {
     sentinels: [{ host: '127.0.0.1', port: sentinelPort }],
     name,
+    sentinelPassword,
+    password,
     master,
     kill: (port) => killRedis(children.get(port)!),
     failedOver: (port) =>

@@ -84,7 +84,8 @@ export function answersPing(port: number): Promise<boolean> {
     };
     socket.setTimeout(500, () => done(false));
     socket.once('error', () => done(false));
-    socket.once('data', (data) => done(data.toString().startsWith('+PONG')));
+    // A server that wants a password first is up too.
+    socket.once('data', (data) => done(/^(\+PONG|-NOAUTH)/.test(data.toString())));
     socket.connect(port, '127.0.0.1', () => socket.write('PING\r\n'));
   });
 }
