@@ -181,6 +181,10 @@ describe('mindoff client: a typed client module from the sample app’s OpenAPI 
     it('passes the project’s ESLint rules with no warning', async () => {
       const eslint = join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js');
       const config = join(ROOT, 'eslint.config.mjs');
+      // The type-aware rules read the module's types through the tsconfig of a project that has it.
+      const compilerOptions = { strict: true, target: 'ES2022', lib: ['ES2022', 'DOM'], types: [] };
+      const tsconfig = { compilerOptions, files: ['sample-client.ts'] };
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
       await expect(
         run(
           process.execPath,

@@ -1,4 +1,4 @@
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import * as ts from 'typescript';
 
 const ROOT = join(__dirname, '..', '..');
@@ -18,14 +18,12 @@ export function typeCheck(files: string[]): string[] {
     noEmit: true,
     skipLibCheck: true,
     target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.CommonJS,
-    moduleResolution: ts.ModuleResolutionKind.Node10,
-    ignoreDeprecations: '6.0',
+    module: ts.ModuleKind.Node20,
+    moduleResolution: ts.ModuleResolutionKind.Node16,
     lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
     // lib/client's types read lib/responses, which names node:path and Buffer.
     types: ['node'],
     typeRoots: [join(ROOT, 'node_modules', '@types')],
-    baseUrl: dirname(files[0]),
     paths: { 'mindoff/client': [join(ROOT, 'lib', 'client', 'index.ts')] },
   };
   const program = ts.createProgram(files, options);
