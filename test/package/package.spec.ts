@@ -98,6 +98,14 @@ describe('the packed package', () => {
       ),
     );
     expect(testOnly).toEqual([]);
+    // Outside dist/: the manifest, the docs npm shows, and each schematic's schema the collection names.
+    const collection = JSON.parse(readFileSync(join(installed, 'collection.json'), 'utf8')) as {
+      schematics: Record<string, { schema: string }>;
+    };
+    const schemas = Object.values(collection.schematics).map(({ schema }) => relative('.', schema));
+    expect(files.filter((file) => !file.startsWith('dist/')).sort()).toEqual(
+      ['CHANGELOG.md', 'README.md', 'collection.json', 'package.json', ...schemas].sort(),
+    );
   });
 
   it('loads only packages it declares, and no test tool (typescript only in the schematics, as the Nest CLI runs them)', () => {
