@@ -19,6 +19,7 @@ import { mustRun, run } from '../support/shell';
 const ROOT = join(__dirname, '..', '..');
 const BIN = join(ROOT, 'node_modules', '.bin');
 const ENTRIES = ['mindoff', 'mindoff/testing', 'mindoff/client'] as const;
+const STALE = 'removed-module.js';
 
 /**
  * The peers a consumer of the three entry points installs, at the versions the specs run: the
@@ -46,7 +47,11 @@ let app: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mindoff-package-'));
-  tarball = await packLibrary(dir);
+  // A build of a module since removed, as an old dist/ holds it: the clean build drops it.
+  tarball = await packLibrary(dir, (stage) => {
+    mkdirSync(join(stage, 'dist'), { recursive: true });
+    writeFileSync(join(stage, 'dist', STALE), 'module.exports = {};\n');
+  });
   app = join(dir, 'consumer');
   mkdirSync(app);
   const installed = (name: string): string =>
@@ -72,9 +77,10 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
-  it('holds the build, the manifest and the schematics, and nothing test-only', () => {
+  it('holds the build from clean, the manifest and the schematics, and nothing test-only', () => {
     const installed = join(app, 'node_modules', 'mindoff');
     const files = walk(installed).map((file) => relative(installed, file));
+    expect(files).not.toContain(`dist/${STALE}`);
     expect(files).toEqual(
       expect.arrayContaining([
         'package.json',

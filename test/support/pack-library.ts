@@ -22,8 +22,12 @@ const PACKED_FROM = [
  * Packs the library from the working tree as it is published: a copy of its sources in
  * `dir/package` (the repository's own dist/ is left alone), where `npm pack` runs the package's
  * prepack (`npm run build`, from clean) and writes the tarball into `dir`. Returns its path.
+ * `beforePack` may change the copy first (the package spec leaves a stale build in its dist/).
  */
-export async function packLibrary(dir: string): Promise<string> {
+export async function packLibrary(
+  dir: string,
+  beforePack: (stage: string) => void = () => undefined,
+): Promise<string> {
   const stage = join(dir, 'package');
   mkdirSync(stage, { recursive: true });
   for (const entry of PACKED_FROM) {
@@ -32,6 +36,7 @@ export async function packLibrary(dir: string): Promise<string> {
     }
   }
   symlinkSync(join(ROOT, 'node_modules'), join(stage, 'node_modules'), 'dir');
+  beforePack(stage);
   await mustRun('npm', ['pack', '--pack-destination', dir], stage);
   const { name, version } = JSON.parse(readFileSync(join(stage, 'package.json'), 'utf8')) as {
     name: string;
