@@ -100,7 +100,13 @@ describe('BullMQ queue mode when Redis misbehaves', () => {
       for (let i = 0; i < 3; i++) {
         await call(idle.url, 'POST', '/v1/jobs/mine/', { headers: bearer(owner) });
       }
+      // The fewest of three reads: a command of the app's own timers landing in a window only adds.
       const commandsOfOneList = async () => {
+        const counts = [];
+        for (let i = 0; i < 3; i++) counts.push(await commandsOfOneRead());
+        return Math.min(...counts);
+      };
+      const commandsOfOneRead = async () => {
         await admin.config('RESETSTAT');
         const page = await call(idle.url, 'GET', '/mindoff/queue/list/?page_size=2', {
           headers: bearer(owner),
