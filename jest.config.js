@@ -43,10 +43,18 @@ const shared = {
   testTimeout: 30000,
 };
 
+/** Specs that run the TypeScript compiler over whole programs (the guides, generated code, option types). */
+const compileSpecs = [
+  '<rootDir>/test/docs/typescript-blocks.spec.ts',
+  '<rootDir>/schematics/generated-code.spec.ts',
+  '<rootDir>/lib/interfaces/redis-connection.types.spec.ts',
+];
+
 /** Specs of the slow tier: whole apps generated, packed or driven in a browser, many processes, the fuzz. */
 const slowSpecs = [
   '<rootDir>/test/{generator,scale,browser,package}/**/*.spec.ts',
   '<rootDir>/test/e2e/hostile-fuzz.e2e.spec.ts',
+  ...compileSpecs,
 ];
 const ignored = ['/node_modules/', '<rootDir>/test/generator/fixtures/'];
 
@@ -65,7 +73,11 @@ module.exports = {
       displayName: 'unit',
       roots: ['<rootDir>/lib', '<rootDir>/schematics', '<rootDir>/test/docs'],
       testRegex: '\\.spec\\.ts$',
-      testPathIgnorePatterns: [...ignored, '\\.redis\\.spec\\.ts$'],
+      testPathIgnorePatterns: [
+        ...ignored,
+        '\\.redis\\.spec\\.ts$',
+        ...compileSpecs.map((path) => path.replace(/\./g, '\\.') + '$'),
+      ],
     },
     {
       ...shared,
@@ -77,7 +89,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'slow',
-      roots: ['<rootDir>/test'],
+      roots: ['<rootDir>/lib', '<rootDir>/schematics', '<rootDir>/test'],
       testMatch: slowSpecs,
       testPathIgnorePatterns: ignored,
     },
