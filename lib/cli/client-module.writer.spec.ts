@@ -99,13 +99,13 @@ const HOSTILE = JSON.parse(
   }),
 );
 
-describe('the generated client module', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'mindoff-writer-'));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mindoff-writer-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+describe('the generated client module', () => {
   const written = () => writeClientModule(HOSTILE, documentedApis(HOSTILE), NAMES);
 
   it('keeps __proto__ keys of the document as own keys (the fixture reads as intended)', () => {
@@ -205,5 +205,76 @@ describe('the generated client module', () => {
     expect(() =>
       execFileSync(process.execPath, [prettier, '--no-config', '--check', file], { stdio: 'pipe' }),
     ).not.toThrow();
+  });
+});
+
+/** A document with one multipart API: a required file under an awkward name and a list of files. */
+const FORM = {
+  openapi: '3.1.0',
+  info: { title: 'Media', version: '1' },
+  paths: {
+    '/v1/media/upload/': {
+      post: {
+        operationId: 'media__upload_v1',
+        requestBody: {
+          content: {
+            'multipart/form-data': {
+              schema: {
+                allOf: [
+                  {
+                    type: 'object',
+                    properties: { title: { type: 'string' } },
+                    required: ['title'],
+                  },
+                  {
+                    type: 'object',
+                    properties: {
+                      'scan-file': { type: 'string', format: 'binary' },
+                      photos: { type: 'array', items: { type: 'string', format: 'binary' } },
+                    },
+                    required: ['scan-file'],
+                  },
+                ],
+              },
+            },
+          },
+        },
+        responses: ok(),
+      },
+    },
+    '/v1/media/note/': { post: { operationId: 'media__note_v1', responses: ok() } },
+  },
+};
+
+describe('the generated client module of an upload API', () => {
+  const written = () => writeClientModule(FORM, documentedApis(FORM), NAMES);
+
+  it('types the files a call sends, imports the file types it names, and routes the API as a form', () => {
+    const text = written();
+    expect(text).toContain('  UploadFile,\n  UploadFiles,\n} from "mindoff/client";');
+    expect(text).toMatch(/files: \{\s+"scan-file": UploadFile;\s+photos\?: UploadFiles;\s+\};/);
+    expect(text).toMatch(/media__upload: \{\s+1: \{[^}]*files: \["scan-file", "photos"\],/);
+    expect(text).not.toMatch(/media__note: \{\s+1: \{[^}]*files:/);
+  });
+
+  it('compiles with calls that send the files, and refuses a call without the required one', () => {
+    const file = join(dir, 'media-client.ts');
+    writeFileSync(file, written());
+    const calls = join(dir, 'calls.ts');
+    writeFileSync(
+      calls,
+      [
+        "import { createShopClient } from './media-client';",
+        "const client = createShopClient({ baseUrl: 'http://127.0.0.1:1' });",
+        "const scan = new Blob(['%PDF'], { type: 'application/pdf' });",
+        "void client.call('media__upload', { version: 1, payload: { title: 't' }, files: { 'scan-file': scan, photos: [scan] } });",
+        "void client.call('media__upload', { version: 1, payload: { title: 't' }, files: { photos: scan } });",
+        "void client.call('media__note', { version: 1, files: { 'scan-file': scan } });",
+        '',
+      ].join('\n'),
+    );
+    expect(
+      typeCheck([file, calls]).map((line) => line.replace(/^.*calls\.ts:(\d+): .*$/s, '$1')),
+    ).toEqual(['5', '6']);
   });
 });

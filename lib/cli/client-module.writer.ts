@@ -1,5 +1,6 @@
 import { SchemaTypes } from './json-schema.types';
 import type { DocumentedApi, DocumentedApis, DocumentedParameter } from './openapi-apis';
+import type { FormFileField } from './openapi-request-body';
 import { docComment, lineCommentText, stringLiteral, typeKey } from './ts-names';
 import { keyword, printType, type TypeNode } from './type-node';
 import { printValue, type LiteralValue } from './value-printer';
@@ -20,6 +21,8 @@ const FIXED = [
   'MindoffClient',
   'MindoffClientOptions',
   'MindoffRouteTable',
+  'UploadFile',
+  'UploadFiles',
   'routes',
   'taskBase',
   'Record',
@@ -49,6 +52,11 @@ export function writeClientModule(
       '',
     ]);
   const title = documentTitle(document);
+  const fileFields = documented.apis.flatMap((api) => api.files ?? []);
+  const uploadTypes = [
+    ...(fileFields.some((file) => !file.list) ? ['  UploadFile,'] : []),
+    ...(fileFields.some((file) => file.list) ? ['  UploadFiles,'] : []),
+  ];
   return [
     `// A typed client of ${lineCommentText(title)}, generated from its OpenAPI document by \`mindoff client\`.`,
     `// Do not edit; regenerate it when the API changes: ${lineCommentText(names.command)}`,
@@ -58,6 +66,7 @@ export function writeClientModule(
     '  MindoffClient,',
     '  MindoffClientOptions,',
     '  MindoffRouteTable,',
+    ...uploadTypes,
     '} from "mindoff/client";',
     '',
     ...declarations,
@@ -121,8 +130,21 @@ function shapeOf(api: DocumentedApi, types: SchemaTypes): TypeNode {
       { name: 'payload', optional: false, type: types.typeOf(api.payload) },
       { name: 'query', optional: false, type: parameters(api.query) },
       { name: 'params', optional: false, type: parameters(api.params) },
+      ...(api.files ? [{ name: 'files', optional: false, type: filesType(api.files) }] : []),
       { name: 'data', optional: false, type: types.typeOf(api.data) },
     ],
+  };
+}
+
+/** The `files` a call of a multipart API sends: one file per field, a list where it takes several. */
+function filesType(files: FormFileField[]): TypeNode {
+  return {
+    kind: 'object',
+    properties: files.map((file) => ({
+      name: file.name,
+      optional: !file.required,
+      type: { kind: 'ref', name: file.list ? 'UploadFiles' : 'UploadFile' },
+    })),
   };
 }
 
@@ -131,10 +153,10 @@ function apiDoc(api: DocumentedApi): string {
     `${api.summary ?? api.urlName} (v${api.version}): ${api.method} ${api.paths.join(', ')}${api.queued ? ', queue mode' : ''}.`,
   ];
   if (api.description) lines.push('', api.description);
-  if (api.files.length > 0) {
+  if (api.files) {
     lines.push(
       '',
-      `Takes files (${api.files.join(', ')}) as multipart/form-data, which mindoff/client does not send (it sends JSON): post a FormData with fetch. The payload type lists the text fields.`,
+      `Reads multipart/form-data: the payload is sent as its text fields${api.files.length > 0 ? `, the files (${api.files.map((file) => file.name).join(', ')}) as its file parts` : ''}.`,
     );
   }
   if (api.idempotency) {
@@ -162,6 +184,7 @@ function routeTable(apis: DocumentedApi[]): Map<string, LiteralValue> {
             ...(api.idempotency
               ? [['idempotency', new Map([['required', api.idempotency.required]])] as const]
               : []),
+            ...(api.files ? [['files', api.files.map((file) => file.name)] as const] : []),
           ]),
         ]),
       ),

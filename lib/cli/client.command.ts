@@ -38,11 +38,6 @@ export async function clientCommand(argv: readonly string[], io: CliIo): Promise
     command: regenerateCommand(args),
   });
   for (const warning of documented.warnings) io.stderr(`warning: ${warning}\n`);
-  for (const api of documented.apis.filter((a) => a.files.length > 0)) {
-    io.stderr(
-      `note: ${api.urlName} v${api.version} takes files (${api.files.join(', ')}); mindoff/client sends JSON, so post a FormData with fetch for it.\n`,
-    );
-  }
   const names = new Set(documented.apis.map((api) => api.urlName));
   const queued = documented.apis.filter((api) => api.queued).length;
   const summary = `${names.size} APIs, ${documented.apis.length} versions (${queued} in queue mode)`;

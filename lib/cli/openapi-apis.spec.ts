@@ -69,7 +69,6 @@ describe('the API versions of a mindoff OpenAPI document', () => {
         queued: false,
         summary: 'Get Order',
         deprecated: false,
-        files: [],
         params: [{ name: 'order_id', required: true, schema: { type: 'integer' } }],
         query: [{ name: 'include_items', required: false, schema: { type: ['boolean', 'null'] } }],
         data: ORDER,
@@ -229,13 +228,16 @@ describe('the API versions of a mindoff OpenAPI document', () => {
         { schemas: { Profile: { type: 'object' }, File: { type: 'string', format: 'binary' } } },
       ),
     );
-    expect(apis[0].files).toEqual(['avatar', 'photos']);
+    expect(apis[0].files).toEqual([
+      { name: 'avatar', required: true, list: false },
+      { name: 'photos', required: false, list: true },
+    ]);
     expect(apis[0].payload).toEqual({
       type: 'object',
       properties: { user_name: { type: 'string' } },
       required: ['user_name'],
     });
-    expect(apis[1].files).toEqual(['avatar']);
+    expect(apis[1].files).toEqual([{ name: 'avatar', required: true, list: false }]);
     expect(apis[1].payload).toEqual({ allOf: [{ $ref: '#/components/schemas/Profile' }] });
   });
 

@@ -1,6 +1,6 @@
 import { responseCodes, successData } from './openapi-envelopes';
 import { child, entries, isJson, resolve, type Json } from './openapi-json';
-import { requestBodySchema } from './openapi-request-body';
+import { requestBodySchema, type FormFileField } from './openapi-request-body';
 
 // Reads the API versions out of a document written by `MindoffOpenApi.createDocument`: each
 // operation whose operationId is `<urlName>_v<n>` (or `_v<n>_<k>` for a further URL pattern of
@@ -38,8 +38,8 @@ export interface DocumentedApi {
   idempotency?: { required: boolean };
   /** The JSON (or multipart text fields') schema of its body; undefined when it reads none. */
   payload?: unknown;
-  /** Its multipart file fields, which a JSON client cannot send. */
-  files: string[];
+  /** Present when it reads `multipart/form-data`: its file fields. */
+  files?: FormFileField[];
   params: DocumentedParameter[];
   query: DocumentedParameter[];
   /** The schema of the `data` of its `SUCCESS` envelope; undefined when the document gives none. */
@@ -164,7 +164,7 @@ function apiOf(group: Found[], document: unknown, warnings: string[]): Documente
     deprecated: child(operation, 'deprecated') === true,
     ...idempotencyOf(child(operation, 'x-mindoff-idempotency')),
     ...(body ? { payload: body.schema } : {}),
-    files: body?.files ?? [],
+    ...(body?.files ? { files: body.files } : {}),
     // A parameter of only some patterns is optional: the client picks the pattern by the names given.
     params: [...params.values()].map(({ parameter, patterns }) => ({
       ...parameter,

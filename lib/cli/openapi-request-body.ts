@@ -3,12 +3,21 @@ import { child, isJson, resolve, type Json } from './openapi-json';
 /** How deep `items` of a form property are searched for a file. */
 const MAX_ITEMS_DEPTH = 8;
 
+/** One file field of a multipart form. */
+export interface FormFileField {
+  name: string;
+  /** Whether the form lists it as required. */
+  required: boolean;
+  /** Whether it takes several files (an array of binaries). */
+  list: boolean;
+}
+
 /** What a client sends as an API's body. */
 export interface RequestBodySchema {
   /** The JSON body's schema, or the text fields of a multipart form; undefined when unknown. */
   schema: unknown;
-  /** The multipart form's file fields (none for JSON). */
-  files: string[];
+  /** A multipart form's file fields; undefined for any other body. */
+  files?: FormFileField[];
 }
 
 /**
@@ -17,24 +26,23 @@ export interface RequestBodySchema {
  * reads none.
  *
  * @example
- * requestBodySchema(operation.requestBody, document); // { schema: { type: 'object', properties: { user_name: … } }, files: ['avatar'] }
+ * requestBodySchema(operation.requestBody, document);
+ * // { schema: { type: 'object', properties: { user_name: … } }, files: [{ name: 'avatar', required: true, list: false }] }
  */
 export function requestBodySchema(raw: unknown, document: unknown): RequestBodySchema | undefined {
   const content = child(resolve(raw, document), 'content');
   const json = child(content, 'application/json');
-  if (isJson(json)) return { schema: child(json, 'schema'), files: [] };
+  if (isJson(json)) return { schema: child(json, 'schema') };
   const form = child(content, 'multipart/form-data');
   if (isJson(form)) {
-    const files: string[] = [];
+    const files: FormFileField[] = [];
     return { schema: withoutFiles(child(form, 'schema'), document, files), files };
   }
-  return isJson(content) && Object.keys(content).length > 0
-    ? { schema: undefined, files: [] }
-    : undefined;
+  return isJson(content) && Object.keys(content).length > 0 ? { schema: undefined } : undefined;
 }
 
 /** A form schema without its binary properties (their names pushed to `files`). */
-function withoutFiles(schema: unknown, document: unknown, files: string[]): unknown {
+function withoutFiles(schema: unknown, document: unknown, files: FormFileField[]): unknown {
   if (!isJson(schema)) return schema;
   const allOf = child(schema, 'allOf');
   if (Array.isArray(allOf)) {
@@ -46,15 +54,22 @@ function withoutFiles(schema: unknown, document: unknown, files: string[]): unkn
   const properties = child(schema, 'properties');
   if (!isJson(properties)) return schema;
   const kept: [string, unknown][] = [];
-  for (const [name, property] of Object.entries(properties)) {
-    if (isBinary(property, document, 0)) files.push(name);
-    else kept.push([name, property]);
-  }
   const required = child(schema, 'required');
+  const listed = Array.isArray(required) ? required : [];
+  const found: string[] = [];
+  for (const [name, property] of Object.entries(properties)) {
+    if (!isBinary(property, document, 0)) {
+      kept.push([name, property]);
+      continue;
+    }
+    found.push(name);
+    const list = child(resolve(property, document), 'type') === 'array';
+    files.push({ name, required: listed.includes(name), list });
+  }
   return {
     ...schema,
     properties: Object.fromEntries(kept),
-    ...(Array.isArray(required) ? { required: required.filter((n) => !files.includes(n)) } : {}),
+    ...(Array.isArray(required) ? { required: listed.filter((n) => !found.includes(n)) } : {}),
   };
 }
 

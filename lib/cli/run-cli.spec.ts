@@ -80,13 +80,15 @@ describe('the mindoff command line', () => {
     ).resolves.toBe(0);
     const text = readFileSync(join(dir, 'src/api/client.ts'), 'utf8');
     expect(text).toContain('export type ShopApis = {');
+    // The upload API is typed with its file field and routed as a form.
+    expect(text).toMatch(/files: \{\s+avatar\?: UploadFile;\s+\};/);
+    expect(text).toMatch(/files: \["avatar"\]/);
     expect(text).toContain(
       '// Do not edit; regenerate it when the API changes: npx mindoff client openapi.json --out src/api/client.ts --name Shop',
     );
     expect(out).toEqual([]);
     expect(err).toEqual([
       'warning: a__b v1: /v1/a/{bad-name}/ left out; mindoff/client fills only :name parameters of letters, digits, _ and $.\n',
-      'note: files__upload v1 takes files (avatar); mindoff/client sends JSON, so post a FormData with fetch for it.\n',
       'Wrote src/api/client.ts: 3 APIs, 3 versions (1 in queue mode).\n',
     ]);
   });

@@ -49,6 +49,16 @@ describe('clientManifest', () => {
     });
   });
 
+  it('lists the file fields of an API that reads a form, and none for the others', () => {
+    const upload = {
+      ...api(GetOrderV1Api, 'files__upload', 'POST', 'direct', ['files/upload']),
+      uploads: { names: ['avatar', 'photos'] },
+    } as unknown as CompiledApi;
+    const { apis } = clientManifest([upload, report], served);
+    expect(apis.files__upload['1'].files).toEqual(['avatar', 'photos']);
+    expect(apis.jobs__report['1']).not.toHaveProperty('files');
+  });
+
   it('has no task base without a queue-mode API', () => {
     expect(clientManifest([getOrder], served).taskBase).toBeNull();
   });

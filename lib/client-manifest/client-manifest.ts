@@ -10,8 +10,9 @@ export interface ServedMounts {
 
 /**
  * The route table a client reads: each API version's method, its patterns as the router serves
- * them (global prefix and `RouterModule` path included, `:name` kept, trailing slash), and whether
- * it runs in queue mode; plus where the task endpoints are.
+ * them (global prefix and `RouterModule` path included, `:name` kept, trailing slash), whether it
+ * runs in queue mode, honours an `Idempotency-Key` or reads a form (its file fields); plus where
+ * the task endpoints are.
  *
  * @example
  * clientManifest(registry.all(), routes);
@@ -30,6 +31,7 @@ export function clientManifest(
       paths: apiPaths.map((path) => `${mount}/v${version}/${path}/`),
       queued: api.processMode === 'queue',
       ...(api.idempotency ? { idempotency: { required: api.idempotency.required } } : {}),
+      ...(api.uploads ? { files: [...api.uploads.names] } : {}),
     };
   }
   const queued = apis.some((api) => api.processMode === 'queue');

@@ -1,13 +1,19 @@
 import type { RetryPolicy } from './retry-policy.js';
+import type { UploadFiles } from './upload-file.type.js';
 /**
- * One API version as a client calls it: what it takes (payload, query, path parameters) and the
- * `data` of its success envelope. `MindoffApisOf` works these out from the API classes; a module
- * generated from an OpenAPI document writes them out.
+ * One API version as a client calls it: what it takes (payload, query, path parameters and, for an
+ * upload API, files) and the `data` of its success envelope. `MindoffApisOf` works these out from
+ * the API classes; a module generated from an OpenAPI document writes them out.
  */
 export interface ApiShape {
   payload: unknown;
   query: unknown;
   params: unknown;
+  /**
+   * The files of an API that reads `multipart/form-data`, by file field
+   * (`{ avatar: UploadFile; photos?: UploadFiles }`); absent: the API takes no files.
+   */
+  files?: unknown;
   data: unknown;
 }
 
@@ -60,6 +66,17 @@ type QueryOption<Q> =
       ? { query?: Q }
       : { query: Q };
 
+/** No `files` unless the shape has them; loose when it has them untyped. */
+type FilesOption<S> = 'files' extends keyof S
+  ? Undeclared<S[keyof S & 'files']> extends true
+    ? { files?: Record<string, UploadFiles> }
+    : [Exclude<S[keyof S & 'files'], undefined>] extends [never]
+      ? { files?: never }
+      : object extends S[keyof S & 'files']
+        ? { files?: S[keyof S & 'files'] }
+        : { files: S[keyof S & 'files'] }
+  : { files?: never };
+
 /** What every request of the client may add: headers, an abort signal, its own timeout. */
 export interface RequestOptions {
   /** Headers of this request only (they win over the client's). */
@@ -79,9 +96,11 @@ export interface RequestOptions {
 
 /**
  * The options of a call of version `V` of an API of shape `S`: the version, then the payload,
- * path parameters and query as the API declares them (required when it requires them).
+ * path parameters, query and files as the API declares them (required when it requires them).
+ * An API with files is sent as `multipart/form-data`, its payload as the form's text fields.
  */
 export type CallOptions<S extends ApiShape, V> = { version: V } & RequestOptions &
   PayloadOption<S['payload']> &
   ParamsOption<S['params']> &
-  QueryOption<S['query']>;
+  QueryOption<S['query']> &
+  FilesOption<S>;

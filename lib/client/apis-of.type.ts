@@ -1,5 +1,6 @@
 // The shape of a MindoffResponse, from a file with no Node types (browser projects read these types).
 import type { MindoffResponseLike } from '../responses/mindoff-response-kind';
+import type { UploadFile, UploadFiles } from './upload-file.type.js';
 
 /** What `MindoffVersions.register()` returns, as far as the client reads it: the classes per version. */
 export interface VersionMapLike {
@@ -49,6 +50,44 @@ type DataOf<R> = [PlainOf<R>] extends [never]
   ? unknown
   : JsonOf<Exclude<PlainOf<R>, undefined | void>> | EmptyFor<PlainOf<R>>;
 
+/** Whether a field of `ctx.files` always holds a file (a tuple of at least one). */
+type HoldsAFile<L> = [L] extends [readonly [unknown, ...unknown[]]] ? true : false;
+
+/** What a call sends under a field of `ctx.files`: one file when it holds one at most, else a list too. */
+type FileInput<L> = L extends readonly unknown[]
+  ? number extends L['length']
+    ? UploadFiles
+    : UploadFile
+  : UploadFiles;
+
+/**
+ * The `files` a call sends, from `ctx.files` as `ApiContext` types it (each declared field; the
+ * required ones, which always hold a file, required here too); nothing when `ctx.files` names no
+ * field (`MindoffContext`'s default: the API is taken to read no files).
+ */
+type FilesPart<F> = [F] extends [undefined]
+  ? unknown
+  : string extends keyof F
+    ? unknown
+    : [keyof F] extends [never]
+      ? unknown
+      : {
+          files: Flat<
+            {
+              -readonly [K in keyof F as HoldsAFile<F[K]> extends true ? K : never]: FileInput<
+                F[K]
+              >;
+            } & {
+              -readonly [K in keyof F as HoldsAFile<F[K]> extends true ? never : K]?: FileInput<
+                F[K]
+              >;
+            }
+          >;
+        };
+
+/** An intersection of object types as one (for readable hovers and messages). */
+type Flat<T> = { [K in keyof T]: T[K] };
+
 /** The shape of one API class, from what its `run()` receives and returns. */
 export type ApiShapeOf<C> =
   RunOf<C> extends { args: infer A; returns: infer R }
@@ -57,7 +96,7 @@ export type ApiShapeOf<C> =
         query: ContextPart<A, 'query', Record<string, unknown>>;
         params: ContextPart<A, 'params', Record<string, string>>;
         data: DataOf<R>;
-      }
+      } & FilesPart<ContextPart<A, 'files', undefined>>
     : never;
 
 /**

@@ -4,6 +4,7 @@
 export { createMindoffClient, type MindoffClient } from './mindoff-client.js';
 export type { FetchLike, MindoffClientOptions, PerRequest } from './client-options.interface.js';
 export type { RetryPolicy } from './retry-policy.js';
+export type { UploadFile, UploadFiles } from './upload-file.type.js';
 export type {
   ApiName,
   ApiOf,

@@ -11,6 +11,7 @@ import {
   stateEvent,
   type FetchCall,
 } from '../../test/support/fake-fetch';
+import { assertType, type Equal } from '../../test/support/type-equal';
 import {
   createMindoffClient,
   MindoffCallRefused,
@@ -24,10 +25,6 @@ import {
 // Type-level checks: `npx tsc -p tsconfig.json --noEmit` fails if any of these is wrong; the same
 // calls run below against a fake server. (The API classes and maps are exported only so that the
 // linter sees them used: they exist for their types.)
-
-type Equal<A, B> =
-  (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-const assertType = <T extends true>(value: T): T => value;
 
 export const getOrder = {
   urlName: 'orders__get_order',

@@ -17,6 +17,7 @@ import { RouteSource, type KnownRoutes } from './route-source.js';
 import { MindoffTask, type TaskContext, type TaskHandle } from './task.handle.js';
 import { Transport, type EnvelopeAnswer, type TransportRequest } from './transport.js';
 import { newIdempotencyKey, sendIdempotent } from './idempotent-send.js';
+import { formBody } from './form-body.js';
 import { resolveRetryPolicy, type ResolvedRetryPolicy } from './retry-policy.js';
 import type { MindoffRoute } from './route-table.type.js';
 
@@ -64,6 +65,7 @@ interface AnyCallOptions extends RequestOptions {
   payload?: unknown;
   params?: Record<string, unknown>;
   query?: Record<string, QueryValue>;
+  files?: Record<string, unknown>;
 }
 
 const BODYLESS = new Set(['GET', 'HEAD']);
@@ -168,18 +170,25 @@ class Client {
     const given = Object.keys(params).filter((name) => params[name] !== undefined);
     const path = fillPath(pickPattern(route.paths, given), params, options.query);
     const method = route.method.toUpperCase();
+    const label = `${urlName} v${options.version}`;
     if (options.payload !== undefined && BODYLESS.has(method)) {
       throw new TypeError(
-        `${urlName} v${options.version} is a ${method} API, which reads no payload; send the values as query.`,
+        `${label} is a ${method} API, which reads no payload; send the values as query.`,
       );
     }
+    if (options.files !== undefined && !route.files) {
+      throw new TypeError(`${label} takes no files (it declares no files: it reads JSON).`);
+    }
+    const body = route.files
+      ? { form: formBody(label, options.payload, options.files ?? {}, route.files) }
+      : { json: options.payload };
     return {
       queued: route.queued,
       route,
       request: {
         method,
         path,
-        json: options.payload,
+        ...body,
         headers: options.headers,
         signal: options.signal,
         timeoutMs: options.timeoutMs,

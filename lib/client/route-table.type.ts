@@ -19,6 +19,11 @@ export interface MindoffRoute {
    * client then sends a key with every call and may retry the call with it.
    */
   idempotency?: { required: boolean };
+  /**
+   * Present when it reads `multipart/form-data` (it declares `files`): its file fields. The client
+   * then sends every call as a form, the payload as its text fields.
+   */
+  files?: string[];
 }
 
 /**

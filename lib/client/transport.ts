@@ -1,6 +1,7 @@
 import type { Envelope } from '../responses/envelope.interface';
 import type { FetchLike, MindoffClientOptions, PerRequest } from './client-options.interface.js';
 import { MindoffClientError } from './mindoff-client.error.js';
+import { toFormData, type FormBody } from './form-body.js';
 
 /** One request as the transport sends it. */
 export interface TransportRequest {
@@ -9,6 +10,8 @@ export interface TransportRequest {
   path: string;
   /** Sent as JSON when defined. */
   json?: unknown;
+  /** Sent as `multipart/form-data` when defined (a new `FormData` for each send). */
+  form?: FormBody;
   headers?: Record<string, string>;
   signal?: AbortSignal;
   timeoutMs?: number;
@@ -111,7 +114,13 @@ export class Transport {
       headers.authorization = `Bearer ${token}`;
     }
     const init: RequestInit = { method: request.method, headers, signal };
-    if (request.json !== undefined) {
+    if (request.form !== undefined) {
+      init.body = toFormData(request.form);
+      // fetch writes the Content-Type with the form's boundary; any other would not parse.
+      for (const name of Object.keys(headers)) {
+        if (name.toLowerCase() === 'content-type') delete headers[name];
+      }
+    } else if (request.json !== undefined) {
       init.body = JSON.stringify(request.json);
       if (!hasHeader(headers, 'content-type')) headers['content-type'] = 'application/json';
     }

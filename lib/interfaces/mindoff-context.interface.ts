@@ -1,7 +1,7 @@
 /**
  * What `run()` receives: the validated payload and the request's parts, with no decorators.
- * `P` is the payload, `U` the user, `Q` the query and `A` the path parameters; `ApiContext<typeof
- * declaration>` works all of them out from the declaration.
+ * `P` is the payload, `U` the user, `Q` the query, `A` the path parameters and `F` the files;
+ * `ApiContext<typeof declaration>` works all of them out from the declaration.
  *
  * @example
  * async run({ payload, user }: MindoffContext<Infer<typeof schema>>) { ... }
@@ -11,6 +11,7 @@ export interface MindoffContext<
   U = unknown,
   Q = Record<string, unknown>,
   A = Record<string, string>,
+  F = Readonly<Record<string, UploadedFile[]>>,
 > {
   /** The parsed, validated body (`{}` when none was sent or the method carries none). */
   payload: P;
@@ -32,9 +33,10 @@ export interface MindoffContext<
   /**
    * The files of a multipart upload, by declared file field (`files: { avatar: {...} }` →
    * `ctx.files.avatar[0]`): every declared field is present, with an empty list when nothing was
-   * sent under it. `{}` for APIs without `files`, and in workers.
+   * sent under it. `{}` for APIs without `files`, and in workers. `ApiContext` types each declared
+   * field (at least one file when required, at most one unless `maxCount` says more).
    */
-  files: Readonly<Record<string, UploadedFile[]>>;
+  files: F;
   /** The adapter's raw request (express `Request` or fastify `FastifyRequest`). */
   request: unknown;
   /** Aborted when the work should stop (client gone, or a queued task cancelled). */

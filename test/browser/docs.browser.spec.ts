@@ -1,26 +1,18 @@
-import type { INestApplication } from '@nestjs/common';
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
-import { createSampleApp } from '../../sample/bootstrap';
-import { launchChromium } from '../support/chromium';
 import { ADAPTERS } from '../support/http-app';
+import { startSampleInChromium, type SampleInChromium } from '../support/sample-in-chromium';
 
 /** The sample's Swagger UI in real headless Chromium. */
 describe.each(ADAPTERS)("the sample's /docs page in Chromium, on %s", (adapter) => {
-  let app: INestApplication;
+  let sample: SampleInChromium;
   let url: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await createSampleApp(adapter, { logger: false });
-    await app.listen(0, '127.0.0.1');
-    url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchChromium();
+    sample = await startSampleInChromium(adapter);
+    ({ url, browser } = sample);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(() => sample?.close());
 
   it('shows the create_order operation, and its responses and rate limit when opened', async () => {
     const page = await browser.newPage();

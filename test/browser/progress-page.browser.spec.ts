@@ -1,9 +1,6 @@
-import type { INestApplication } from '@nestjs/common';
 import type { Browser } from 'playwright-core';
-import type { AddressInfo } from 'node:net';
-import { createSampleApp } from '../../sample/bootstrap';
-import { launchChromium } from '../support/chromium';
 import { buildClientEsm } from '../support/client-esm';
+import { startSampleInChromium, type SampleInChromium } from '../support/sample-in-chromium';
 
 /**
  * The sample's home page in real headless Chromium: a report started and followed live to the
@@ -13,22 +10,15 @@ describe.each([
   ['at the root', ''],
   ["under the global prefix 'api'", 'api'],
 ])('the sample progress page in Chromium, APIs served %s', (_where, prefix) => {
-  let app: INestApplication;
-  let server: { url: string; close(): Promise<void> };
+  let server: SampleInChromium;
   let browser: Browser;
 
   beforeAll(async () => {
     buildClientEsm();
-    app = await createSampleApp('express', { logger: false }, prefix);
-    await app.listen(0, '127.0.0.1');
-    const { port } = app.getHttpServer().address() as AddressInfo;
-    server = { url: `http://127.0.0.1:${port}`, close: () => app.close() };
-    browser = await launchChromium();
+    server = await startSampleInChromium('express', prefix);
+    ({ browser } = server);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => server?.close());
 
   it('starts a report, follows its status stream to 100 % and shows the summary', async () => {
     const page = await browser.newPage();

@@ -178,12 +178,18 @@ describe.each(ADAPTERS)('mindoff/client against the sample on %s', (adapter) => 
       });
     });
 
-    it('files/upload_avatar: JSON is refused (the client sends no multipart forms)', async () => {
+    it('files/upload_avatar: the payload and the avatar go as a multipart form', async () => {
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
       const result = await client.call('files__upload_avatar', {
         version: 1,
         payload: { user_name: 'asha' },
+        files: { avatar: new File([png], 'me.png', { type: 'image/png' }) },
       });
-      expect(result).toMatchObject({ ok: false, code: 'UNSUPPORTED_MEDIA_TYPE', status: 415 });
+      expect(result).toMatchObject({
+        ok: true,
+        code: 'SUCCESS',
+        data: { user_name: 'asha', file_name: 'me.png', content_type: 'image/png', size: 11 },
+      });
     });
   });
 
