@@ -1,28 +1,39 @@
-import { HttpException, Logger } from '@nestjs/common';
+import { HttpException, type HttpServer, type Logger } from '@nestjs/common';
 import type { ServerResponse } from 'node:http';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
 import { toEnvelopeError } from '../errors/to-envelope-error';
 import type {
+  IdempotencyClaim,
   IdempotencyOutcome,
   IdempotencyStore,
 } from '../interfaces/idempotency-store.interface';
 import { MindoffValidationError, type ResponseCatalog } from '../responses';
 import { idempotencyLockLost, idempotencyStoreFailed } from './idempotency.messages';
+import type { KeyRenewal, RenewedKey } from './key-renewal';
+import { ReplayedAnswer } from './replayed-answer';
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+
+/** How long a client is told to wait before retrying a key in use or a store outage, in seconds. */
+const RETRY_AFTER_SECONDS = '1';
 
 /** What the route handler carries out for a request (a direct run, or an enqueue). */
 export interface RouteAction {
   execute(api: unknown): Promise<unknown>;
 }
 
-/** What a held key needs to know of its request. */
+/** What a key needs to know of its request. */
 export interface HeldKeyRequest {
   store: IdempotencyStore;
+  renewal: KeyRenewal;
   key: string;
+  fingerprint: string;
+  /** This process's number of the claim (its token ends with it). */
+  id: number;
   token: string;
   ttlMs: number;
   lockTtlMs: number;
+  adapter: HttpServer;
   response: unknown;
   rawResponse: ServerResponse;
   catalog: ResponseCatalog;
@@ -31,50 +42,62 @@ export interface HeldKeyRequest {
 }
 
 /**
- * A key this request claimed. Its lock is renewed while the request lives (so it outlasts a long
- * `run()` but frees `lockTtl` after the process dies); the answer of `run()` is then kept for the
- * ttl, or the key freed when `run()` failed (a thrown error or a 5xx), so a retry runs again.
+ * The key of a request the pipeline let through. It is claimed when the request's action runs
+ * (so a request an enhancer stops after the guard never holds it), and then either answers the
+ * kept answer again, refuses (in use, reused for another request, store unreachable), or runs the
+ * action under the key: its lock renewed while it runs (so it outlasts a long `run()` but frees
+ * `lockTtl` after the process dies), its answer then kept for the ttl, or the key freed when
+ * `run()` failed (a thrown error or a 5xx), so a retry runs again.
  */
-export class HeldKey {
-  private readonly renewal: NodeJS.Timeout;
-  private state: 'claimed' | 'running' | 'settled' = 'claimed';
+export class HeldKey implements RenewedKey {
+  readonly id: number;
 
   constructor(private readonly held: HeldKeyRequest) {
-    const { store, key, token, lockTtlMs, logger } = held;
-    this.renewal = setInterval(
-      () => {
-        store.renew(key, token, lockTtlMs).then(
-          (kept) => (kept ? undefined : logger.warn(idempotencyLockLost())),
-          () => undefined,
-        );
-      },
-      Math.max(1, Math.floor(lockTtlMs / 3)),
-    );
-    this.renewal.unref();
-    // A request that ends before its action runs (a later enhancer refused it, the client left)
-    // never runs `run()`: the key is freed at once.
-    held.rawResponse.once('close', () => {
-      if (this.state === 'claimed') void this.settle(null);
-    });
+    this.id = held.id;
   }
 
-  /** `action`, carried out under this key: its answer kept, or the key freed. */
+  /** `action`, carried out under this key once it is claimed. */
   around(action: RouteAction): RouteAction {
-    return {
-      execute: async (api: unknown) => {
-        if (this.state !== 'claimed') throw new MindoffHttpError('IDEMPOTENCY_KEY_IN_USE');
-        this.state = 'running';
-        let body: unknown;
-        try {
-          body = await action.execute(api);
-        } catch (error) {
-          await this.settle(this.thrownOutcome(error));
-          throw error;
-        }
-        await this.settle(this.answeredOutcome(body));
-        return body;
-      },
-    };
+    return { execute: (api: unknown) => this.execute(action, api) };
+  }
+
+  renew(): void {
+    const { store, key, token, lockTtlMs, logger } = this.held;
+    store.renew(key, token, lockTtlMs).then(
+      (kept) => (kept ? undefined : logger.warn(idempotencyLockLost())),
+      () => undefined,
+    );
+  }
+
+  private async execute(action: RouteAction, api: unknown): Promise<unknown> {
+    const { store, key, fingerprint, token, lockTtlMs, renewal } = this.held;
+    let claim: IdempotencyClaim;
+    try {
+      claim = await store.claim(key, fingerprint, token, lockTtlMs);
+    } catch {
+      throw new MindoffHttpError('IDEMPOTENCY_UNAVAILABLE', [], {
+        'Retry-After': RETRY_AFTER_SECONDS,
+      });
+    }
+    if (claim.state !== 'claimed') {
+      if (claim.fingerprint !== fingerprint) throw new MindoffHttpError('IDEMPOTENCY_KEY_REUSED');
+      if (claim.state === 'running') {
+        throw new MindoffHttpError('IDEMPOTENCY_KEY_IN_USE', [], {
+          'Retry-After': RETRY_AFTER_SECONDS,
+        });
+      }
+      return new ReplayedAnswer(claim.outcome, this.held.adapter, this.held.response).execute();
+    }
+    renewal.track(this);
+    let body: unknown;
+    try {
+      body = await action.execute(api);
+    } catch (error) {
+      await this.settle(this.thrownOutcome(error));
+      throw error;
+    }
+    await this.settle(this.answeredOutcome(body));
+    return body;
   }
 
   /** The answer as it goes out: a 2xx-4xx envelope, text or html; null (not kept) for the rest. */
@@ -119,9 +142,8 @@ export class HeldKey {
   }
 
   private async settle(outcome: IdempotencyOutcome | null): Promise<void> {
-    this.state = 'settled';
-    clearInterval(this.renewal);
-    const { store, key, token, ttlMs, logger } = this.held;
+    const { store, key, token, ttlMs, logger, renewal } = this.held;
+    renewal.untrack(this);
     try {
       if (outcome) await store.complete(key, token, outcome, ttlMs);
       else await store.release(key, token);

@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MindoffHttpError } from '../errors/mindoff-http.error';
-import type { IdempotencyClaim, IdempotencyStore } from '../interfaces/idempotency-store.interface';
+import type { IdempotencyStore } from '../interfaces/idempotency-store.interface';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_CATALOG, MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import type { ResponseCatalog } from '../responses';
@@ -11,14 +11,14 @@ import type { CompiledIdempotency } from './compiled-idempotency';
 import { HeldKey } from './held-key';
 import { idempotencyKeyOf } from './idempotency-key';
 import { MINDOFF_IDEMPOTENCY_STORE } from './idempotency-store.provider';
-import { ReplayedAnswer } from './replayed-answer';
+import { KeyRenewal } from './key-renewal';
 import { requestFingerprint, type FingerprintParts } from './request-fingerprint';
 
 /** The request header that carries the key. */
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 
-/** How long a client is told to wait before retrying a key in use or a store outage, in seconds. */
-const RETRY_AFTER_SECONDS = '1';
+/** This process's part of every claim token; a counter makes the rest (unique without a UUID each). */
+const TOKEN_PREFIX = `${randomUUID()}:`;
 
 /** What the gate needs to know of the request, besides what it fingerprints. */
 export interface GateRequest {
@@ -32,66 +32,59 @@ export interface GateRequest {
 
 /**
  * The idempotency step of the pipeline, after every refusal and before `run()`: it reads the
- * `Idempotency-Key` header, claims the key for this caller and API, and says what to do — run under
- * the key (a `HeldKey`), answer the kept answer again (a `ReplayedAnswer`), or refuse (400 missing
- * or invalid key, 409 in use, 422 reused for another request, 503 store unreachable).
+ * `Idempotency-Key` header (400 when it is missing but required, or invalid) and fingerprints the
+ * request; the `HeldKey` it returns claims the key for this caller and API when the action runs,
+ * and says what to do — run under the key, answer the kept answer again, or refuse (409 in use,
+ * 422 reused for another request, 503 store unreachable).
  */
 @Injectable()
-export class IdempotencyGate {
+export class IdempotencyGate implements OnModuleDestroy {
   private readonly logger = new Logger('Mindoff');
+  private readonly renewal: KeyRenewal;
+  private claims = 0;
 
   constructor(
     @Inject(MINDOFF_IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
     @Inject(MINDOFF_RESOLVED_OPTIONS) private readonly options: ResolvedMindoffOptions,
     @Inject(MINDOFF_CATALOG) private readonly catalog: ResponseCatalog,
     private readonly adapterHost: HttpAdapterHost,
-  ) {}
+  ) {
+    this.renewal = new KeyRenewal(options.idempotency.lockTtlMs);
+  }
 
   /** Null when the key is optional and none was sent: the request runs as any other. */
-  async admit(
+  admit(
     declared: CompiledIdempotency,
     request: GateRequest,
     parts: FingerprintParts,
-  ): Promise<HeldKey | ReplayedAnswer | null> {
+  ): HeldKey | null {
     const found = idempotencyKeyOf(request.raw.headers[IDEMPOTENCY_KEY_HEADER]);
     if (found === 'missing') {
       if (declared.required) throw new MindoffHttpError('IDEMPOTENCY_KEY_REQUIRED');
       return null;
     }
     if (found === 'invalid') throw new MindoffHttpError('IDEMPOTENCY_KEY_INVALID');
-    const key = `${request.scope}\n${parts.urlName}\n${found.key}`;
-    const fingerprint = requestFingerprint(parts);
-    const token = randomUUID();
-    const { lockTtlMs } = this.options.idempotency;
-    let claim: IdempotencyClaim;
-    try {
-      claim = await this.store.claim(key, fingerprint, token, lockTtlMs);
-    } catch {
-      throw new MindoffHttpError('IDEMPOTENCY_UNAVAILABLE', [], {
-        'Retry-After': RETRY_AFTER_SECONDS,
-      });
-    }
-    if (claim.state !== 'claimed' && claim.fingerprint !== fingerprint) {
-      throw new MindoffHttpError('IDEMPOTENCY_KEY_REUSED');
-    }
-    if (claim.state === 'running') {
-      throw new MindoffHttpError('IDEMPOTENCY_KEY_IN_USE', [], {
-        'Retry-After': RETRY_AFTER_SECONDS,
-      });
-    }
-    const adapter = this.adapterHost.httpAdapter;
-    if (claim.state === 'done') return new ReplayedAnswer(claim.outcome, adapter, request.response);
+    const { ttlMs, lockTtlMs } = this.options.idempotency;
+    const id = ++this.claims;
     return new HeldKey({
       store: this.store,
-      key,
-      token,
-      ttlMs: declared.ttlMs ?? this.options.idempotency.ttlMs,
+      renewal: this.renewal,
+      key: `${request.scope}\n${parts.urlName}\n${found.key}`,
+      fingerprint: requestFingerprint(parts),
+      id,
+      token: `${TOKEN_PREFIX}${id}`,
+      ttlMs: declared.ttlMs ?? ttlMs,
       lockTtlMs,
+      adapter: this.adapterHost.httpAdapter,
       response: request.response,
       rawResponse: request.rawResponse,
       catalog: this.catalog,
       requestId: request.requestId,
       logger: this.logger,
     });
+  }
+
+  onModuleDestroy(): void {
+    this.renewal.stop();
   }
 }

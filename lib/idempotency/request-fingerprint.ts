@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /** What makes two requests "the same request" for one idempotency key. */
 export interface FingerprintParts {
@@ -14,65 +14,88 @@ export interface FingerprintParts {
 /**
  * A SHA-256 over the API, its version, path parameters, query and payload, written canonically
  * (object keys sorted at every level, so key order never matters) and uploaded files by digest.
- *
- * The walk keeps its own stack instead of recursing: an API with `maxPayloadDepth: null` may take a
- * body nested far deeper than the call stack allows.
+ * The text is built once and hashed in one call.
  *
  * @example
  * requestFingerprint({ urlName: 'payments__charge', version: 1, params: {}, query: {}, payload: { a: 1, b: 2 } })
  *   === requestFingerprint({ urlName: 'payments__charge', version: 1, params: {}, query: {}, payload: { b: 2, a: 1 } }); // true
  */
 export function requestFingerprint(parts: FingerprintParts): string {
-  const hash = createHash('sha256');
-  hash.update(`${JSON.stringify(parts.urlName)}@${parts.version}\n`);
-  for (const value of [parts.params, parts.query, parts.payload]) {
-    writeCanonical(hash, value);
-    hash.update('\n');
-  }
-  for (const field of Object.keys(parts.files ?? {}).sort()) {
-    for (const file of parts.files?.[field] ?? []) {
-      const digest = createHash('sha256').update(file.buffer).digest('hex');
-      hash.update(`${JSON.stringify([field, file.name, file.type, digest])}\n`);
+  let text = `${JSON.stringify(parts.urlName)}@${parts.version}\n${canonicalJson(parts.params)}\n${canonicalJson(parts.query)}\n${canonicalJson(parts.payload)}\n`;
+  if (parts.files) {
+    for (const field of Object.keys(parts.files).sort()) {
+      for (const file of parts.files[field] ?? []) {
+        const digest = createHash('sha256').update(file.buffer).digest('hex');
+        text += `${JSON.stringify([field, file.name, file.type, digest])}\n`;
+      }
     }
   }
-  return hash.digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
-type Pending = { value: unknown } | { text: string };
+/** An object or array being written: its keys (null for an array) and the next one to write. */
+interface Open {
+  container: Record<string, unknown> | readonly unknown[];
+  keys: string[] | null;
+  next: number;
+}
 
-function writeCanonical(hash: Hash, root: unknown): void {
-  const stack: Pending[] = [{ value: root }];
-  while (stack.length > 0) {
-    const next = stack.pop() as Pending;
-    if ('text' in next) {
-      hash.update(next.text);
-      continue;
-    }
+/**
+ * `value` as JSON with every object's keys sorted (keys holding `undefined` left out, as
+ * `JSON.stringify` leaves them; `undefined` elsewhere written `null`; `toJSON` honoured). The walk
+ * keeps its own stack instead of recursing: an API with `maxPayloadDepth: null` may take a body
+ * nested far deeper than the call stack allows.
+ */
+function canonicalJson(root: unknown): string {
+  let out = '';
+  const open: Open[] = [];
+  let value = root;
+  for (;;) {
     // Dates and other values with toJSON count as JSON writes them.
-    const value = hasToJson(next.value) ? next.value.toJSON() : next.value;
+    if (hasToJson(value)) value = value.toJSON();
     if (value === null || typeof value !== 'object') {
-      // undefined (a missing optional) and functions write as JSON.stringify leaves them: null.
-      hash.update(JSON.stringify(value) ?? 'null');
+      out += JSON.stringify(value) ?? 'null';
     } else if (Array.isArray(value)) {
-      const items: Pending[] = [{ text: '[' }];
-      value.forEach((item, i) => items.push(...(i > 0 ? [{ text: ',' }] : []), { value: item }));
-      items.push({ text: ']' });
-      stack.push(...items.reverse());
+      out += '[';
+      open.push({ container: value, keys: null, next: 0 });
     } else {
       const record = value as Record<string, unknown>;
-      const entries: Pending[] = [{ text: '{' }];
-      Object.keys(record)
-        .filter((key) => record[key] !== undefined)
-        .sort()
-        .forEach((key, i) =>
-          entries.push(
-            { text: `${i > 0 ? ',' : ''}${JSON.stringify(key)}:` },
-            { value: record[key] },
-          ),
-        );
-      entries.push({ text: '}' });
-      stack.push(...entries.reverse());
+      const keys = Object.keys(record);
+      out += '{';
+      open.push({
+        container: record,
+        keys: (keys.length > 1 ? keys.sort() : keys).filter((key) => record[key] !== undefined),
+        next: 0,
+      });
     }
+    // The next value to write, closing what is complete on the way.
+    let more = false;
+    while (open.length > 0) {
+      const top = open[open.length - 1];
+      const { container, keys } = top;
+      if (keys === null) {
+        const items = container as readonly unknown[];
+        if (top.next < items.length) {
+          if (top.next > 0) out += ',';
+          value = items[top.next++];
+          more = true;
+          break;
+        }
+        out += ']';
+      } else {
+        if (top.next < keys.length) {
+          const key = keys[top.next];
+          out += `${top.next > 0 ? ',' : ''}${JSON.stringify(key)}:`;
+          top.next++;
+          value = (container as Record<string, unknown>)[key];
+          more = true;
+          break;
+        }
+        out += '}';
+      }
+      open.pop();
+    }
+    if (!more) return out;
   }
 }
 

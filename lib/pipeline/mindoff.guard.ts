@@ -35,7 +35,6 @@ import { RequestIds } from '../request-id/request-ids';
 import { MindoffTelemetry } from '../telemetry/mindoff.telemetry';
 import { nodeRequestOf, nodeResponseOf, type AdapterRequest } from '../http/adapter-request';
 import { IdempotencyGate } from '../idempotency/idempotency.gate';
-import { HeldKey } from '../idempotency/held-key';
 
 /**
  * The whole mindoff pipeline as one guard, in the original's order: auth → permissions →
@@ -142,23 +141,19 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     telemetry?.reached('payload');
     // After every refusal, so a refused request leaves no trace under its key.
     const held = api.idempotency
-      ? await this.idempotency.admit(
+      ? this.idempotency.admit(
           api.idempotency,
           { raw, response, rawResponse, scope: tracker, requestId },
           {
             urlName: api.urlName,
             version: api.route.version,
             params,
-            query: query ?? request.query ?? {},
+            query: query ?? queryOf(raw, request),
             payload,
             files: upload?.files,
           },
         )
       : null;
-    if (held && !(held instanceof HeldKey)) {
-      request[MINDOFF_CONTEXT] = held;
-      return true;
-    }
 
     if (queued) {
       if (!this.queue) throw new MindoffHttpError('API_CONFIG_ERR');
@@ -208,6 +203,11 @@ async function checked(check: PayloadCheck, value: unknown): Promise<unknown> {
   const outcome = await check(value);
   if (outcome.issues) throw new MindoffHttpError('INVALID_PAYLOAD', outcome.issues);
   return outcome.value;
+}
+
+/** The query as the framework parsed it; `{}` without one (express parses the URL on every read). */
+function queryOf(raw: IncomingMessage, request: AdapterRequest): unknown {
+  return raw.url?.includes('?') ? (request.query ?? {}) : {};
 }
 
 function isMultipart(raw: IncomingMessage): boolean {

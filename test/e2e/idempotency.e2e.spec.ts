@@ -4,6 +4,7 @@ import type { MindoffModuleOptions } from 'mindoff';
 import { MINDOFF_IDEMPOTENCY_STORE } from '../../lib/idempotency/idempotency-store.provider';
 import { requestFingerprint } from '../../lib/idempotency/request-fingerprint';
 import {
+  APP_REFUSES_HEADER,
   DECLINED_AMOUNT,
   IdempotencyLabModule,
   SLOW_AMOUNT,
@@ -153,6 +154,26 @@ describe.each(ADAPTERS.flatMap((adapter) => STORES.map((store) => ({ adapter, st
       const fixed = await charge(app, key, { amount: 40, currency: 'EUR' });
       expect(fixed.status).toBe(200);
       expect(fixed.headers.get('idempotent-replayed')).toBeNull();
+      expect(runsOf('charge')).toBe(before + 1);
+    });
+
+    it("holds nothing for a request the app's own interceptor stops after the pipeline: the same key then runs", async () => {
+      const key = newKey();
+      const payload = { amount: 45, currency: 'EUR' };
+      const before = runsOf('charge');
+      const refused = await call(app.url, 'POST', '/v1/idem/charge/', {
+        json: payload,
+        headers: {
+          'idempotency-key': key,
+          authorization: 'Bearer asha',
+          [APP_REFUSES_HEADER]: '1',
+        },
+      });
+      expect(refused.status).toBe(403);
+      expect(runsOf('charge')).toBe(before);
+      const retried = await charge(app, key, payload);
+      expect(retried.status).toBe(200);
+      expect(retried.headers.get('idempotent-replayed')).toBeNull();
       expect(runsOf('charge')).toBe(before + 1);
     });
 
