@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# `npm run bench [-- all|validators|http|queue|load|report]`: builds mindoff (dist/) and the bench
-# code with the sample (bench/results/dist/), writes the request bodies, then runs the validator
-# micro-benchmark (bench/validators/, one process), the interleaved wrk benchmark
-# (bench/harness/run.mjs), the queue-mode benchmark (bench/queue/) and the load on the sample
-# (bench/load/). Default: all four, in that order. Then bench/harness/report.mjs rewrites
-# bench/RESULTS.md with the sections just run (the others keep their last figures); `report`
-# only rewrites it, and RECORD=0 leaves it alone. Knobs (env): see bench/README.md, e.g.
+# `npm run bench [-- all|validators|http|queue|idempotency|load|report]`: builds mindoff (dist/)
+# and the bench code with the sample (bench/results/dist/), writes the request bodies, then runs
+# the validator micro-benchmark (bench/validators/, one process), the interleaved wrk benchmark
+# (bench/harness/run.mjs), the queue-mode benchmark (bench/queue/), the idempotency-key benchmark
+# (bench/idempotency/) and the load on the sample (bench/load/). Default: all five, in that
+# order. Then bench/harness/report.mjs rewrites bench/RESULTS.md with the sections just run (the
+# others keep their last figures); `report` only rewrites it, and RECORD=0 leaves it alone. Knobs (env): see bench/README.md, e.g.
 #   npm run bench -- validators
 #   DURATION=3 WARMUP=1 RUNS=1 LONG=0 npm run bench -- http
 #   LOAD_SECONDS=10 npm run bench -- load

@@ -165,12 +165,19 @@ function idempotencyRows(r) {
     ];
     if (row.round_trips !== undefined) {
       rows.push({
-        measure: `Redis round trips per keyed request, first request / replay (${on})`,
+        measure: `Redis commands per keyed request, first request / replay (${on})`,
         figure: `${f2(row.round_trips)} / ${f2(row.replay_round_trips)}`,
         raw: `over ${f0(r.config.round_trip_requests)} sequential requests each, counted with MONITOR`,
-        target: `≤ ${r.targets.redis_round_trips} per step (claim, answer kept): ${met(
-          row.round_trips <= 2 * r.targets.redis_round_trips &&
-            row.replay_round_trips <= r.targets.redis_round_trips,
+        target: 'reference: a claim and the kept answer; a replay reads once',
+      });
+    }
+    if (row.awaited_round_trips !== undefined) {
+      rows.push({
+        measure: `Redis round trips a first keyed request waits for (${on})`,
+        figure: f2(row.awaited_round_trips),
+        raw: `(keyed − unkeyed median latency) ÷ ${f0(r.config.relay_delay_ms)} ms, Redis behind a relay delaying each reply`,
+        target: `≤ ${r.targets.redis_round_trips} (a quarter delay of timing noise allowed): ${met(
+          row.awaited_round_trips <= r.targets.redis_round_trips + 0.25,
         )}`,
       });
     }
@@ -209,7 +216,7 @@ export const SECTIONS = [
     id: 'idempotency',
     title: 'Idempotency keys',
     command: 'npm run bench -- idempotency',
-    knobs: ['DURATION', 'RUNS', 'CONNECTIONS', 'ADAPTERS', 'STORES', 'ROUND_TRIP_REQUESTS'],
+    knobs: names(`DURATION RUNS CONNECTIONS ADAPTERS STORES ROUND_TRIP_REQUESTS RELAY_DELAY_MS`),
     glance: idempotencyRows,
   },
   {

@@ -2,14 +2,17 @@
 // POST measured with wrk without a key and with a fresh key per request, interleaved RUNS times;
 // on the Redis store, the round trips a keyed request makes to Redis, counted with MONITOR over
 // ROUND_TRIP_REQUESTS sequential first requests, then their replays (commands a script runs inside
-// Redis are not round trips).
+// Redis are not round trips); and the round trips a first request waits for, measured through a
+// relay that holds every reply of Redis back by RELAY_DELAY_MS: the extra latency of sequential
+// keyed requests over unkeyed ones, in relay delays.
 // Knobs: DURATION (s per measurement, default 5), RUNS (default 3), CONNECTIONS (default 10),
-// ADAPTERS (default 'express,fastify'), STORES (default 'memory,redis'), ROUND_TRIP_REQUESTS (50).
+// ADAPTERS (default 'express,fastify'), STORES (default 'memory,redis'), ROUND_TRIP_REQUESTS (50),
+// RELAY_DELAY_MS (default 20).
 // Writes bench/results/idempotency-<stamp>.json and .md, which bench/harness/report.mjs reads.
 import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createConnection } from 'node:net';
+import { createConnection, createServer } from 'node:net';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -17,6 +20,7 @@ const duration = Number(process.env.DURATION ?? 5);
 const runs = Number(process.env.RUNS ?? 3);
 const connections = Number(process.env.CONNECTIONS ?? 10);
 const roundTripRequests = Number(process.env.ROUND_TRIP_REQUESTS ?? 50);
+const relayDelayMs = Number(process.env.RELAY_DELAY_MS ?? 20);
 const adapters = (process.env.ADAPTERS ?? 'express,fastify').split(',');
 const stores = (process.env.STORES ?? 'memory,redis').split(',');
 const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -30,7 +34,7 @@ writeFileSync(body, PAYLOAD);
 const TARGET_MEMORY = 0.9;
 const TARGET_ROUND_TRIPS = 1;
 
-async function server(adapter, store, port, prefix) {
+async function server(adapter, store, port, prefix, redisUrlFor = redisUrl.href) {
   const child = spawn(
     process.execPath,
     [join(root, 'bench/results/dist/bench/idempotency/server.js')],
@@ -41,6 +45,7 @@ async function server(adapter, store, port, prefix) {
         IDEM_STORE: store,
         PORT: String(port),
         IDEM_PREFIX: prefix,
+        REDIS_URL: redisUrlFor,
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -96,11 +101,61 @@ function monitor() {
   };
 }
 
-/** Sends one POST of the bench with `key`; throws on anything but a 200. */
+/**
+ * A TCP relay to Redis on `port` that holds every reply back by `delayMs` (timers of one delay fire
+ * in order, so the stream stays in order): each round trip a request waits for costs it `delayMs`.
+ */
+function slowRelay(port, delayMs) {
+  const relay = createServer((client) => {
+    const upstream = createConnection(Number(redisUrl.port || 6379), redisUrl.hostname);
+    // Without it, Nagle holds a reply back behind the previous one's ACK (40 ms of delayed ACK).
+    client.setNoDelay(true);
+    upstream.setNoDelay(true);
+    client.on('data', (chunk) => upstream.write(chunk));
+    upstream.on('data', (chunk) => setTimeout(() => client.write(chunk), delayMs));
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+  });
+  return new Promise((resolve) => relay.listen(port, '127.0.0.1', () => resolve(relay)));
+}
+
+/** Round trips a sequential request waits for: (keyed − unkeyed median latency) ÷ the relay's delay. */
+async function awaitedRoundTrips(adapter, port, relayPort) {
+  const relay = await slowRelay(relayPort, relayDelayMs);
+  const prefix = `mindoff-bench:idem:${randomUUID()}`;
+  const child = await server(adapter, 'redis', port, prefix, `redis://127.0.0.1:${relayPort}`);
+  try {
+    const timed = async (key) => {
+      const start = performance.now();
+      await post(port, key);
+      return performance.now() - start;
+    };
+    const n = 30;
+    const without = [];
+    const withKey = [];
+    for (let i = 0; i < 3; i++) await timed(`warm-${randomUUID()}`); // scripts loaded
+    for (let i = 0; i < n; i++) {
+      without.push(await timed(undefined));
+      withKey.push(await timed(`aw-${randomUUID()}`));
+    }
+    return (median(withKey) - median(without)) / relayDelayMs;
+  } finally {
+    child.kill();
+    relay.close();
+  }
+}
+
+/** Sends one POST of the bench with `key` (none when undefined); throws on anything but a 200. */
 async function post(port, key) {
+  const headers = { 'content-type': 'application/json' };
+  if (key !== undefined) headers['idempotency-key'] = key;
   const answer = await fetch(`http://127.0.0.1:${port}/v1/bench/charge/`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    headers,
     body: PAYLOAD,
   });
   if (answer.status !== 200) throw new Error(`keyed request answered ${answer.status}`);
@@ -144,6 +199,8 @@ for (const adapter of adapters) {
         const keys = Array.from({ length: roundTripRequests }, () => `rt-${randomUUID()}`);
         row.round_trips = await roundTrips(port, prefix, keys);
         row.replay_round_trips = await roundTrips(port, prefix, keys);
+        port += 2;
+        row.awaited_round_trips = await awaitedRoundTrips(adapter, port - 1, port);
       }
       rows.push(row);
       console.error(`[idempotency] ${adapter} ${store}: ${JSON.stringify(row)}`);
@@ -157,16 +214,22 @@ const f2 = (x) => x.toFixed(2);
 const lines = [
   `POST /v1/bench/charge/ without a key vs a fresh key per request (${duration} s × ${runs} interleaved, ${connections} connections)`,
   '',
-  '| adapter | store | req/s without | req/s with a key | with ÷ without | per round | Redis round trips: first request / replay | non-2xx |',
-  '|---|---|---:|---:|---:|---|---:|---:|',
+  '| adapter | store | req/s without | req/s with a key | with ÷ without | per round | Redis commands: first request / replay | round trips a first request waits for | non-2xx |',
+  '|---|---|---:|---:|---:|---|---:|---:|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.adapter} | ${r.store} | ${r.without_rps.toFixed(0)} | ${r.with_key_rps.toFixed(0)} | ${f2(r.ratio)} | ${r.per_round.map(f2).join(' / ')} | ${r.round_trips === undefined ? '–' : `${f2(r.round_trips)} / ${f2(r.replay_round_trips)}`} | ${r.non2xx} |`,
+      `| ${r.adapter} | ${r.store} | ${r.without_rps.toFixed(0)} | ${r.with_key_rps.toFixed(0)} | ${f2(r.ratio)} | ${r.per_round.map(f2).join(' / ')} | ${r.round_trips === undefined ? '–' : `${f2(r.round_trips)} / ${f2(r.replay_round_trips)}`} | ${r.awaited_round_trips === undefined ? '–' : f2(r.awaited_round_trips)} | ${r.non2xx} |`,
   ),
 ];
 console.log(lines.join('\n'));
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const config = { duration, runs, connections, round_trip_requests: roundTripRequests };
+const config = {
+  duration,
+  runs,
+  connections,
+  round_trip_requests: roundTripRequests,
+  relay_delay_ms: relayDelayMs,
+};
 const targets = { memory_ratio: TARGET_MEMORY, redis_round_trips: TARGET_ROUND_TRIPS };
 writeFileSync(
   join(results, `idempotency-${stamp}.json`),

@@ -93,10 +93,10 @@ export class HeldKey implements RenewedKey {
     try {
       body = await action.execute(api);
     } catch (error) {
-      await this.settle(this.thrownOutcome(error));
+      this.settle(this.thrownOutcome(error));
       throw error;
     }
-    await this.settle(this.answeredOutcome(body));
+    this.settle(this.answeredOutcome(body));
     return body;
   }
 
@@ -141,16 +141,27 @@ export class HeldKey implements RenewedKey {
     };
   }
 
-  private async settle(outcome: IdempotencyOutcome | null): Promise<void> {
+  /**
+   * Keeps the answer (or frees the key) without holding the answer back for the store's reply: the
+   * write is issued before the answer goes out, on the store's one connection, so a repeat through
+   * this process always finds it; a repeat through another instance that overtakes it by the
+   * store's latency gets 409 with `Retry-After`, then the replay. The request waits for one round
+   * trip to the store (its claim), not two.
+   */
+  private settle(outcome: IdempotencyOutcome | null): void {
     const { store, key, token, ttlMs, logger, renewal } = this.held;
     renewal.untrack(this);
-    try {
-      if (outcome) await store.complete(key, token, outcome, ttlMs);
-      else await store.release(key, token);
-    } catch (error) {
+    const failed = (error: unknown): void =>
       logger.error(
         idempotencyStoreFailed(outcome ? 'keep an answer' : 'free a key', (error as Error).message),
       );
+    try {
+      const written = outcome
+        ? store.complete(key, token, outcome, ttlMs)
+        : store.release(key, token);
+      written.then(() => undefined, failed);
+    } catch (error) {
+      failed(error);
     }
   }
 }

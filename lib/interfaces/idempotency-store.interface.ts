@@ -23,6 +23,9 @@ export type IdempotencyClaim =
 /**
  * Where idempotency keys live. Every call is atomic on its key; `token` names the request that
  * claimed it, so a request whose lock expired can never overwrite or free a newer claim.
+ * `complete` and `release` are not awaited before the answer goes out: they must take effect in
+ * the order they are called with this process's later calls (issue the write before returning,
+ * as a client with one connection does).
  *
  * @example
  * const claim = await store.claim(key, fingerprint, token, 30_000);
