@@ -1,6 +1,7 @@
 import type { ResponseCatalog } from '../responses/response.catalog';
 import type { ApiResponseCode } from './api-response-codes';
 import type { JsonSchema } from './json-schema';
+import { allowedMethods } from '../http/allowed-methods';
 
 /** An OpenAPI Response Object, as plain data. */
 export type ResponseObject = { description: string; [field: string]: unknown };
@@ -96,7 +97,10 @@ function exampleData(code: string, success: boolean, context: ExampleContext): u
         },
       ];
     case 'INVALID_METHOD':
-      return { allowed: [context.method], received: context.method === 'GET' ? 'POST' : 'GET' };
+      return {
+        allowed: allowedMethods(context.method),
+        received: context.method === 'GET' ? 'POST' : 'GET',
+      };
     case 'API_RATE_LIMITED':
       return { limit: context.rateSource, retry_after_seconds: 42 };
     case 'UNSUPPORTED_MEDIA_TYPE':

@@ -68,7 +68,12 @@ export function responseHeaders(
       ? { 'Retry-After': integer('Seconds to wait before the next request.') }
       : {}),
     ...(has('INVALID_METHOD')
-      ? { Allow: { description: 'The one method this API answers.', schema: { type: 'string' } } }
+      ? {
+          Allow: {
+            description: 'The method this API answers (`GET, HEAD` for a GET API).',
+            schema: { type: 'string' },
+          },
+        }
       : {}),
   };
 }

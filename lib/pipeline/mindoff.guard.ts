@@ -35,6 +35,7 @@ import { RequestIds } from '../request-id/request-ids';
 import { MindoffTelemetry } from '../telemetry/mindoff.telemetry';
 import { nodeRequestOf, nodeResponseOf, type AdapterRequest } from '../http/adapter-request';
 import { IdempotencyGate } from '../idempotency/idempotency.gate';
+import { allowedMethods, allowHeader } from '../http/allowed-methods';
 
 /**
  * The whole mindoff pipeline as one guard, in the original's order: auth → permissions →
@@ -102,10 +103,11 @@ export class MindoffGuard implements CanActivate, OnModuleInit {
     // HEAD is a GET whose body is not sent: the same pipeline and one run(), the adapter (Node's
     // response for a HEAD request) drops the body.
     if (raw.method !== api.method && !(raw.method === 'HEAD' && api.method === 'GET')) {
+      const allowed = allowedMethods(api.method);
       throw new MindoffHttpError(
         'INVALID_METHOD',
-        { allowed: [api.method], received: raw.method },
-        { Allow: api.method },
+        { allowed, received: raw.method },
+        { Allow: allowHeader(allowed) },
       );
     }
     telemetry?.reached('method');

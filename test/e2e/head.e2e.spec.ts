@@ -116,6 +116,18 @@ describe.each(ADAPTERS)('HEAD on %s', (adapter) => {
     expect(headRuns.create).toBe(before);
   });
 
+  it('lists HEAD beside GET when a GET API refuses another method: Allow and data.allowed', async () => {
+    const before = headRuns.items;
+    const post = await call(server.url, 'POST', '/v1/head/items/', { json: {} });
+    expect([post.status, post.body.message.code, post.headers.get('allow')]).toEqual([
+      405,
+      'INVALID_METHOD',
+      'GET, HEAD',
+    ]);
+    expect(post.body.data).toEqual({ allowed: ['GET', 'HEAD'], received: 'POST' });
+    expect(headRuns.items).toBe(before);
+  });
+
   it("answers HEAD on a task's detail and on the task list as their GET does, without a body", async () => {
     const auth = { authorization: 'Bearer head-token' };
     const ack = await call(server.url, 'POST', '/v1/head/create/', { headers: auth });

@@ -16,6 +16,7 @@ import { streamTicketKey, type StreamTicketBinding } from './stream-ticket';
 import { TASK_ENDPOINT_METADATA, type TaskEndpointSpec } from './task-endpoint.decorator';
 import type { TaskRecord } from '../task.types';
 import { nodeRequestOf, type AdapterRequest } from '../../http/adapter-request';
+import { allowedMethods, allowHeader } from '../../http/allowed-methods';
 
 type TaskEndpointRequest = AdapterRequest & { params?: Record<string, string> };
 
@@ -81,10 +82,11 @@ export class TaskAccessGuard implements CanActivate {
     this.requestIds.stamp(response);
     const method = raw.method ?? '';
     if (method !== endpoint.method && !(method === 'HEAD' && endpoint.method === 'GET')) {
+      const allowed = allowedMethods(endpoint.method);
       throw new MindoffHttpError(
         'INVALID_METHOD',
-        { allowed: [endpoint.method], received: method },
-        { Allow: endpoint.method },
+        { allowed, received: method },
+        { Allow: allowHeader(allowed) },
       );
     }
     const rate = this.endpointPolicies[endpoint.name];
