@@ -152,17 +152,28 @@ function loadRows(r) {
 function idempotencyRows(r) {
   return r.rows.flatMap((row) => {
     const on = `${row.store} store, ${row.adapter}`;
-    const rows = [
-      {
-        measure: `req/s, a POST with a fresh Idempotency-Key ÷ the same POST without (${on})`,
-        figure: `${f2(row.ratio)} (rounds ${row.per_round.map(f2).join(' / ')})`,
-        raw: `${f0(row.with_key_rps)} / ${f0(row.without_rps)} req/s`,
+    const rows = [];
+    // Runs recorded before the CPU figures existed have none.
+    if (row.cpu_ratio !== undefined) {
+      rows.push({
+        measure: `server CPU per request, the same POST without a key ÷ with a fresh Idempotency-Key (${on})`,
+        figure: `${f2(row.cpu_ratio)} (rounds ${row.cpu_per_round.map(f2).join(' / ')})`,
+        raw: `${row.without_cpu_us.toFixed(1)} / ${row.with_key_cpu_us.toFixed(1)} µs`,
         target:
           row.store === 'memory'
-            ? `≥ ${r.targets.memory_ratio}: ${met(row.ratio >= r.targets.memory_ratio)}`
+            ? `≥ ${r.targets.memory_ratio} (a key costs at most 10 % more): ${met(row.cpu_ratio >= r.targets.memory_ratio)}`
             : 'reference (the target is round trips)',
-      },
-    ];
+      });
+    }
+    rows.push({
+      measure: `req/s, a POST with a fresh Idempotency-Key ÷ the same POST without (${on})`,
+      figure: `${f2(row.ratio)} (rounds ${row.per_round.map(f2).join(' / ')})`,
+      raw: `${f0(row.with_key_rps)} / ${f0(row.without_rps)} req/s`,
+      target:
+        row.store === 'memory' && row.cpu_ratio === undefined
+          ? `≥ ${r.targets.memory_ratio}: ${met(row.ratio >= r.targets.memory_ratio)}`
+          : 'reference (wall-clock: includes time the machine gave other tenants)',
+    });
     if (row.round_trips !== undefined) {
       rows.push({
         measure: `Redis commands per keyed request, first request / replay (${on})`,
@@ -216,7 +227,9 @@ export const SECTIONS = [
     id: 'idempotency',
     title: 'Idempotency keys',
     command: 'npm run bench -- idempotency',
-    knobs: names(`DURATION RUNS CONNECTIONS ADAPTERS STORES ROUND_TRIP_REQUESTS RELAY_DELAY_MS`),
+    knobs: names(
+      `DURATION RUNS CONNECTIONS ADAPTERS STORES ROUND_TRIP_REQUESTS RELAY_DELAY_MS WARMUP PIN IDEM_TTL`,
+    ),
     glance: idempotencyRows,
   },
   {

@@ -5,19 +5,24 @@
 // Redis are not round trips); and the round trips a first request waits for, measured through a
 // relay that holds every reply of Redis back by RELAY_DELAY_MS: the extra latency of sequential
 // keyed requests over unkeyed ones, in relay delays.
+// The server runs on the last core and wrk on the first (PIN=0: unpinned), each path warmed up
+// for WARMUP s (default 2) first; the ratio is the median of the per-round ratios.
 // Knobs: DURATION (s per measurement, default 5), RUNS (default 3), CONNECTIONS (default 10),
+// WARMUP (s, default 2), PIN (default 1 on 2+ cores), IDEM_TTL (the keys' ttl, default 5m),
 // ADAPTERS (default 'express,fastify'), STORES (default 'memory,redis'), ROUND_TRIP_REQUESTS (50),
 // RELAY_DELAY_MS (default 20).
 // Writes bench/results/idempotency-<stamp>.json and .md, which bench/harness/report.mjs reads.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
+import { cpus } from 'node:os';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..', '..');
 const duration = Number(process.env.DURATION ?? 5);
 const runs = Number(process.env.RUNS ?? 3);
+const warmup = Number(process.env.WARMUP ?? 2);
 const connections = Number(process.env.CONNECTIONS ?? 10);
 const roundTripRequests = Number(process.env.ROUND_TRIP_REQUESTS ?? 50);
 const relayDelayMs = Number(process.env.RELAY_DELAY_MS ?? 20);
@@ -30,26 +35,34 @@ const PAYLOAD = JSON.stringify({ amount: 1200, currency: 'EUR' });
 mkdirSync(results, { recursive: true });
 writeFileSync(body, PAYLOAD);
 
+// As the HTTP harness does (PIN=0 turns it off): the server on the last core, wrk on the first,
+// so neither takes the other's core and the scheduler's placement stops moving the figures.
+const PIN =
+  (process.env.PIN ?? (cpus().length >= 2 ? '1' : '0')) !== '0' &&
+  spawnSync('taskset', ['-V']).status === 0;
+const HZ = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
+const pinned = (core, bin, args) =>
+  PIN ? ['taskset', ['-c', String(core), bin, ...args]] : [bin, args];
+
 /** Memory: at most 10 % over the same POST without a key. Redis: at most one round trip. */
 const TARGET_MEMORY = 0.9;
 const TARGET_ROUND_TRIPS = 1;
 
 async function server(adapter, store, port, prefix, redisUrlFor = redisUrl.href) {
-  const child = spawn(
-    process.execPath,
-    [join(root, 'bench/results/dist/bench/idempotency/server.js')],
-    {
-      env: {
-        ...process.env,
-        ADAPTER: adapter,
-        IDEM_STORE: store,
-        PORT: String(port),
-        IDEM_PREFIX: prefix,
-        REDIS_URL: redisUrlFor,
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+  const [bin, args] = pinned(cpus().length - 1, process.execPath, [
+    join(root, 'bench/results/dist/bench/idempotency/server.js'),
+  ]);
+  const child = spawn(bin, args, {
+    env: {
+      ...process.env,
+      ADAPTER: adapter,
+      IDEM_STORE: store,
+      PORT: String(port),
+      IDEM_PREFIX: prefix,
+      REDIS_URL: redisUrlFor,
     },
-  );
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   await new Promise((resolve, reject) => {
     child.stdout.on('data', (chunk) => String(chunk).includes('listening') && resolve());
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -57,27 +70,38 @@ async function server(adapter, store, port, prefix, redisUrlFor = redisUrl.href)
   return child;
 }
 
-function wrk(port, keyed) {
-  const out = execFileSync(
-    process.env.WRK ?? 'wrk',
-    [
-      '-t1',
-      `-c${connections}`,
-      `-d${duration}s`,
-      '-s',
-      join(root, 'bench/idempotency/post-key.lua'),
-      `http://127.0.0.1:${port}/v1/bench/charge/`,
-    ],
-    { env: { ...process.env, BODY_FILE: body, KEYS: keyed ? '1' : '0' }, encoding: 'utf8' },
-  );
+/** CPU time the process `pid` has used, in µs (user and system; time the VM was not scheduled is not in it). */
+function cpuMicros(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) / HZ) * 1e6;
+}
+
+/** One wrk run against the server `pid` on `port`: its RESULT figures and the server's CPU µs per request. */
+function wrk(pid, port, keyed, seconds = duration) {
+  const cpuBefore = cpuMicros(pid);
+  const [bin, args] = pinned(0, process.env.WRK ?? 'wrk', [
+    '-t1',
+    `-c${connections}`,
+    `-d${seconds}s`,
+    '-s',
+    join(root, 'bench/idempotency/post-key.lua'),
+    `http://127.0.0.1:${port}/v1/bench/charge/`,
+  ]);
+  const out = execFileSync(bin, args, {
+    env: { ...process.env, BODY_FILE: body, KEYS: keyed ? '1' : '0' },
+    encoding: 'utf8',
+  });
+  const cpu = cpuMicros(pid) - cpuBefore;
   const line = out.split('\n').find((l) => l.startsWith('RESULT'));
-  return Object.fromEntries(
+  const result = Object.fromEntries(
     line
       .slice(7)
       .split(' ')
       .map((kv) => kv.split('='))
       .map(([k, v]) => [k, Number(v)]),
   );
+  return { ...result, cpu_us: cpu / result.requests };
 }
 
 /** Redis's MONITOR feed, as lines; `stop()` closes it and answers what it saw. */
@@ -180,21 +204,30 @@ for (const adapter of adapters) {
     try {
       const without = [];
       const withKey = [];
-      wrk(port, false); // warm-up
+      // Warm-up, both paths (the keyed one compiled before it is measured).
+      wrk(child.pid, port, false, warmup);
+      wrk(child.pid, port, true, warmup);
       for (let i = 0; i < runs; i++) {
-        without.push(wrk(port, false));
-        withKey.push(wrk(port, true));
+        without.push(wrk(child.pid, port, false));
+        withKey.push(wrk(child.pid, port, true));
       }
       const perRound = without.map((w, i) => withKey[i].rps / w.rps);
+      // What a request costs the server, whatever else the machine runs: unkeyed ÷ keyed CPU.
+      const cpuPerRound = without.map((w, i) => w.cpu_us / withKey[i].cpu_us);
       const row = {
         adapter,
         store,
         without_rps: median(without.map((r) => r.rps)),
         with_key_rps: median(withKey.map((r) => r.rps)),
         per_round: perRound,
+        without_cpu_us: median(without.map((r) => r.cpu_us)),
+        with_key_cpu_us: median(withKey.map((r) => r.cpu_us)),
+        cpu_per_round: cpuPerRound,
+        cpu_ratio: median(cpuPerRound),
         non2xx: [...without, ...withKey].reduce((n, r) => n + r.non2xx, 0),
       };
-      row.ratio = row.with_key_rps / row.without_rps;
+      // The median of the per-round ratios: each round's pair ran back to back, so drift cancels.
+      row.ratio = median(perRound);
       if (store === 'redis') {
         const keys = Array.from({ length: roundTripRequests }, () => `rt-${randomUUID()}`);
         row.round_trips = await roundTrips(port, prefix, keys);
@@ -214,11 +247,11 @@ const f2 = (x) => x.toFixed(2);
 const lines = [
   `POST /v1/bench/charge/ without a key vs a fresh key per request (${duration} s × ${runs} interleaved, ${connections} connections)`,
   '',
-  '| adapter | store | req/s without | req/s with a key | with ÷ without | per round | Redis commands: first request / replay | round trips a first request waits for | non-2xx |',
-  '|---|---|---:|---:|---:|---|---:|---:|---:|',
+  '| adapter | store | req/s without | req/s with a key | with ÷ without | per round | server CPU µs per request, without / with | without ÷ with, CPU | Redis commands: first request / replay | round trips a first request waits for | non-2xx |',
+  '|---|---|---:|---:|---:|---|---:|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.adapter} | ${r.store} | ${r.without_rps.toFixed(0)} | ${r.with_key_rps.toFixed(0)} | ${f2(r.ratio)} | ${r.per_round.map(f2).join(' / ')} | ${r.round_trips === undefined ? '–' : `${f2(r.round_trips)} / ${f2(r.replay_round_trips)}`} | ${r.awaited_round_trips === undefined ? '–' : f2(r.awaited_round_trips)} | ${r.non2xx} |`,
+      `| ${r.adapter} | ${r.store} | ${r.without_rps.toFixed(0)} | ${r.with_key_rps.toFixed(0)} | ${f2(r.ratio)} | ${r.per_round.map(f2).join(' / ')} | ${r.without_cpu_us.toFixed(1)} / ${r.with_key_cpu_us.toFixed(1)} | ${f2(r.cpu_ratio)} (${r.cpu_per_round.map(f2).join(' / ')}) | ${r.round_trips === undefined ? '–' : `${f2(r.round_trips)} / ${f2(r.replay_round_trips)}`} | ${r.awaited_round_trips === undefined ? '–' : f2(r.awaited_round_trips)} | ${r.non2xx} |`,
   ),
 ];
 console.log(lines.join('\n'));
@@ -226,6 +259,8 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const config = {
   duration,
   runs,
+  warmup,
+  pinned: PIN,
   connections,
   round_trip_requests: roundTripRequests,
   relay_delay_ms: relayDelayMs,

@@ -34,7 +34,9 @@ const store = redis
 
 @Module({
   imports: [
-    MindoffModule.forRoot({ idempotency: { ttl: '5m', ...store } }),
+    MindoffModule.forRoot({
+      idempotency: { ttl: (process.env.IDEM_TTL ?? '5m') as '5m', ...store },
+    }),
     MindoffVersions.register({ 1: BenchChargeV1 }),
   ],
 })

@@ -28,8 +28,6 @@ export interface HeldKeyRequest {
   renewal: KeyRenewal;
   key: string;
   fingerprint: string;
-  /** This process's number of the claim (its token ends with it). */
-  id: number;
   token: string;
   ttlMs: number;
   lockTtlMs: number;
@@ -50,11 +48,9 @@ export interface HeldKeyRequest {
  * `run()` failed (a thrown error or a 5xx), so a retry runs again.
  */
 export class HeldKey implements RenewedKey {
-  readonly id: number;
+  renewalSlot = -1;
 
-  constructor(private readonly held: HeldKeyRequest) {
-    this.id = held.id;
-  }
+  constructor(private readonly held: HeldKeyRequest) {}
 
   /** `action`, carried out under this key once it is claimed. */
   around(action: RouteAction): RouteAction {

@@ -12,6 +12,7 @@ import { HeldKey } from './held-key';
 import { idempotencyKeyOf } from './idempotency-key';
 import { MINDOFF_IDEMPOTENCY_STORE } from './idempotency-store.provider';
 import { KeyRenewal } from './key-renewal';
+import { MemoryIdempotencyStore } from './memory-idempotency.store';
 import { requestFingerprint, type FingerprintParts } from './request-fingerprint';
 
 /** The request header that carries the key. */
@@ -42,6 +43,8 @@ export class IdempotencyGate implements OnModuleDestroy {
   private readonly logger = new Logger('Mindoff');
   private readonly renewal: KeyRenewal;
   private claims = 0;
+  /** Whether keys live in this process (short fingerprints are then kept unhashed). */
+  private readonly local: boolean;
 
   constructor(
     @Inject(MINDOFF_IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
@@ -50,6 +53,7 @@ export class IdempotencyGate implements OnModuleDestroy {
     private readonly adapterHost: HttpAdapterHost,
   ) {
     this.renewal = new KeyRenewal(options.idempotency.lockTtlMs);
+    this.local = store instanceof MemoryIdempotencyStore;
   }
 
   /** Null when the key is optional and none was sent: the request runs as any other. */
@@ -65,14 +69,12 @@ export class IdempotencyGate implements OnModuleDestroy {
     }
     if (found === 'invalid') throw new MindoffHttpError('IDEMPOTENCY_KEY_INVALID');
     const { ttlMs, lockTtlMs } = this.options.idempotency;
-    const id = ++this.claims;
     return new HeldKey({
       store: this.store,
       renewal: this.renewal,
       key: `${request.scope}\n${parts.urlName}\n${found.key}`,
-      fingerprint: requestFingerprint(parts),
-      id,
-      token: `${TOKEN_PREFIX}${id}`,
+      fingerprint: requestFingerprint(parts, this.local),
+      token: `${TOKEN_PREFIX}${++this.claims}`,
       ttlMs: declared.ttlMs ?? ttlMs,
       lockTtlMs,
       adapter: this.adapterHost.httpAdapter,

@@ -1,8 +1,8 @@
 import { KeyRenewal, type RenewedKey } from './key-renewal';
 
-function key(id: number): RenewedKey & { renewals: number } {
+function key(): RenewedKey & { renewals: number } {
   return {
-    id,
+    renewalSlot: -1,
     renewals: 0,
     renew() {
       this.renewals++;
@@ -16,8 +16,8 @@ describe('KeyRenewal', () => {
 
   it('renews every tracked key every lockTtl / 3, and a key no more once untracked', () => {
     const renewal = new KeyRenewal(3000);
-    const first = key(1);
-    const second = key(2);
+    const first = key();
+    const second = key();
     renewal.track(first);
     renewal.track(second);
     jest.advanceTimersByTime(3000);
@@ -33,7 +33,7 @@ describe('KeyRenewal', () => {
   it('keeps one timer however many keys it holds, starts it with the first key and stops it on stop()', () => {
     const renewal = new KeyRenewal(300);
     expect(jest.getTimerCount()).toBe(0);
-    for (let id = 1; id <= 50; id++) renewal.track(key(id));
+    for (let i = 0; i < 50; i++) renewal.track(key());
     expect(jest.getTimerCount()).toBe(1);
     renewal.stop();
     expect(jest.getTimerCount()).toBe(0);
@@ -41,13 +41,31 @@ describe('KeyRenewal', () => {
 
   it('untracks only the key it is given', () => {
     const renewal = new KeyRenewal(300);
-    const a = key(1);
-    const b = key(2);
+    const a = key();
+    const b = key();
     renewal.track(a);
     renewal.track(b);
     renewal.untrack(a);
     jest.advanceTimersByTime(100);
     expect([a.renewals, b.renewals]).toEqual([0, 1]);
+    renewal.stop();
+  });
+
+  it('untracks a key from the middle and keeps renewing every other one, and untracking twice changes nothing', () => {
+    const renewal = new KeyRenewal(300);
+    const keys = [key(), key(), key(), key()];
+    keys.forEach((k) => renewal.track(k));
+    renewal.untrack(keys[1]);
+    renewal.untrack(keys[1]);
+    renewal.untrack(keys[0]);
+    expect(renewal.size).toBe(2);
+    jest.advanceTimersByTime(100);
+    expect(keys.map((k) => k.renewals)).toEqual([0, 0, 1, 1]);
+    renewal.track(keys[0]);
+    renewal.untrack(keys[3]);
+    jest.advanceTimersByTime(100);
+    expect(keys.map((k) => k.renewals)).toEqual([1, 0, 2, 1]);
+    expect(renewal.size).toBe(2);
     renewal.stop();
   });
 });

@@ -1,7 +1,7 @@
 /** A claimed key whose lock is renewed while its request runs. */
 export interface RenewedKey {
-  /** A number no other key of this process has (keys are tracked by it, not by identity). */
-  readonly id: number;
+  /** Where `KeyRenewal` holds the key while it is tracked, -1 otherwise (its bookkeeping, not the key's). */
+  renewalSlot: number;
   /** Extends the lock (called every `lockTtl / 3` while the key is tracked). */
   renew(): void;
 }
@@ -9,18 +9,18 @@ export interface RenewedKey {
 /**
  * One timer for every key this process holds: each tracked key's lock is renewed every
  * `lockTtl / 3`, so a lock outlasts a long `run()` and frees `lockTtl` after the process dies.
- * A request adds nothing to the timer list: it joins and leaves a map. The timer is unref'd and
- * starts with the first key.
+ * A request adds nothing to the timer list: it takes a slot of an array and gives it back (the
+ * last key moves into it), without hashing. The timer is unref'd and starts with the first key.
  */
 export class KeyRenewal {
-  private readonly keys = new Map<number, RenewedKey>();
+  private readonly keys: RenewedKey[] = [];
   private timer?: NodeJS.Timeout;
 
   constructor(private readonly lockTtlMs: number) {}
 
   /** Renews `key` from now on, until `untrack`. */
   track(key: RenewedKey): void {
-    this.keys.set(key.id, key);
+    key.renewalSlot = this.keys.push(key) - 1;
     if (!this.timer) {
       this.timer = setInterval(
         () => this.keys.forEach((held) => held.renew()),
@@ -31,7 +31,19 @@ export class KeyRenewal {
   }
 
   untrack(key: RenewedKey): void {
-    this.keys.delete(key.id);
+    const slot = key.renewalSlot;
+    if (slot < 0 || this.keys[slot] !== key) return;
+    const last = this.keys.pop() as RenewedKey;
+    if (last !== key) {
+      this.keys[slot] = last;
+      last.renewalSlot = slot;
+    }
+    key.renewalSlot = -1;
+  }
+
+  /** How many keys are tracked. */
+  get size(): number {
+    return this.keys.length;
   }
 
   /** Stops the timer (the module is shutting down). */

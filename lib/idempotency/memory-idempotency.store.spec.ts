@@ -31,4 +31,26 @@ describe('MemoryIdempotencyStore', () => {
     expect(await store.claim('lock', 'f', 'new', 1000)).toEqual({ state: 'claimed' });
     expect(await store.claim('answer', 'f', 'b', 1000)).toMatchObject({ state: 'done' });
   });
+
+  it('holds only the live keys under steady expiry, freed keys and keys claimed again included', async () => {
+    let now = 0;
+    const store = new MemoryIdempotencyStore(() => now);
+    for (let i = 0; i < 20_000; i++) {
+      now = i;
+      await store.claim(`k${i}`, 'f', `t${i}`, 50);
+      if (i % 3 === 0) await store.release(`k${i}`, `t${i}`);
+      else await store.complete(`k${i}`, `t${i}`, outcome, 100);
+      // An expired key claimed again is a new entry: the old one must not remove it.
+      if (i % 500 === 0 && i >= 200) {
+        expect(await store.claim(`k${i - 200 + 1}`, 'f', 'again', 50)).toEqual({
+          state: 'claimed',
+        });
+      }
+    }
+    // Answers of the last 100 ms (two in three requests), the locks claimed again.
+    expect(store.size).toBeGreaterThanOrEqual(66);
+    expect(store.size).toBeLessThanOrEqual(66 + 1 + 40);
+    expect(await store.claim('k19801', 'f', 't', 1000)).toEqual({ state: 'claimed' });
+    expect(await store.claim('k19999', 'g', 't', 1000)).toMatchObject({ state: 'done' });
+  });
 });

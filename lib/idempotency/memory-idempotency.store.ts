@@ -5,6 +5,7 @@ import type {
 } from '../interfaces/idempotency-store.interface';
 
 interface Entry {
+  key: string;
   fingerprint: string;
   /** The request holding the key; null once its answer is kept. */
   token: string | null;
@@ -14,6 +15,8 @@ interface Entry {
 
 /** Expired entries removed at most per claim, so expired keys go without a timer or a full scan. */
 const SWEEP_PER_CLAIM = 4;
+/** Swept slots the claim order keeps before it drops them (in one copy, so O(1) per claim). */
+const COMPACT_AFTER = 1024;
 
 /**
  * Idempotency keys in this process's memory (the default): right for one instance, lost on
@@ -21,6 +24,13 @@ const SWEEP_PER_CLAIM = 4;
  */
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Every entry in the order it was claimed, from `head` on. Sweeping walks it, not the map: a map
+   * iterator starts at the map's first slot and steps over every deleted one, which under steady
+   * expiry is most of them.
+   */
+  private order: Entry[] = [];
+  private head = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
@@ -34,7 +44,9 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.sweep(now);
     const entry = this.live(key, now);
     if (!entry) {
-      this.entries.set(key, { fingerprint, token, outcome: null, expiresAt: now + lockTtlMs });
+      const claimed: Entry = { key, fingerprint, token, outcome: null, expiresAt: now + lockTtlMs };
+      this.entries.set(key, claimed);
+      this.order.push(claimed);
       return Promise.resolve({ state: 'claimed' });
     }
     return Promise.resolve(
@@ -60,16 +72,19 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     const now = this.now();
     const entry = this.held(key, token, now);
     if (entry) {
-      Object.assign(entry, { token: null, outcome, expiresAt: now + ttlMs });
-      // To the end of the map, with the answers that expire about when it does.
-      this.entries.delete(key);
-      this.entries.set(key, entry);
+      entry.token = null;
+      entry.outcome = outcome;
+      entry.expiresAt = now + ttlMs;
     }
     return Promise.resolve(entry !== undefined);
   }
 
   release(key: string, token: string): Promise<void> {
-    if (this.held(key, token, this.now())) this.entries.delete(key);
+    const entry = this.held(key, token, this.now());
+    if (entry) {
+      this.entries.delete(key);
+      entry.expiresAt = 0; // the sweep passes it
+    }
     return Promise.resolve();
   }
 
@@ -93,16 +108,27 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   }
 
   /**
-   * Map order is insertion order, and an answered key moves to the end when it is answered: the
-   * oldest entries expire first (for APIs of one ttl exactly, otherwise nearly). Removes expired
-   * entries from the front and stops at the first live one, so a claim costs O(1); an entry kept
-   * behind a longer-lived one goes when it is next asked for, or once that one has gone.
+   * Entries expire about in the order they were claimed (an answer its ttl after its run: for
+   * APIs of one ttl, within a run's time). Removes expired entries (freed ones count as expired) from the
+   * front of that order, and stops at the first live one, so a claim costs O(1); an
+   * entry kept behind a longer-lived one goes when it is next asked for, or once that one has gone.
    */
   private sweep(now: number): void {
+    const { order } = this;
     let removed = 0;
-    for (const [key, entry] of this.entries) {
-      if (entry.expiresAt > now || ++removed > SWEEP_PER_CLAIM) break;
-      this.entries.delete(key);
+    while (this.head < order.length) {
+      const entry = order[this.head];
+      if (entry.expiresAt > now) break;
+      // Still the map's (not freed, nor claimed again since): remove it.
+      if (this.entries.get(entry.key) === entry) {
+        if (++removed > SWEEP_PER_CLAIM) break;
+        this.entries.delete(entry.key);
+      }
+      this.head++;
+    }
+    if (this.head >= COMPACT_AFTER && this.head * 2 >= order.length) {
+      this.order = order.slice(this.head);
+      this.head = 0;
     }
   }
 }
