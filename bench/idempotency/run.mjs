@@ -10,7 +10,7 @@
 // Knobs: DURATION (s per measurement, default 5), RUNS (default 3), CONNECTIONS (default 10),
 // WARMUP (s, default 2), PIN (default 1 on 2+ cores), IDEM_TTL (the keys' ttl, default 5m),
 // ADAPTERS (default 'express,fastify'), STORES (default 'memory,redis'), ROUND_TRIP_REQUESTS (50),
-// RELAY_DELAY_MS (default 20).
+// RELAY_DELAY_MS (default 50: a machine's hiccups of a few ms are then a small part of it).
 // Writes bench/results/idempotency-<stamp>.json and .md, which bench/harness/report.mjs reads.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -25,7 +25,7 @@ const runs = Number(process.env.RUNS ?? 3);
 const warmup = Number(process.env.WARMUP ?? 2);
 const connections = Number(process.env.CONNECTIONS ?? 10);
 const roundTripRequests = Number(process.env.ROUND_TRIP_REQUESTS ?? 50);
-const relayDelayMs = Number(process.env.RELAY_DELAY_MS ?? 20);
+const relayDelayMs = Number(process.env.RELAY_DELAY_MS ?? 50);
 const adapters = (process.env.ADAPTERS ?? 'express,fastify').split(',');
 const stores = (process.env.STORES ?? 'memory,redis').split(',');
 const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
@@ -158,7 +158,7 @@ async function awaitedRoundTrips(adapter, port, relayPort) {
       await post(port, key);
       return performance.now() - start;
     };
-    const n = 30;
+    const n = 40;
     const without = [];
     const withKey = [];
     for (let i = 0; i < 3; i++) await timed(`warm-${randomUUID()}`); // scripts loaded
