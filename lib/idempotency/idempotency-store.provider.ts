@@ -1,8 +1,14 @@
-import type { FactoryProvider, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import {
+  Logger,
+  type FactoryProvider,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import type { IdempotencyStore } from '../interfaces/idempotency-store.interface';
 import type { ResolvedMindoffOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { MINDOFF_RESOLVED_OPTIONS } from '../mindoff.constants';
 import { DeadlineIdempotencyStore } from './deadline-idempotency.store';
+import { idempotencyAnswersForgotten } from './idempotency.messages';
 import { MemoryIdempotencyStore } from './memory-idempotency.store';
 import { createRedisIdempotencyStore } from './redis-idempotency.store';
 
@@ -11,7 +17,8 @@ export const MINDOFF_IDEMPOTENCY_STORE = Symbol('mindoff:idempotency-store');
 
 /**
  * Picks where keys live: the app's own store (each call bounded by `commandTimeoutMs`), Redis when
- * `store: { redis }` is given (its client bounds every call itself), else this process's memory.
+ * `store: { redis }` is given (its client bounds every call itself), else this process's memory (at most
+ * `memoryMaxMegabytes`).
  */
 export const idempotencyStoreProvider: FactoryProvider<IdempotencyStore> = {
   provide: MINDOFF_IDEMPOTENCY_STORE,
@@ -25,6 +32,10 @@ export const idempotencyStoreProvider: FactoryProvider<IdempotencyStore> = {
         onApplicationShutdown: () => close(),
       } satisfies OnModuleInit & OnApplicationShutdown);
     }
-    return new MemoryIdempotencyStore();
+    const logger = new Logger('Mindoff');
+    return new MemoryIdempotencyStore({
+      maxBytes: config.memoryMaxBytes,
+      onForget: (count) => logger.warn(idempotencyAnswersForgotten(count, config.memoryMaxBytes)),
+    });
   },
 };

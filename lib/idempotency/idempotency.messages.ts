@@ -21,3 +21,9 @@ export const idempotencyStoreFailed = (action: string, message: string): string 
 
 export const idempotencyLockLost = (): string =>
   `An idempotency key's lock expired while its run() was still going (a slow store or a lockTtl too short for the renewal); another request may take the key. Raise idempotency.lockTtl.`;
+
+export const badIdempotencyMemory = (value: string): string =>
+  `MindoffModule: idempotency.memoryMaxMegabytes ${value} must be a number of megabytes above 0 (default 64), or keep keys in Redis with idempotency.store: { redis: 'redis://host:6379' }.`;
+
+export const idempotencyAnswersForgotten = (count: number, maxBytes: number): string =>
+  `${count} kept idempotency answer${count === 1 ? ' was' : 's were'} forgotten before their ttl to keep the keys in memory under idempotency.memoryMaxMegabytes (${Number((maxBytes / 1024 / 1024).toPrecision(3))}): a retry of one of them runs again. Raise idempotency.memoryMaxMegabytes, shorten idempotency.ttl, or keep keys in Redis (idempotency.store: { redis }).`;

@@ -28,7 +28,7 @@ describe('idempotency keys over any interleaving of requests, repeats, other pay
     await fc.assert(
       fc.asyncProperty(steps, async (plan) => {
         let now = 0;
-        const store = new MemoryIdempotencyStore(() => now);
+        const store = new MemoryIdempotencyStore({ now: () => now });
         const running: string[] = [];
         let answered: string | undefined;
         let tokens = 0;

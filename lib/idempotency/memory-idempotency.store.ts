@@ -6,6 +6,8 @@ import type {
 
 interface Entry {
   key: string;
+  /** What it counts against `maxBytes`. */
+  bytes: number;
   fingerprint: string;
   /** The request holding the key; null once its answer is kept. */
   token: string | null;
@@ -17,10 +19,34 @@ interface Entry {
 const SWEEP_PER_CLAIM = 4;
 /** Swept slots the claim order keeps before it drops them (in one copy, so O(1) per claim). */
 const COMPACT_AFTER = 1024;
+/** What a key costs besides its strings: its entry, its kept answer's record, its map slot. */
+const ENTRY_BYTES = 200;
+/** The default bound, `idempotency.memoryMaxMegabytes` 64. */
+const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/** `onForget` is called at most this often. */
+const FORGET_NOTICE_MS = 60_000;
+
+/** How a `MemoryIdempotencyStore` is bounded. */
+export interface MemoryIdempotencyStoreOptions {
+  /**
+   * What keys, fingerprints and kept answers may take, in bytes (their text, and 200 bytes a key
+   * for its records). Beyond it the oldest answers are forgotten first: a retry of one runs again.
+   * A key whose request still runs is never forgotten. Default 64 MiB.
+   */
+  maxBytes?: number;
+  /** Told how many answers were forgotten before their ttl, at most once a minute. */
+  onForget?: (count: number) => void;
+  /** The clock, in ms. Default `Date.now`. */
+  now?: () => number;
+}
 
 /**
  * Idempotency keys in this process's memory (the default): right for one instance, lost on
- * restart. Each call runs to its end without awaiting, so it is atomic on its key.
+ * restart, bounded by `maxBytes`. Each call runs to its end without awaiting, so it is atomic on
+ * its key.
+ *
+ * @example
+ * new MemoryIdempotencyStore({ maxBytes: 16 * 1024 * 1024, onForget: (n) => console.warn(n) });
  */
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly entries = new Map<string, Entry>();
@@ -31,8 +57,20 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
    */
   private order: Entry[] = [];
   private head = 0;
+  /** Where forgetting resumes: every entry before it is gone, or was running when passed. */
+  private forgetFrom = 0;
+  private heldBytes = 0;
+  private unreported = 0;
+  private reportedAt = -Infinity;
+  private readonly maxBytes: number;
+  private readonly onForget?: (count: number) => void;
+  private readonly now: () => number;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(options: MemoryIdempotencyStoreOptions = {}) {
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.onForget = options.onForget;
+    this.now = options.now ?? Date.now;
+  }
 
   claim(
     key: string,
@@ -44,9 +82,18 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.sweep(now);
     const entry = this.live(key, now);
     if (!entry) {
-      const claimed: Entry = { key, fingerprint, token, outcome: null, expiresAt: now + lockTtlMs };
+      const claimed: Entry = {
+        key,
+        bytes: ENTRY_BYTES + key.length + fingerprint.length,
+        fingerprint,
+        token,
+        outcome: null,
+        expiresAt: now + lockTtlMs,
+      };
       this.entries.set(key, claimed);
       this.order.push(claimed);
+      this.heldBytes += claimed.bytes;
+      if (this.heldBytes > this.maxBytes) this.forget(now);
       return Promise.resolve({ state: 'claimed' });
     }
     return Promise.resolve(
@@ -75,22 +122,27 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       entry.token = null;
       entry.outcome = outcome;
       entry.expiresAt = now + ttlMs;
+      entry.bytes += outcome.body.length;
+      this.heldBytes += outcome.body.length;
+      if (this.heldBytes > this.maxBytes) this.forget(now);
     }
     return Promise.resolve(entry !== undefined);
   }
 
   release(key: string, token: string): Promise<void> {
     const entry = this.held(key, token, this.now());
-    if (entry) {
-      this.entries.delete(key);
-      entry.expiresAt = 0; // the sweep passes it
-    }
+    if (entry) this.remove(entry);
     return Promise.resolve();
   }
 
   /** How many keys are held or answered (expired ones may still count until swept). */
   get size(): number {
     return this.entries.size;
+  }
+
+  /** What the keys held count against `maxBytes`. */
+  get bytes(): number {
+    return this.heldBytes;
   }
 
   private held(key: string, token: string, now: number): Entry | undefined {
@@ -101,16 +153,23 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   private live(key: string, now: number): Entry | undefined {
     const entry = this.entries.get(key);
     if (entry && entry.expiresAt <= now) {
-      this.entries.delete(key);
+      this.remove(entry);
       return undefined;
     }
     return entry;
   }
 
+  /** Out of the map, and marked expired so that the sweep passes it. */
+  private remove(entry: Entry): void {
+    this.entries.delete(entry.key);
+    this.heldBytes -= entry.bytes;
+    entry.expiresAt = 0;
+  }
+
   /**
    * Entries expire about in the order they were claimed (an answer its ttl after its run: for
-   * APIs of one ttl, within a run's time). Removes expired entries (freed ones count as expired) from the
-   * front of that order, and stops at the first live one, so a claim costs O(1); an
+   * APIs of one ttl, within a run's time). Removes expired entries (freed ones count as expired)
+   * from the front of that order, and stops at the first live one, so a claim costs O(1); an
    * entry kept behind a longer-lived one goes when it is next asked for, or once that one has gone.
    */
   private sweep(now: number): void {
@@ -122,13 +181,35 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       // Still the map's (not freed, nor claimed again since): remove it.
       if (this.entries.get(entry.key) === entry) {
         if (++removed > SWEEP_PER_CLAIM) break;
-        this.entries.delete(entry.key);
+        this.remove(entry);
       }
       this.head++;
     }
     if (this.head >= COMPACT_AFTER && this.head * 2 >= order.length) {
       this.order = order.slice(this.head);
+      this.forgetFrom = Math.max(0, this.forgetFrom - this.head);
       this.head = 0;
+    }
+  }
+
+  /** Over `maxBytes`: forgets the oldest answers until it is not (keys in use stay). */
+  private forget(now: number): void {
+    const { order } = this;
+    let at = Math.max(this.forgetFrom, this.head);
+    let forgotten = 0;
+    while (this.heldBytes > this.maxBytes && at < order.length) {
+      const entry = order[at++];
+      if (entry.token === null && this.entries.get(entry.key) === entry) {
+        this.remove(entry);
+        forgotten++;
+      }
+    }
+    this.forgetFrom = at;
+    this.unreported += forgotten;
+    if (this.unreported > 0 && this.onForget && now - this.reportedAt >= FORGET_NOTICE_MS) {
+      this.onForget(this.unreported);
+      this.unreported = 0;
+      this.reportedAt = now;
     }
   }
 }

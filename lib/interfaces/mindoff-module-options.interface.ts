@@ -67,6 +67,13 @@ export interface MindoffIdempotencyOptions {
   lockTtl?: DurationString;
   /** Default: in memory (one process). */
   store?: IdempotencyStoreOption;
+  /**
+   * How much the keys kept in memory may take (keys, fingerprints and kept answers), in MB.
+   * Beyond it the oldest answers are forgotten first, so a retry of one of them runs again, and
+   * mindoff warns at most once a minute; a key whose request still runs is never forgotten.
+   * Not used with `store`. Default 64.
+   */
+  memoryMaxMegabytes?: number;
 }
 
 /**

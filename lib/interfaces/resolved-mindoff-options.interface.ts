@@ -68,6 +68,8 @@ export interface ResolvedIdempotencyOptions {
   redis?: RateLimitRedis;
   prefix: string;
   commandTimeoutMs: number;
+  /** `memoryMaxMegabytes` in bytes: the bound of the in-memory store. */
+  memoryMaxBytes: number;
 }
 
 /** Whether a proxy at `address`, `hop` hops from the server (0: the socket's peer), is trusted. */

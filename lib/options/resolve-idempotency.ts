@@ -3,6 +3,7 @@ import type { MindoffIdempotencyOptions } from '../interfaces/mindoff-module-opt
 import type { ResolvedIdempotencyOptions } from '../interfaces/resolved-mindoff-options.interface';
 import { parseDuration } from '../idempotency/duration';
 import {
+  badIdempotencyMemory,
   badIdempotencyStore,
   badIdempotencyTimeout,
   badIdempotencyTtl,
@@ -12,11 +13,12 @@ import { DEFAULT_REDIS_IDEMPOTENCY_PREFIX } from '../idempotency/redis-idempoten
 const DEFAULT_TTL = '24h';
 const DEFAULT_LOCK_TTL = '30s';
 const DEFAULT_COMMAND_TIMEOUT_MS = 1000;
+const DEFAULT_MEMORY_MEGABYTES = 64;
 const STORE_METHODS = ['claim', 'renew', 'complete', 'release'] as const;
 
 /**
  * `forRoot({ idempotency })` with every default applied: answers kept a day, locks of 30 s, keys
- * in memory unless a store or `{ redis }` is given; what does not parse goes to `problems`.
+ * in memory (64 MB at most) unless a store or `{ redis }` is given; what does not parse goes to `problems`.
  *
  * @example
  * resolveIdempotency({ ttl: '1h' }, []).ttlMs; // 3600000
@@ -40,6 +42,7 @@ export function resolveIdempotency(
     lockTtlMs: duration('lockTtl', DEFAULT_LOCK_TTL),
     prefix: DEFAULT_REDIS_IDEMPOTENCY_PREFIX,
     commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS,
+    memoryMaxBytes: memoryMaxBytes(given.memoryMaxMegabytes, problems),
   };
   const store: unknown = given.store;
   if (store === undefined) return resolved;
@@ -60,6 +63,15 @@ export function resolveIdempotency(
     commandTimeoutMs:
       typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_COMMAND_TIMEOUT_MS,
   };
+}
+
+function memoryMaxBytes(value: unknown, problems: string[]): number {
+  const megabytes = value ?? DEFAULT_MEMORY_MEGABYTES;
+  if (typeof megabytes !== 'number' || !(megabytes > 0) || !Number.isFinite(megabytes)) {
+    problems.push(badIdempotencyMemory(JSON.stringify(value) ?? String(value)));
+    return DEFAULT_MEMORY_MEGABYTES * 1024 * 1024;
+  }
+  return Math.floor(megabytes * 1024 * 1024);
 }
 
 function isStore(value: unknown): value is IdempotencyStore {

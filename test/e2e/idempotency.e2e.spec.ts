@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IdempotencyStore } from '../../lib/interfaces/idempotency-store.interface';
 import type { MindoffModuleOptions } from 'mindoff';
@@ -329,6 +330,45 @@ describe.each(ADAPTERS.flatMap((adapter) => STORES.map((store) => ({ adapter, st
     });
   },
 );
+
+describe.each(ADAPTERS)('keys in memory past idempotency.memoryMaxMegabytes, on %s', (adapter) => {
+  let app: RunningApp;
+  const warnings: string[] = [];
+  beforeAll(async () => {
+    jest
+      .spyOn(Logger.prototype, 'warn')
+      .mockImplementation((message: unknown) => void warnings.push(String(message)));
+    // About 4 KB: a handful of kept answers.
+    app = await startApp(
+      IdempotencyLabModule.with({
+        idempotency: { memoryMaxMegabytes: 0.004 },
+        defaults: { limits: { request: null } },
+      }),
+      adapter,
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    jest.restoreAllMocks();
+  });
+
+  it('forgets the oldest answers first, so their retry runs again, keeps the newest, and warns naming the option', async () => {
+    const payload = { amount: 70, currency: 'EUR' };
+    const keys = Array.from({ length: 30 }, () => newKey());
+    for (const key of keys) expect((await charge(app, key, payload)).status).toBe(200);
+    const before = runsOf('charge');
+    const newest = await charge(app, keys[29], payload);
+    expect(newest.headers.get('idempotent-replayed')).toBe('true');
+    const oldest = await charge(app, keys[0], payload);
+    expect([oldest.status, oldest.headers.get('idempotent-replayed')]).toEqual([200, null]);
+    expect(runsOf('charge') - before).toBe(1);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^1 kept idempotency answer was forgotten before their ttl .* idempotency\.memoryMaxMegabytes \(0\.004\): a retry of one of them runs again\. Raise idempotency\.memoryMaxMegabytes/,
+      ),
+    ]);
+  });
+});
 
 describe.each(ADAPTERS)('an idempotency store that cannot answer, on %s', (adapter) => {
   const hanging: IdempotencyStore = {
