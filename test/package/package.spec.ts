@@ -1,8 +1,16 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isBuiltin } from 'node:module';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import * as source from '../../lib/index';
 import * as sourceClient from '../../lib/client/index';
@@ -104,14 +112,40 @@ describe('the packed package', () => {
       ),
     );
     expect(testOnly).toEqual([]);
-    // Outside dist/: the manifest, the docs npm shows, and each schematic's schema the collection names.
+    // Outside dist/: the manifest, the docs npm shows, the licence, and each schematic's schema the collection names.
     const collection = JSON.parse(readFileSync(join(installed, 'collection.json'), 'utf8')) as {
       schematics: Record<string, { schema: string }>;
     };
     const schemas = Object.values(collection.schematics).map(({ schema }) => relative('.', schema));
     expect(files.filter((file) => !file.startsWith('dist/')).sort()).toEqual(
-      ['CHANGELOG.md', 'README.md', 'collection.json', 'package.json', ...schemas].sort(),
+      [
+        'CHANGELOG.md',
+        'LICENSE',
+        'README.md',
+        'collection.json',
+        'package.json',
+        ...schemas,
+      ].sort(),
     );
+  });
+
+  it('carries the source of every source map: no map names a file the package does not hold', () => {
+    const installed = join(app, 'node_modules', 'mindoff');
+    const maps = walk(installed).filter((file) => file.endsWith('.js.map'));
+    expect(maps.length).toBeGreaterThan(50);
+    const missing = maps.flatMap((file) => {
+      const map = JSON.parse(readFileSync(file, 'utf8')) as {
+        sources: string[];
+        sourcesContent?: (string | null)[];
+      };
+      return map.sources
+        .filter(
+          (source, i) =>
+            typeof map.sourcesContent?.[i] !== 'string' && !existsSync(join(dirname(file), source)),
+        )
+        .map((source) => `${relative(installed, file)} -> ${source}`);
+    });
+    expect(missing).toEqual([]);
   });
 
   it('loads only packages it declares, and no test tool (typescript only in the schematics, as the Nest CLI runs them)', () => {
