@@ -19,7 +19,14 @@ case "$what" in
   *) echo "usage: npm run bench [-- all|validators|http|queue|load|idempotency|report]" >&2; exit 2 ;;
 esac
 if [[ " $sections " == *" http "* || " $sections " == *" queue "* || " $sections " == *" idempotency "* ]]; then
-  command -v "${WRK:-wrk}" >/dev/null || { echo "wrk not found (apt-get install wrk)" >&2; exit 1; }
+  if ! command -v "${WRK:-wrk}" >/dev/null; then
+    # As npm test sets up Chromium: installed once when root with apt, named otherwise.
+    if [ "$(id -u)" = 0 ] && [ -z "${WRK:-}" ] && command -v apt-get >/dev/null 2>&1; then
+      echo "npm run bench: installing Debian package wrk (once) ..." >&2
+      apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null
+    fi
+    command -v "${WRK:-wrk}" >/dev/null || { echo "wrk not found: sudo apt-get install wrk (or set WRK)" >&2; exit 1; }
+  fi
 fi
 since=$(node -e 'console.log(Date.now())')
 echo "== build: lib -> dist/, bench code and sample -> bench/results/dist/" >&2

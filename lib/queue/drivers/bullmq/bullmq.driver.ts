@@ -215,7 +215,7 @@ export class BullmqQueueDriver implements QueueDriver {
     this.subscriber = this.connections.open(SUBSCRIBER_OPTIONS);
     subscribeOnEveryConnection(this.subscriber, this.key('cancel-channel'));
     this.subscriber.on('message', (_channel: string, id: string) => {
-      void this.worker?.cancelJob(id, 'cancelled');
+      this.worker?.cancelJob(id, 'cancelled');
       this.local.emit(id);
     });
   }
