@@ -17,6 +17,9 @@ const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 /** How long a client is told to wait before retrying a key in use or a store outage, in seconds. */
 const RETRY_AFTER_SECONDS = '1';
 
+/** When a kept answer (or a freed key) that the store refused is written again, in ms after the last try. */
+const SETTLE_RETRY_MS = [100, 400, 1600] as const;
+
 /** What the route handler carries out for a request (a direct run, or an enqueue). */
 export interface RouteAction {
   execute(api: unknown): Promise<unknown>;
@@ -57,10 +60,13 @@ export class HeldKey implements RenewedKey {
     return { execute: (api: unknown) => this.execute(action, api) };
   }
 
+  /** Set once the answer is kept or the key freed: a renewal in flight then finds no lock, rightly. */
+  private settled = false;
+
   renew(): void {
     const { store, key, token, lockTtlMs, logger } = this.held;
     store.renew(key, token, lockTtlMs).then(
-      (kept) => (kept ? undefined : logger.warn(idempotencyLockLost())),
+      (kept) => (kept || this.settled ? undefined : logger.warn(idempotencyLockLost())),
       () => undefined,
     );
   }
@@ -142,20 +148,29 @@ export class HeldKey implements RenewedKey {
    * write is issued before the answer goes out, on the store's one connection, so a repeat through
    * this process always finds it; a repeat through another instance that overtakes it by the
    * store's latency gets 409 with `Retry-After`, then the replay. The request waits for one round
-   * trip to the store (its claim), not two.
+   * trip to the store (its claim), not two. A write the store refuses (a broker blip) is tried
+   * again after 0.1, 0.4 and 1.6 s, the lock renewed meanwhile, so the answer is still kept for a
+   * retry; only then is the failure logged, and the key frees after `lockTtl`.
    */
-  private settle(outcome: IdempotencyOutcome | null): void {
+  private settle(outcome: IdempotencyOutcome | null, attempt = 0): void {
     const { store, key, token, ttlMs, logger, renewal } = this.held;
     renewal.untrack(this);
-    const failed = (error: unknown): void =>
+    const failed = (error: unknown): void => {
+      const delay = SETTLE_RETRY_MS[attempt];
+      if (delay !== undefined) {
+        renewal.track(this);
+        setTimeout(() => this.settle(outcome, attempt + 1), delay).unref();
+        return;
+      }
       logger.error(
         idempotencyStoreFailed(outcome ? 'keep an answer' : 'free a key', (error as Error).message),
       );
+    };
     try {
       const written = outcome
         ? store.complete(key, token, outcome, ttlMs)
         : store.release(key, token);
-      written.then(() => undefined, failed);
+      written.then(() => void (this.settled = true), failed);
     } catch (error) {
       failed(error);
     }

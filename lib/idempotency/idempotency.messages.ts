@@ -17,7 +17,7 @@ export const memoryIdempotencyBesideRedis = (classNames: string[], redisOption: 
   `${classNames.join(', ')} require an Idempotency-Key, but idempotency keys are kept in this process's memory while ${redisOption} uses Redis: other instances cannot see them, so a retry that reaches another instance runs again. Set idempotency.store: { redis: ... } in MindoffModule.forRoot().`;
 
 export const idempotencyStoreFailed = (action: string, message: string): string =>
-  `The idempotency store could not ${action}: ${message}. The request was answered; its key frees when its lock expires (idempotency.lockTtl).`;
+  `The idempotency store could not ${action}, tried 4 times over 2 s: ${message}. The request was answered; its key frees when its lock expires (idempotency.lockTtl).`;
 
 export const idempotencyLockLost = (): string =>
   `An idempotency key's lock expired while its run() was still going (a slow store or a lockTtl too short for the renewal); another request may take the key. Raise idempotency.lockTtl.`;

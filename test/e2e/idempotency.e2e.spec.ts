@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IdempotencyStore } from '../../lib/interfaces/idempotency-store.interface';
 import type { MindoffModuleOptions } from 'mindoff';
 import { MINDOFF_IDEMPOTENCY_STORE } from '../../lib/idempotency/idempotency-store.provider';
+import { MemoryIdempotencyStore } from '../../lib/idempotency/memory-idempotency.store';
 import { requestFingerprint } from '../../lib/idempotency/request-fingerprint';
 import {
   APP_REFUSES_HEADER,
@@ -367,6 +368,53 @@ describe.each(ADAPTERS)('keys in memory past idempotency.memoryMaxMegabytes, on 
         /^1 kept idempotency answer was forgotten before their ttl .* idempotency\.memoryMaxMegabytes \(0\.004\): a retry of one of them runs again\. Raise idempotency\.memoryMaxMegabytes/,
       ),
     ]);
+  });
+});
+
+describe.each(ADAPTERS)('a store that refuses to keep an answer once, on %s', (adapter) => {
+  let app: RunningApp;
+  const errors: string[] = [];
+  const memory = new MemoryIdempotencyStore();
+  let completes = 0;
+  // A broker blip: the first write of a kept answer fails, the next ones go through.
+  const flaky: IdempotencyStore = {
+    claim: (...args) => memory.claim(...args),
+    renew: (...args) => memory.renew(...args),
+    release: (...args) => memory.release(...args),
+    complete: (...args) =>
+      ++completes === 1
+        ? Promise.reject(new Error('Connection is closed.'))
+        : memory.complete(...args),
+  };
+  beforeAll(async () => {
+    jest
+      .spyOn(Logger.prototype, 'error')
+      .mockImplementation((message: unknown) => void errors.push(String(message)));
+    app = await startApp(
+      IdempotencyLabModule.with({
+        idempotency: { store: flaky },
+        defaults: { limits: { request: null } },
+      }),
+      adapter,
+    );
+  });
+  afterAll(async () => {
+    await app.close();
+    jest.restoreAllMocks();
+  });
+
+  it('writes it again, so a retry replays the answer instead of running again, and logs nothing', async () => {
+    const key = newKey();
+    const payload = { amount: 90, currency: 'EUR' };
+    const first = await charge(app, key, payload);
+    expect(first.status).toBe(200);
+    await waitUntil(() => completes >= 2);
+    const before = runsOf('charge');
+    const retry = await charge(app, key, payload);
+    expect([retry.status, retry.headers.get('idempotent-replayed')]).toEqual([200, 'true']);
+    expect(retry.body).toEqual(first.body);
+    expect(runsOf('charge')).toBe(before);
+    expect(errors).toEqual([]);
   });
 });
 
