@@ -332,28 +332,40 @@ describe.each(ADAPTERS.flatMap((adapter) => STORES.map((store) => ({ adapter, st
   },
 );
 
-describe.each(ADAPTERS)('keys in memory past idempotency.memoryMaxMegabytes, on %s', (adapter) => {
-  let app: RunningApp;
-  const warnings: string[] = [];
+/**
+ * Starts the lab app with `idempotency` and no rate limit for the describe block, collecting what
+ * mindoff logs at `level`; `app()` is the running app.
+ */
+function loggedLab(
+  adapter: (typeof ADAPTERS)[number],
+  idempotency: MindoffModuleOptions['idempotency'],
+  level: 'warn' | 'error',
+): { app: () => RunningApp; logged: string[] } {
+  let app: RunningApp | undefined;
+  const logged: string[] = [];
   beforeAll(async () => {
     jest
-      .spyOn(Logger.prototype, 'warn')
-      .mockImplementation((message: unknown) => void warnings.push(String(message)));
-    // About 4 KB: a handful of kept answers.
+      .spyOn(Logger.prototype, level)
+      .mockImplementation((...args: unknown[]) => void logged.push(String(args[0])));
     app = await startApp(
-      IdempotencyLabModule.with({
-        idempotency: { memoryMaxMegabytes: 0.004 },
-        defaults: { limits: { request: null } },
-      }),
+      IdempotencyLabModule.with({ idempotency, defaults: { limits: { request: null } } }),
       adapter,
     );
   });
   afterAll(async () => {
-    await app.close();
+    await app?.close();
     jest.restoreAllMocks();
   });
+  return { app: () => app as RunningApp, logged };
+}
+
+describe.each(ADAPTERS)('keys in memory past idempotency.memoryMaxMegabytes, on %s', (adapter) => {
+  // About 4 KB: a handful of kept answers.
+  const lab = loggedLab(adapter, { memoryMaxMegabytes: 0.004 }, 'warn');
+  const warnings = lab.logged;
 
   it('forgets the oldest answers first, so their retry runs again, keeps the newest, and warns naming the option', async () => {
+    const app = lab.app();
     const payload = { amount: 70, currency: 'EUR' };
     const keys = Array.from({ length: 30 }, () => newKey());
     for (const key of keys) expect((await charge(app, key, payload)).status).toBe(200);
@@ -372,8 +384,6 @@ describe.each(ADAPTERS)('keys in memory past idempotency.memoryMaxMegabytes, on 
 });
 
 describe.each(ADAPTERS)('a store that refuses to keep an answer once, on %s', (adapter) => {
-  let app: RunningApp;
-  const errors: string[] = [];
   const memory = new MemoryIdempotencyStore();
   let completes = 0;
   // A broker blip: the first write of a kept answer fails, the next ones go through.
@@ -386,24 +396,11 @@ describe.each(ADAPTERS)('a store that refuses to keep an answer once, on %s', (a
         ? Promise.reject(new Error('Connection is closed.'))
         : memory.complete(...args),
   };
-  beforeAll(async () => {
-    jest
-      .spyOn(Logger.prototype, 'error')
-      .mockImplementation((message: unknown) => void errors.push(String(message)));
-    app = await startApp(
-      IdempotencyLabModule.with({
-        idempotency: { store: flaky },
-        defaults: { limits: { request: null } },
-      }),
-      adapter,
-    );
-  });
-  afterAll(async () => {
-    await app.close();
-    jest.restoreAllMocks();
-  });
+  const lab = loggedLab(adapter, { store: flaky }, 'error');
+  const errors = lab.logged;
 
   it('writes it again, so a retry replays the answer instead of running again, and logs nothing', async () => {
+    const app = lab.app();
     const key = newKey();
     const payload = { amount: 90, currency: 'EUR' };
     const first = await charge(app, key, payload);
