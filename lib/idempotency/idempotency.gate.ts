@@ -12,7 +12,6 @@ import { HeldKey } from './held-key';
 import { idempotencyKeyOf } from './idempotency-key';
 import { MINDOFF_IDEMPOTENCY_STORE } from './idempotency-store.provider';
 import { KeyRenewal } from './key-renewal';
-import { MemoryIdempotencyStore } from './memory-idempotency.store';
 import { requestFingerprint, type FingerprintParts } from './request-fingerprint';
 
 /** The request header that carries the key. */
@@ -43,8 +42,6 @@ export class IdempotencyGate implements OnModuleDestroy {
   private readonly logger = new Logger('Mindoff');
   private readonly renewal: KeyRenewal;
   private claims = 0;
-  /** Whether keys live in this process (short fingerprints are then kept unhashed). */
-  private readonly local: boolean;
 
   constructor(
     @Inject(MINDOFF_IDEMPOTENCY_STORE) private readonly store: IdempotencyStore,
@@ -53,7 +50,6 @@ export class IdempotencyGate implements OnModuleDestroy {
     private readonly adapterHost: HttpAdapterHost,
   ) {
     this.renewal = new KeyRenewal(options.idempotency.lockTtlMs);
-    this.local = store instanceof MemoryIdempotencyStore;
   }
 
   /** Null when the key is optional and none was sent: the request runs as any other. */
@@ -73,7 +69,7 @@ export class IdempotencyGate implements OnModuleDestroy {
       store: this.store,
       renewal: this.renewal,
       key: `${request.scope}\n${parts.urlName}\n${found.key}`,
-      fingerprint: requestFingerprint(parts, this.local),
+      fingerprint: requestFingerprint(parts),
       token: `${TOKEN_PREFIX}${++this.claims}`,
       ttlMs: declared.ttlMs ?? ttlMs,
       lockTtlMs,

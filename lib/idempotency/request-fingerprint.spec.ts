@@ -46,15 +46,6 @@ describe('requestFingerprint', () => {
     expect(requestFingerprint({ ...base, payload: deep })).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('keeps a short request as its text for a store in this process, and hashes it for any other store', () => {
-    const text = requestFingerprint(base, true);
-    expect(text).toContain('"payments__charge"@1');
-    expect(requestFingerprint(base)).toMatch(/^[0-9a-f]{64}$/);
-    const long = { ...base, payload: { note: 'x'.repeat(300) } };
-    expect(requestFingerprint(long, true)).toBe(requestFingerprint(long));
-    expect(requestFingerprint({ ...base, payload: { amount: 11 } }, true)).not.toBe(text);
-  });
-
   it('tells strings from numbers and dates by their JSON', () => {
     expect(requestFingerprint({ ...base, payload: { a: 1 } })).not.toBe(
       requestFingerprint({ ...base, payload: { a: '1' } }),

@@ -12,23 +12,17 @@ export interface FingerprintParts {
 }
 
 /**
- * A canonical text up to this long is its own fingerprint when the store keeps it in this
- * process (comparing it costs less than hashing it). It always holds a quote, which a SHA-256 in
- * hex never does, so the two forms never match each other.
- */
-const SHORT_TEXT = 256;
-
-/**
  * A SHA-256 over the API, its version, path parameters, query and payload, written canonically
  * (object keys sorted at every level, so key order never matters) and uploaded files by digest.
- * The text is built once and hashed in one call. With `local` (a store in this process's memory)
- * a short text is kept as it is; a store elsewhere always gets the digest, never the request.
+ * The text is built once and hashed in one call. The digest is what a store keeps: 64 flat
+ * characters, where the text `+=` built is a tree of its pieces several times its size, and never
+ * the request itself.
  *
  * @example
  * requestFingerprint({ urlName: 'payments__charge', version: 1, params: {}, query: {}, payload: { a: 1, b: 2 } })
  *   === requestFingerprint({ urlName: 'payments__charge', version: 1, params: {}, query: {}, payload: { b: 2, a: 1 } }); // true
  */
-export function requestFingerprint(parts: FingerprintParts, local = false): string {
+export function requestFingerprint(parts: FingerprintParts): string {
   let text = `${JSON.stringify(parts.urlName)}@${parts.version}\n${canonicalJson(parts.params)}\n${canonicalJson(parts.query)}\n${canonicalJson(parts.payload)}\n`;
   if (parts.files) {
     for (const field of Object.keys(parts.files).sort()) {
@@ -38,7 +32,7 @@ export function requestFingerprint(parts: FingerprintParts, local = false): stri
       }
     }
   }
-  return local && text.length <= SHORT_TEXT ? text : hash('sha256', text, 'hex');
+  return hash('sha256', text, 'hex');
 }
 
 /** An object or array being written: its keys (null for an array) and the next one to write. */

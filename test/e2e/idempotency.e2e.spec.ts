@@ -283,11 +283,13 @@ describe.each(ADAPTERS.flatMap((adapter) => STORES.map((store) => ({ adapter, st
       const payload = { amount: 60, currency: 'EUR' };
       // What a process that claimed the key and then died leaves behind: a claim nobody renews.
       const idempotency = app.app.get<IdempotencyStore>(MINDOFF_IDEMPOTENCY_STORE);
-      // As the gate writes it: a store in this process keeps a short request as its text.
-      const fingerprint = requestFingerprint(
-        { urlName: 'idem__charge', version: 1, params: {}, query: {}, payload },
-        store === 'memory',
-      );
+      const fingerprint = requestFingerprint({
+        urlName: 'idem__charge',
+        version: 1,
+        params: {},
+        query: {},
+        payload,
+      });
       await idempotency.claim(`user:asha\nidem__charge\n${key}`, fingerprint, 'dead', 400);
       const before = runsOf('charge');
       const whileHeld = await charge(app, key, payload);
