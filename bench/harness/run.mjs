@@ -6,12 +6,12 @@
 // neither the server nor wrk ("foreign" load) and redoes runs where it was high.
 // Prints a markdown table (median req/s, p99) and the mindoff/bare and mindoff/stack ratios, and
 // writes everything to bench/results/http-<stamp>.{json,md}. Nothing here is an assertion.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
-import { cpus } from 'node:os';
 import { CASES, GROUPS } from './cases.mjs';
 import { smoke } from './smoke.mjs';
+import { HZ, NCPU, PIN, pinned, procStat } from './machine.mjs';
 
 const env = (k, d) => process.env[k] ?? d;
 const CONNS = +env('CONNS', 10);
@@ -33,14 +33,6 @@ const TARGET_SHAPED = 1.0;
 const TARGET_SCHEMA_BARE = 1.0;
 const TARGET_STACK = { express: 3, fastify: 10 };
 
-const HZ = +spawnSync('getconf', ['CLK_TCK']).stdout.toString().trim() || 100;
-const NCPU = cpus().length;
-// With PIN=1 (the default on 2+ cores when taskset is installed) the server runs on the last core
-// and wrk on the first, so neither takes the other's core and the scheduler's placement stops
-// moving the figures between rounds (on a 2-core box unpinned fastify rounds ranged ±0.2).
-const PIN = env('PIN', NCPU >= 2 ? '1' : '0') !== '0' && spawnSync('taskset', ['-V']).status === 0;
-const pinned = (core, bin, args) =>
-  PIN ? ['taskset', ['-c', String(core), bin, ...args]] : [bin, args];
 const stamp = new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 mkdirSync(`${RESULTS}/logs`, { recursive: true });
 const log = (...a) => console.error(`[${new Date().toISOString().slice(11, 19)}]`, ...a);
@@ -62,14 +54,6 @@ function sysTicks() {
     .map(Number);
   const total = f.reduce((a, b) => a + b, 0);
   return [total - f[3] - f[4], total];
-}
-function procStat(pid) {
-  try {
-    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return s.slice(s.lastIndexOf(')') + 2).split(' ');
-  } catch {
-    return null;
-  }
 }
 function processTable() {
   // pid -> { ppid, ticks (incl. reaped children) }

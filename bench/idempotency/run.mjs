@@ -12,12 +12,12 @@
 // ADAPTERS (default 'express,fastify'), STORES (default 'memory,redis'), ROUND_TRIP_REQUESTS (50),
 // RELAY_DELAY_MS (default 50: a machine's hiccups of a few ms are then a small part of it).
 // Writes bench/results/idempotency-<stamp>.json and .md, which bench/harness/report.mjs reads.
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
-import { cpus } from 'node:os';
 import { join } from 'node:path';
+import { HZ, NCPU, PIN, pinned, procStat } from '../harness/machine.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const duration = Number(process.env.DURATION ?? 5);
@@ -35,21 +35,12 @@ const PAYLOAD = JSON.stringify({ amount: 1200, currency: 'EUR' });
 mkdirSync(results, { recursive: true });
 writeFileSync(body, PAYLOAD);
 
-// As the HTTP harness does (PIN=0 turns it off): the server on the last core, wrk on the first,
-// so neither takes the other's core and the scheduler's placement stops moving the figures.
-const PIN =
-  (process.env.PIN ?? (cpus().length >= 2 ? '1' : '0')) !== '0' &&
-  spawnSync('taskset', ['-V']).status === 0;
-const HZ = Number(spawnSync('getconf', ['CLK_TCK']).stdout?.toString().trim()) || 100;
-const pinned = (core, bin, args) =>
-  PIN ? ['taskset', ['-c', String(core), bin, ...args]] : [bin, args];
-
 /** Memory: at most 10 % over the same POST without a key. Redis: at most one round trip. */
 const TARGET_MEMORY = 0.9;
 const TARGET_ROUND_TRIPS = 1;
 
 async function server(adapter, store, port, prefix, redisUrlFor = redisUrl.href) {
-  const [bin, args] = pinned(cpus().length - 1, process.execPath, [
+  const [bin, args] = pinned(NCPU - 1, process.execPath, [
     join(root, 'bench/results/dist/bench/idempotency/server.js'),
   ]);
   const child = spawn(bin, args, {
@@ -72,8 +63,7 @@ async function server(adapter, store, port, prefix, redisUrlFor = redisUrl.href)
 
 /** CPU time the process `pid` has used, in µs (user and system; time the VM was not scheduled is not in it). */
 function cpuMicros(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const fields = procStat(pid);
   return ((Number(fields[11]) + Number(fields[12])) / HZ) * 1e6;
 }
 
