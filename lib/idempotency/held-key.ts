@@ -52,6 +52,8 @@ export interface HeldKeyRequest {
  */
 export class HeldKey implements RenewedKey {
   renewalSlot = -1;
+  /** Set once the answer is kept or the key freed: a renewal in flight then finds no lock, rightly. */
+  private settled = false;
 
   constructor(private readonly held: HeldKeyRequest) {}
 
@@ -59,9 +61,6 @@ export class HeldKey implements RenewedKey {
   around(action: RouteAction): RouteAction {
     return { execute: (api: unknown) => this.execute(action, api) };
   }
-
-  /** Set once the answer is kept or the key freed: a renewal in flight then finds no lock, rightly. */
-  private settled = false;
 
   renew(): void {
     const { store, key, token, lockTtlMs, logger } = this.held;

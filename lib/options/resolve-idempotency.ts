@@ -9,6 +9,7 @@ import {
   badIdempotencyTtl,
 } from '../idempotency/idempotency.messages';
 import { DEFAULT_REDIS_IDEMPOTENCY_PREFIX } from '../idempotency/redis-idempotency.store';
+import { megabytes } from './megabytes';
 
 const DEFAULT_TTL = '24h';
 const DEFAULT_LOCK_TTL = '30s';
@@ -42,7 +43,12 @@ export function resolveIdempotency(
     lockTtlMs: duration('lockTtl', DEFAULT_LOCK_TTL),
     prefix: DEFAULT_REDIS_IDEMPOTENCY_PREFIX,
     commandTimeoutMs: DEFAULT_COMMAND_TIMEOUT_MS,
-    memoryMaxBytes: memoryMaxBytes(given.memoryMaxMegabytes, problems),
+    memoryMaxBytes: megabytes(
+      given.memoryMaxMegabytes,
+      DEFAULT_MEMORY_MEGABYTES,
+      problems,
+      (value) => badIdempotencyMemory(JSON.stringify(value) ?? String(value)),
+    ),
   };
   const store: unknown = given.store;
   if (store === undefined) return resolved;
@@ -63,15 +69,6 @@ export function resolveIdempotency(
     commandTimeoutMs:
       typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_COMMAND_TIMEOUT_MS,
   };
-}
-
-function memoryMaxBytes(value: unknown, problems: string[]): number {
-  const megabytes = value ?? DEFAULT_MEMORY_MEGABYTES;
-  if (typeof megabytes !== 'number' || !(megabytes > 0) || !Number.isFinite(megabytes)) {
-    problems.push(badIdempotencyMemory(JSON.stringify(value) ?? String(value)));
-    return DEFAULT_MEMORY_MEGABYTES * 1024 * 1024;
-  }
-  return Math.floor(megabytes * 1024 * 1024);
 }
 
 function isStore(value: unknown): value is IdempotencyStore {

@@ -28,6 +28,7 @@ import { isValidRate, parseRate } from '../throttling/rate';
 import { resolveRateLimit } from './resolve-rate-limit';
 import { resolveTrustProxy } from './resolve-trust-proxy';
 import { resolveIdempotency } from './resolve-idempotency';
+import { megabytes } from './megabytes';
 
 /** How long finished tasks are kept unless `queue.retention` says otherwise. */
 export const DEFAULT_RETENTION: QueueRetention = {
@@ -120,7 +121,7 @@ function resolveQueue(
         (queue.retention?.completedSeconds ?? DEFAULT_RETENTION.completedMs / 1000) * 1000,
       failedMs: (queue.retention?.failedSeconds ?? DEFAULT_RETENTION.failedMs / 1000) * 1000,
     },
-    embeddedMaxBytes: embeddedMaxBytes(queue.embeddedMaxMegabytes, problems),
+    embeddedMaxBytes: megabytes(queue.embeddedMaxMegabytes, 64, problems, invalidEmbeddedBudget),
     streamTicketTtlSeconds: queue.streamTicketTtlSeconds ?? 30,
     heartbeatSeconds: queue.heartbeatSeconds ?? 15,
     listAuth: queue.listAuth,
@@ -146,15 +147,6 @@ function resolveRequestId(
     return { header: 'X-Request-Id', trustHeader: given.trustHeader !== false };
   }
   return { header, trustHeader: given.trustHeader !== false };
-}
-
-function embeddedMaxBytes(megabytes: number | undefined, problems: string[]): number {
-  if (megabytes === undefined) return 64 * 1024 * 1024;
-  if (!(typeof megabytes === 'number' && megabytes > 0 && Number.isFinite(megabytes))) {
-    problems.push(invalidEmbeddedBudget(megabytes));
-    return 64 * 1024 * 1024;
-  }
-  return Math.floor(megabytes * 1024 * 1024);
 }
 
 function endpointLimits(
