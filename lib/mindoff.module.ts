@@ -99,17 +99,22 @@ import {
   ],
 })
 export class MindoffModule extends ConfigurableMindoffModule implements NestModule {
-  constructor(private readonly urlForms: UrlForms) {
+  constructor(
+    private readonly urlForms: UrlForms,
+    private readonly bodyDeferral: BodyDeferral,
+  ) {
     super();
   }
 
   /**
    * Nest configures middleware before it registers the routes: the last moment to have the router
-   * serve every URL form of mindoff's routes. Called by Nest (`NestModule`), not by the app; it
+   * serve every URL form of mindoff's routes, and on fastify to give those routes their own hook.
+   * Called by Nest (`NestModule`), not by the app; it
    * stays in the declarations so that the class implements the interface there too.
    */
   configure(): void {
     this.urlForms.beforeRoutes();
+    this.bodyDeferral.beforeRoutes();
   }
 
   /** Registers mindoff with `options` (all optional). */

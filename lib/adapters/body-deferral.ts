@@ -1,11 +1,15 @@
 import { Injectable, type OnModuleInit, type Type } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { mindoffRouteOwner, ownerFromRouteConfig } from '../routing/mindoff-route.handler';
-import { MindoffRoutes } from '../routing/mindoff-routes';
 import { leaveContentTypeToPipeline } from '../http/fastify-content-type';
 import { literalRoutesFirst } from '../http/express-route-order';
 import { ExpressMindoffRoutes, type ExpressLayer } from '../http/express-mindoff-routes';
-import { fastifyRouteContext, type FastifyLike } from '../http/fastify-route-context';
+import { fastifyRouteContext } from '../http/fastify-route-context';
+import type {
+  FastifyRequestHook,
+  FastifyRouteOptions,
+  FastifyRouting,
+} from '../http/fastify-url-forms';
 
 type Next = (error?: unknown) => void;
 interface ExpressApp {
@@ -31,27 +35,51 @@ const LEAVE_UNREAD = {
 };
 
 /**
+ * The `onRequest` hook of mindoff's fastify routes. Fastify finds the route before it parses the
+ * body: the body is left for the pipeline, whatever parsers the app registered for other routes.
+ */
+function leaveBodyToPipeline(request: object, _reply: unknown, done: () => void): void {
+  const context = fastifyRouteContext(request);
+  if (context) {
+    context.contentTypeParser = LEAVE_UNREAD;
+    leaveContentTypeToPipeline(request);
+  }
+  done();
+}
+
+/**
  * Keeps the framework's body parsers off mindoff routes, so the pipeline reads each body itself:
  * after auth and the rate limit, against the API's own size limit, counting bytes actually
  * received. Routes are recognised by the router that serves them (see `mindoffRouteHandler`), so
  * every prefix and URL form the router accepts is covered; other routes keep their parsers,
- * untouched.
+ * untouched. On fastify the hook is the route's own, so the app's routes run no code of mindoff's.
  */
 @Injectable()
 export class BodyDeferral implements OnModuleInit {
   private express?: ExpressMindoffRoutes;
+  private prepared = false;
 
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    private readonly routes: MindoffRoutes,
-  ) {}
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter;
     if (!adapter) return;
     const type = adapter.getType();
     if (type === 'express') this.deferExpress(adapter.getInstance());
-    if (type === 'fastify') this.deferFastify(adapter.getInstance() as FastifyLike);
+  }
+
+  /**
+   * On fastify, gives each mindoff route its `onRequest` hook as the route is added: must run before
+   * Nest registers the routes (see `MindoffModule.configure`). Express is prepared once its routes
+   * are known (`onModuleInit`).
+   */
+  beforeRoutes(): void {
+    const adapter = this.adapterHost.httpAdapter;
+    if (this.prepared || adapter?.getType() !== 'fastify') return;
+    this.prepared = true;
+    (adapter.getInstance() as FastifyRouting).addHook('onRoute', (route) => {
+      if (ownerFromRouteConfig(route.config)) route.onRequest = withOwnHook(route.onRequest);
+    });
   }
 
   /** The mindoff class a request reaches (an API, or the task endpoints), or undefined. */
@@ -84,18 +112,10 @@ export class BodyDeferral implements OnModuleInit {
       layer.handle = wrapped as never;
     }
   }
+}
 
-  private deferFastify(fastify: FastifyLike): void {
-    if (!this.routes.hasApis()) return;
-    // Fastify finds the route before it parses the body: on mindoff's routes the body is left
-    // for the pipeline, whatever parsers the app registered for other routes.
-    fastify.addHook('onRequest', (request, _reply, done) => {
-      const context = fastifyRouteContext(request);
-      if (context && ownerFromRouteConfig(context.config)) {
-        context.contentTypeParser = LEAVE_UNREAD;
-        leaveContentTypeToPipeline(request);
-      }
-      done();
-    });
-  }
+/** A route's `onRequest` hooks with mindoff's last (once: a route copied from another may have it). */
+function withOwnHook(hooks: FastifyRouteOptions['onRequest']): FastifyRequestHook[] {
+  const own = hooks === undefined ? [] : Array.isArray(hooks) ? hooks : [hooks];
+  return own.includes(leaveBodyToPipeline) ? own : [...own, leaveBodyToPipeline];
 }

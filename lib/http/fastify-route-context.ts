@@ -1,17 +1,5 @@
 import { Logger } from '@nestjs/common';
 
-/** The part of a fastify instance mindoff uses. */
-export interface FastifyLike {
-  initialConfig: {
-    ignoreTrailingSlash?: boolean;
-    routerOptions?: { ignoreTrailingSlash?: boolean };
-  };
-  addHook(
-    name: 'onRequest',
-    hook: (request: object, reply: unknown, done: () => void) => void,
-  ): void;
-}
-
 /** A route's context in fastify: its config, and the content-type parser its requests go through. */
 export interface FastifyRouteContext {
   config?: unknown;

@@ -8,7 +8,10 @@ export interface FastifyRouting {
   route(options: FastifyRouteOptions): unknown;
 }
 
-/** The route options fastify hands its `onRoute` hooks (the fields read or rewritten here). */
+/** A fastify `onRequest` hook, in its callback form. */
+export type FastifyRequestHook = (request: object, reply: unknown, done: () => void) => void;
+
+/** The route options fastify hands its `onRoute` hooks (the fields read or rewritten by mindoff). */
 export interface FastifyRouteOptions {
   url?: string;
   path?: string;
@@ -16,6 +19,8 @@ export interface FastifyRouteOptions {
   routePath?: string;
   prefix?: string;
   config?: unknown;
+  /** The route's own `onRequest` hooks (they run after the app's global ones). */
+  onRequest?: FastifyRequestHook | FastifyRequestHook[];
   [option: string]: unknown;
 }
 

@@ -15,6 +15,12 @@ interface Entry {
   expiresAt: number;
 }
 
+/**
+ * The `expiresAt` of an entry out of the map: only `remove` takes one out, and a key is claimed
+ * again only once its entry has gone, so no entry of the order outlives its place in the map
+ * without this mark.
+ */
+const REMOVED = 0;
 /** Expired entries removed at most per claim, so expired keys go without a timer or a full scan. */
 const SWEEP_PER_CLAIM = 4;
 /** Swept slots the claim order keeps before it drops them (in one copy, so O(1) per claim). */
@@ -163,11 +169,11 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return entry;
   }
 
-  /** Out of the map, and marked expired so that the sweep passes it. */
+  /** Out of the map, and marked so that the sweep and forgetting pass it without a lookup. */
   private remove(entry: Entry): void {
     this.entries.delete(entry.key);
     this.heldBytes -= entry.bytes;
-    entry.expiresAt = 0;
+    entry.expiresAt = REMOVED;
   }
 
   /**
@@ -183,8 +189,8 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       const entry = order[this.head];
       if (entry) {
         if (entry.expiresAt > now) break;
-        // Still the map's (not freed, nor claimed again since): remove it.
-        if (this.entries.get(entry.key) === entry) {
+        // Still the map's (not freed, nor forgotten): remove it.
+        if (entry.expiresAt !== REMOVED) {
           if (++removed > SWEEP_PER_CLAIM) break;
           this.remove(entry);
         }
@@ -205,7 +211,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     let forgotten = 0;
     for (; this.heldBytes > this.maxBytes && at < order.length; at++) {
       const entry = order[at];
-      if (entry?.token === null && this.entries.get(entry.key) === entry) {
+      if (entry?.token === null && entry.expiresAt !== REMOVED) {
         this.remove(entry);
         order[at] = undefined;
         forgotten++;

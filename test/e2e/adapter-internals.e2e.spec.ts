@@ -103,6 +103,39 @@ describe('the fastify internals mindoff reads', () => {
     expect(fastifyIgnoresTrailingSlash(fastify)).toBe(false);
   });
 
+  it("route options changed by an onRoute hook: mindoff's onRequest hook is on its routes alone", async () => {
+    const fastify = app.getHttpAdapter().getInstance() as {
+      printRoutes(options: object): string;
+    };
+    // A tree: each route line (a path nested under its prefix) followed by its hooks' lines.
+    const hooked = new Map<string, boolean>();
+    const paths: string[] = [];
+    let route = '';
+    for (const line of fastify
+      .printRoutes({ commonPrefix: false, includeHooks: true })
+      .split('\n')) {
+      const node = /^([\s│]*)[├└]── (\S+) \(/.exec(line);
+      if (node) {
+        const depth = node[1].length / 4;
+        route = paths[depth] = (depth > 0 ? paths[depth - 1] : '') + node[2];
+        paths.length = depth + 1;
+        hooked.set(route, hooked.get(route) ?? false);
+      } else if (line.includes('leaveBodyToPipeline')) hooked.set(route, true);
+    }
+    expect(hooked.get('/plain/echo')).toBe(false);
+    for (const path of [
+      '/v1/shop/create_order',
+      '/v1/shop/create_order/',
+      '/backoffice/v1/stats/summary',
+      '/backoffice/v1/stats/summary/',
+    ]) {
+      expect([path, hooked.get(path)]).toEqual([path, true]);
+    }
+    // And the app's own route still gets its body from the framework's parser.
+    const echo = await call(url(), 'POST', '/plain/echo', { json: { a: 1 } });
+    expect(echo.body).toEqual({ body: { a: 1 } });
+  });
+
   it('an onRoute hook may add a route: mindoff routes answer in both slash forms', async () => {
     for (const path of ['/v1/shop/create_order/', '/v1/shop/create_order']) {
       const res = await call(url(), 'POST', path, { json: {} });
