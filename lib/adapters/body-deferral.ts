@@ -61,6 +61,7 @@ export class BodyDeferral implements OnModuleInit {
 
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
+  /** On express, once the routes are registered: recognises mindoff's and wraps the body parsers. */
   onModuleInit(): void {
     const adapter = this.adapterHost.httpAdapter;
     if (!adapter) return;
