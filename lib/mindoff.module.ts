@@ -109,8 +109,8 @@ export class MindoffModule extends ConfigurableMindoffModule implements NestModu
   /**
    * Nest configures middleware before it registers the routes: the last moment to have the router
    * serve every URL form of mindoff's routes, and on fastify to give those routes their own hook.
-   * Called by Nest (`NestModule`), not by the app; it
-   * stays in the declarations so that the class implements the interface there too.
+   * Called by Nest (`NestModule`), not by the app; it stays in the declarations so that the class
+   * implements the interface there too.
    */
   configure(): void {
     this.urlForms.beforeRoutes();
